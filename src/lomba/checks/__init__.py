@@ -1,0 +1,26 @@
+"""Checks beyond the schema: cross-references, file safety, completeness.
+
+Each check takes loaded, schema-valid data and adds diagnostics; none of them raises on bad input.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lomba.checks.completeness import check_completeness
+from lomba.checks.entries import check_config, check_entry, check_titles
+
+if TYPE_CHECKING:
+    from lomba.workspace import LoadedWorkspace
+
+
+def run_checks(ws: LoadedWorkspace, *, full: bool = True) -> None:
+    """Run every check on a loaded workspace. ``full`` is false when only some entries were
+    loaded, which skips checks that need them all (duplicate titles)."""
+    if ws.config is not None and ws.config_loaded is not None:
+        check_config(ws)
+    for entry in ws.valid_entries:
+        check_entry(ws, entry)
+        check_completeness(ws, entry)
+    if full:
+        check_titles(ws)

@@ -1,0 +1,69 @@
+"""Is an entry complete enough for its stage? Warnings, so an idea can be saved half-written."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from lomba.checks.entries import diag
+from lomba.diagnostics import PathItem, Severity
+from lomba.model.vocab import TAHAPAN_ORDER
+
+if TYPE_CHECKING:
+    from lomba.workspace import Entry, LoadedWorkspace
+
+# What each stage needs, cumulatively: an idea needs a problem and a summary; a running
+# innovation needs evidence of results. Field paths are (section, field) in the entry.
+_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "ide": (("narasi", "ringkasan"), ("narasi", "latar_belakang")),
+    "inisiatif": (
+        ("narasi", "tujuan"), ("narasi", "rancang_bangun"), ("narasi", "manfaat"),
+        ("tanggal", "ide"),
+    ),
+    "uji coba": (("narasi", "cara_kerja"), ("tanggal", "uji_coba"), ("tim",)),
+    "penerapan": (
+        ("narasi", "hasil"), ("tanggal", "penerapan"), ("indikator_kinerja",), ("bukti",),
+    ),
+}
+
+PLACEHOLDER_RE = re.compile(
+    r"\bTODO\b|\bTBD\b|\bXXX\b|lorem ipsum|\bisi di ?sini\b|\[isi[^\]]*\]|\.\.\.|…",
+    re.IGNORECASE,
+)
+
+
+def _get(model: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        model = getattr(model, part)
+    return model
+
+
+def check_completeness(ws: LoadedWorkspace, entry: Entry) -> None:
+    model, loaded = entry.model, entry.loaded
+    assert model is not None and loaded is not None
+    stage = TAHAPAN_ORDER.index(model.tahapan)
+    for tahapan in TAHAPAN_ORDER[: stage + 1]:
+        for path in _NEEDS[tahapan]:
+            value = _get(model, path)
+            if value is None or (isinstance(value, (str, list)) and not value):
+                ws.report.add(diag(loaded, path, "incomplete-field", Severity.WARNING,
+                                   field=".".join(path), tahapan=model.tahapan))
+    for path, text in _texts(loaded.data, ()):
+        match = PLACEHOLDER_RE.search(text)
+        if match:
+            ws.report.add(diag(loaded, path, "placeholder", Severity.WARNING, value=text,
+                               found=match.group()))
+
+
+def _texts(data: Any, path: tuple[PathItem, ...]):  # type: ignore[no-untyped-def]
+    """Every text value in an entry, with its path (skipping the free-form `lainnya`)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if path == () and key == "lainnya":
+                continue
+            yield from _texts(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _texts(value, (*path, i))

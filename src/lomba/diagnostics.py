@@ -1,0 +1,132 @@
+"""Diagnostics: the one record every problem lomba finds is reported as.
+
+A diagnostic carries a stable ``code`` and its parameters rather than a finished sentence, so the
+same problem can be shown in Bahasa Indonesia or English (see :mod:`lomba.messages`) and tested
+without depending on wording.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from lomba.messages import render_message
+
+PathItem = str | int
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem at one place: file, 1-based line and column, and the field path inside it."""
+
+    file: str
+    line: int
+    column: int
+    path: tuple[PathItem, ...]
+    severity: Severity
+    code: str
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    value: Any = field(default=None, compare=False, hash=False)
+
+    @property
+    def dotted_path(self) -> str:
+        return format_path(self.path)
+
+    def message(self, lang: str = "id") -> str:
+        return render_message(self.code, self.params, lang)
+
+    def to_dict(self, lang: str = "id") -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.dotted_path,
+            "severity": str(self.severity),
+            "code": self.code,
+            "message": self.message(lang),
+        }
+        if self.value is not None:
+            out["value"] = _jsonable(self.value)
+        return out
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.code)
+
+
+def format_path(path: Iterable[PathItem]) -> str:
+    """``("tim", 0, "nama")`` -> ``tim[0].nama``: the way a user would point at a YAML field."""
+    out = ""
+    for item in path:
+        if isinstance(item, int):
+            out += f"[{item}]"
+        else:
+            out += ("." if out else "") + str(item)
+    return out
+
+
+def short_value(value: Any, limit: int = 60) -> str:
+    """A one-line preview of the value found, for messages."""
+    text = value if isinstance(value, str) else json.dumps(_jsonable(value), ensure_ascii=False)
+    text = text.replace("\n", "⏎")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+def relative_name(path: Path, root: Path | None) -> str:
+    """Show files relative to the workspace root, the way users and editors refer to them."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+@dataclass
+class Report:
+    """All diagnostics of one run, in a stable order."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files_checked: int = 0
+
+    def add(self, diag: Diagnostic) -> None:
+        self.diagnostics.append(diag)
+
+    def extend(self, diags: Iterable[Diagnostic]) -> None:
+        self.diagnostics.extend(diags)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Diagnostic]:
+        seen: set[tuple[Any, ...]] = set()
+        out = []
+        for d in sorted(self.diagnostics, key=Diagnostic.sort_key):
+            key = (d.file, d.line, d.column, d.path, d.code)
+            if key not in seen:
+                seen.add(key)
+                out.append(d)
+        return out

@@ -1,0 +1,41 @@
+"""Atomic file writes: a reader sees the old file or the new one, never half of one.
+
+Content goes to a temporary file in the same folder, is flushed to disk, then renamed over the
+target; an error or interrupt removes the temporary file and leaves any earlier good output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_text(target: Path, text: str) -> None:
+    atomic_write_bytes(target, text.encode("utf-8"))
+
+
+def write_new_files(files: dict[Path, bytes]) -> None:
+    """Write several new files, refusing (before writing anything) if any already exists."""
+    existing = [p for p in files if p.exists()]
+    if existing:
+        raise FileExistsError(existing)
+    for path, data in files.items():
+        atomic_write_bytes(path, data)

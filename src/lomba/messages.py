@@ -1,0 +1,313 @@
+"""Message catalogue: one sentence per diagnostic code, in Bahasa Indonesia and English.
+
+Messages are keyed by lomba's own codes (which pydantic error types map onto), never by the English
+text a library happens to print, so that wording can change without breaking anything.
+Each message says what was found and what to do about it.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+LANGS = ("id", "en")
+
+# code -> (Bahasa Indonesia, English). Placeholders are str.format fields.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- files and YAML --------------------------------------------------------------------
+    "file-missing": (
+        "berkas {what} tidak ditemukan. Buat berkas itu atau periksa penulisan jalurnya.",
+        "{what} file not found. Create it or check the path.",
+    ),
+    "file-unreadable": (
+        "berkas tidak dapat dibaca ({reason}). Periksa hak akses berkas.",
+        "the file cannot be read ({reason}). Check its permissions.",
+    ),
+    "file-empty": (
+        "berkas kosong. Isi dengan data inovasi, misalnya salin dari `lomba new`.",
+        "the file is empty. Fill it in, for example from `lomba new`.",
+    ),
+    "file-too-large": (
+        "berkas berukuran {size} bita, melebihi batas {limit} bita. Pindahkan lampiran besar ke "
+        "berkas bukti terpisah.",
+        "the file is {size} bytes, over the {limit}-byte limit. Move large content into separate "
+        "evidence files.",
+    ),
+    "file-not-utf8": (
+        "berkas bukan teks UTF-8 (bita 0x{byte} tidak sah). Simpan ulang berkas sebagai UTF-8 di "
+        "penyunting teks Anda.",
+        "the file is not UTF-8 text (invalid byte 0x{byte}). Save it again as UTF-8.",
+    ),
+    "file-not-mapping": (
+        "isi berkas harus berupa pasangan `kolom: nilai` (mapping YAML), bukan {found}.",
+        "the file must hold `key: value` pairs (a YAML mapping), not {found}.",
+    ),
+    "yaml-syntax": (
+        "penulisan YAML tidak sah: {problem}. Periksa indentasi, titik dua, dan tanda kutip di "
+        "sekitar baris ini.",
+        "invalid YAML: {problem}. Check the indentation, colons and quotes around this line.",
+    ),
+    "yaml-tab": (
+        "karakter tab ditemukan. YAML hanya menerima spasi untuk indentasi: ganti tab dengan "
+        "spasi.",
+        "a tab character was found. YAML only accepts spaces for indentation: replace it.",
+    ),
+    "yaml-duplicate-key": (
+        "kolom `{key}` ditulis dua kali (pertama di baris {first_line}). Hapus salah satunya; "
+        "YAML diam-diam memakai yang terakhir.",
+        "key `{key}` appears twice (first on line {first_line}). Remove one; YAML would silently "
+        "keep the last.",
+    ),
+    "yaml-alias-limit": (
+        "anchor dan alias YAML mengembang melebihi {limit} simpul. Tulis datanya langsung tanpa "
+        "alias.",
+        "YAML anchors and aliases expand beyond {limit} nodes. Write the data out without aliases.",
+    ),
+    "yaml-alias-recursive": (
+        "alias YAML merujuk ke dirinya sendiri. Hapus alias itu.",
+        "a YAML alias refers to itself. Remove it.",
+    ),
+    "yaml-undefined-alias": (
+        "`*{name}` dibaca YAML sebagai alias yang tidak ada. Jika ini teks (misalnya huruf tebal "
+        "Markdown), beri tanda kutip atau tulis sebagai blok `|`.",
+        "`*{name}` is read by YAML as an undefined alias. If it is text (Markdown bold, say), "
+        "quote it or write it as a `|` block.",
+    ),
+    "yaml-key-type": (
+        "nama kolom harus berupa teks sederhana, bukan {found}.",
+        "a key must be plain text, not {found}.",
+    ),
+    "control-char": (
+        "teks memuat karakter kendali {char} pada karakter ke-{index} yang tidak dapat disimpan di "
+        "DOCX. Hapus karakter itu (biasanya terbawa saat menyalin dari PDF atau Word).",
+        "the text holds control character {char} at character {index}, which a DOCX cannot hold. "
+        "Remove it (it usually comes from pasting out of a PDF or Word).",
+    ),
+    # --- schema ------------------------------------------------------------------------------
+    "unknown-field": (
+        "kolom `{field}` tidak dikenal di sini.{suggestion} Kolom yang sah: {allowed}.",
+        "unknown field `{field}`.{suggestion} Valid fields: {allowed}.",
+    ),
+    "missing-field": (
+        "kolom wajib `{field}` belum diisi. Tambahkan `{field}:` beserta nilainya.",
+        "required field `{field}` is missing. Add `{field}:` with its value.",
+    ),
+    "empty-required": (
+        "kolom `{field}` wajib diisi tetapi masih kosong. Pilihan/isi yang diharapkan: {allowed}.",
+        "field `{field}` is required but empty. Expected: {allowed}.",
+    ),
+    "wrong-type": (
+        "nilai harus berupa {expected}, tetapi yang ditemukan {found}.",
+        "the value must be {expected}, but {found} was found.",
+    ),
+    "invalid-choice": (
+        "nilai `{found}` tidak dikenal.{suggestion} Pilihan yang sah: {allowed}.",
+        "unknown value `{found}`.{suggestion} Valid choices: {allowed}.",
+    ),
+    "invalid-date": (
+        "tanggal harus ditulis YYYY-MM-DD, misalnya 2019-07-25; ditemukan `{found}`.",
+        "dates must be written YYYY-MM-DD, for example 2019-07-25; found `{found}`.",
+    ),
+    "invalid-rupiah": (
+        "jumlah rupiah harus angka bulat tanpa titik atau Rp, misalnya 1250000; ditemukan "
+        "`{found}`.",
+        "a rupiah amount must be a whole number without dots or Rp, e.g. 1250000; found "
+        "`{found}`.",
+    ),
+    "rupiah-fraction": (
+        "jumlah rupiah tidak boleh memuat sen ({found}). Bulatkan ke rupiah penuh.",
+        "a rupiah amount cannot hold fractions ({found}). Round it to whole rupiah.",
+    ),
+    "out-of-range": (
+        "nilai `{found}` di luar batas: harus {constraint}.",
+        "value `{found}` is out of range: it must be {constraint}.",
+    ),
+    "too-short": (
+        "isian terlalu pendek: minimal {min} butir/karakter.",
+        "too short: at least {min} items/characters.",
+    ),
+    "too-long": (
+        "isian terlalu panjang: maksimal {max} butir/karakter.",
+        "too long: at most {max} items/characters.",
+    ),
+    "invalid-url": (
+        "alamat web tidak sah: `{found}`. Tulis lengkap, misalnya https://youtu.be/abc123.",
+        "invalid web address `{found}`. Write it in full, e.g. https://youtu.be/abc123.",
+    ),
+    "invalid-email": (
+        "alamat surel tidak sah: `{found}`.",
+        "invalid e-mail address `{found}`.",
+    ),
+    "invalid-value": (
+        "nilai tidak sah: {detail}.",
+        "invalid value: {detail}.",
+    ),
+    # --- workspace and entries -------------------------------------------------------------
+    "workspace-missing": (
+        "tidak ada lomba.yaml di folder ini atau di atasnya. Jalankan `lomba init FOLDER` untuk "
+        "membuat ruang kerja, atau pakai `-C FOLDER`.",
+        "no lomba.yaml in this folder or above it. Run `lomba init DIR` to create a workspace, or "
+        "use `-C DIR`.",
+    ),
+    "opd-unknown": (
+        "OPD `{opd}` tidak ada di lomba.yaml.{suggestion} Tambahkan OPD itu ke daftar `opd` di "
+        "lomba.yaml atau perbaiki kodenya.",
+        "OPD `{opd}` is not in lomba.yaml.{suggestion} Add it to the `opd` list in lomba.yaml or "
+        "fix the key.",
+    ),
+    "opd-duplicate": (
+        "kode OPD `{opd}` dipakai dua kali (pertama di baris {first_line}). Kode OPD harus unik.",
+        "OPD key `{opd}` is used twice (first on line {first_line}). OPD keys must be unique.",
+    ),
+    "opd-folder-mismatch": (
+        "berkas berada di folder `entries/{folder}/` tetapi `opd` berisi `{opd}`. Pindahkan berkas "
+        "ke `entries/{opd}/` agar mudah ditemukan.",
+        "the file is under `entries/{folder}/` but `opd` says `{opd}`. Move it to "
+        "`entries/{opd}/`.",
+    ),
+    "title-duplicate": (
+        "nama inovasi `{title}` sudah dipakai oleh {other}. Setiap inovasi harus bernama unik "
+        "(proposal berjudul sama ditolak pada seleksi administrasi).",
+        "innovation name `{title}` is already used by {other}. Names must be unique (proposals "
+        "with the same title are rejected at the administrative stage).",
+    ),
+    "evidence-absolute": (
+        "jalur berkas `{found}` mutlak. Tulis relatif terhadap berkas inovasi, misalnya "
+        "`bukti/sk.pdf`, agar ruang kerja tetap bisa dipindah.",
+        "path `{found}` is absolute. Write it relative to the entry file, e.g. `bukti/sk.pdf`.",
+    ),
+    "evidence-parent": (
+        "jalur berkas `{found}` memuat `..`. Simpan berkas di dalam folder inovasi dan tulis "
+        "jalur tanpa `..`.",
+        "path `{found}` contains `..`. Keep the file inside the entry's folder and drop the `..`.",
+    ),
+    "evidence-outside": (
+        "jalur berkas `{found}` menunjuk ke luar ruang kerja (melalui symlink). Salin berkas ke "
+        "dalam ruang kerja.",
+        "path `{found}` points outside the workspace (through a symlink). Copy the file in.",
+    ),
+    "evidence-missing": (
+        "berkas `{found}` tidak ditemukan. Tambahkan berkasnya atau perbaiki jalurnya "
+        "(relatif terhadap {base}).",
+        "file `{found}` does not exist. Add it or fix the path (relative to {base}).",
+    ),
+    "evidence-not-file": (
+        "`{found}` adalah folder, bukan berkas.",
+        "`{found}` is a folder, not a file.",
+    ),
+    "competition-unknown": (
+        "kompetisi `{key}` tidak dikenal.{suggestion} Kompetisi yang tersedia: {allowed}.",
+        "unknown competition `{key}`.{suggestion} Available: {allowed}.",
+    ),
+    "dates-order": (
+        "tanggal {later} ({later_value}) lebih awal dari tanggal {earlier} ({earlier_value}). "
+        "Periksa kembali urutan tanggal.",
+        "the {later} date ({later_value}) is before the {earlier} date ({earlier_value}). "
+        "Check the dates.",
+    ),
+    "incomplete-field": (
+        "`{field}` belum diisi; inovasi pada tahapan {tahapan} memerlukannya untuk lomba.",
+        "`{field}` is empty; an innovation at stage {tahapan} needs it for competitions.",
+    ),
+    "placeholder": (
+        "teks masih memuat penanda isian `{found}`. Ganti dengan isi yang sebenarnya.",
+        "the text still holds the placeholder `{found}`. Replace it with real content.",
+    ),
+    "acronym-no-expansion": (
+        "akronim `{found}` belum diberi kepanjangan. Isi `kepanjangan`.",
+        "acronym `{found}` has no expansion. Fill in `kepanjangan`.",
+    ),
+    "duplicate-item": (
+        "`{found}` tercantum lebih dari sekali. Hapus duplikatnya.",
+        "`{found}` is listed more than once. Remove the duplicate.",
+    ),
+    "no-entries": (
+        "belum ada berkas inovasi di `entries/`. Buat dengan `lomba new OPD NAMA`.",
+        "no innovation files in `entries/` yet. Create one with `lomba new OPD SLUG`.",
+    ),
+    "path-not-found": (
+        "`{found}` tidak ditemukan di ruang kerja.",
+        "`{found}` was not found in the workspace.",
+    ),
+}
+
+# Words used inside messages (type names, severities, summary lines).
+WORDS: dict[str, tuple[str, str]] = {
+    "error": ("galat", "error"),
+    "warning": ("peringatan", "warning"),
+    "text": ("teks", "text"),
+    "whole number": ("bilangan bulat", "a whole number"),
+    "number": ("angka", "a number"),
+    "true/false": ("true atau false", "true or false"),
+    "list": ("daftar (baris diawali `- `)", "a list (lines starting with `- `)"),
+    "mapping": ("kumpulan `kolom: nilai`", "a set of `key: value` pairs"),
+    "date": ("tanggal YYYY-MM-DD", "a YYYY-MM-DD date"),
+    "empty": ("kosong", "empty"),
+    "did_you_mean": (" Maksud Anda `{0}`?", " Did you mean `{0}`?"),
+    "summary": (
+        "{errors} galat, {warnings} peringatan dalam {files} berkas.",
+        "{errors} errors, {warnings} warnings in {files} files.",
+    ),
+    "all_good": (
+        "Semua {files} berkas sah, tanpa galat.",
+        "All {files} files are valid, no errors.",
+    ),
+}
+
+
+def resolve_lang(lang: str | None = None) -> str:
+    """The language asked for, else LOMBA_LANG, else Bahasa Indonesia."""
+    chosen = (lang or os.environ.get("LOMBA_LANG") or "id").strip().lower()[:2]
+    return chosen if chosen in LANGS else "id"
+
+
+def word(key: str, lang: str = "id") -> str:
+    pair = WORDS[key]
+    return pair[1] if lang == "en" else pair[0]
+
+
+def render_message(code: str, params: dict[str, Any], lang: str = "id") -> str:
+    pair = CATALOGUE.get(code)
+    if pair is None:
+        return f"{code}: {params}"
+    template = pair[1] if lang == "en" else pair[0]
+    values = {k: _localise(v, lang) for k, v in params.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template
+
+
+def _localise(value: Any, lang: str) -> Any:
+    """Params may hold word keys (e.g. an expected type) or suggestion lists to localise."""
+    if isinstance(value, WordRef):
+        return word(value.key, lang)
+    if isinstance(value, Suggestion):
+        return word("did_you_mean", lang).format(value.text) if value.text else ""
+    return value
+
+
+class WordRef:
+    """A reference to a catalogue word, resolved when the message is rendered."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __str__(self) -> str:
+        return word(self.key)
+
+    def __repr__(self) -> str:
+        return f"WordRef({self.key!r})"
+
+
+class Suggestion:
+    """A "did you mean" hint; empty when there is nothing close enough."""
+
+    def __init__(self, text: str | None) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text or ""
+
+    def __repr__(self) -> str:
+        return f"Suggestion({self.text!r})"

@@ -1,0 +1,1 @@
+"""Pydantic models of what users write: the workspace, innovations, competition specs."""

@@ -1,0 +1,214 @@
+"""One innovation, written once by its OPD: ``entries/<opd>/<slug>.yaml``.
+
+Field names are the domain's Indonesian terms, because innovators read and write them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from lomba.model.common import Email, Rupiah, Strict, Tahun, Tanggal, Url
+from lomba.model.vocab import (
+    ArahIndikator,
+    Bentuk,
+    Inisiator,
+    Jenis,
+    JenisBukti,
+    SumberDana,
+    Tahapan,
+    TingkatPenghargaan,
+    TingkatWilayah,
+    Urusan,
+)
+
+Sdg = Annotated[int, Field(ge=1, le=17)]
+
+
+class Narasi(Strict):
+    """The narrative of an innovation. Each field is multi-paragraph text with light Markdown
+    (paragraphs, ``-`` or ``1.`` lists, ``**tebal**``, ``*miring*``)."""
+
+    ringkasan: str | None = Field(None, description="Masalah, inovasi sebagai solusi, dan hasilnya")
+    latar_belakang: str | None = Field(None, description="Latar belakang dan masalah, dengan data")
+    tujuan: str | None = Field(None, description="Tujuan inovasi, dengan target terukur")
+    rancang_bangun: str | None = Field(
+        None, description="Rancang bangun dan pokok perubahan (IGA: minimal 300 kata)"
+    )
+    kebaruan: str | None = Field(None, description="Kebaruan/keunikan dibanding sebelumnya")
+    cara_kerja: str | None = Field(None, description="Cara kerja dan tahapan implementasi")
+    manfaat: str | None = Field(
+        None, description="Manfaat bagi masyarakat, OPD, pemangku kepentingan"
+    )
+    hasil: str | None = Field(None, description="Hasil dan dampak, sebelum dan sesudah")
+    sumber_daya: str | None = Field(None, description="Sumber daya: dana, SDM, sarana, metode")
+    keberlanjutan: str | None = Field(
+        None, description="Strategi keberlanjutan: kelembagaan, manajerial, sosial"
+    )
+    replikasi: str | None = Field(None, description="Replikasi yang sudah terjadi dan potensinya")
+    pemangku_kepentingan: str | None = Field(
+        None, description="Keterlibatan pemangku kepentingan dan perannya"
+    )
+    pelajaran: str | None = Field(None, description="Pelajaran yang dipetik")
+
+
+NARASI_FIELDS: tuple[str, ...] = tuple(Narasi.model_fields)
+
+
+class AnggotaTim(Strict):
+    nama: str = Field(min_length=1)
+    nip: str | None = None
+    jabatan: str | None = None
+    peran: str = Field(min_length=1, description="Mis. ketua, inovator, anggota, pembina")
+    telepon: str | None = None
+    email: Email | None = None
+
+
+class UrusanInovasi(Strict):
+    utama: Urusan = Field(description="Urusan pemerintahan utama")
+    beririsan: list[Urusan] = Field(default_factory=list, description="Urusan yang beririsan")
+
+
+class TanggalInovasi(Strict):
+    ide: Tanggal | None = Field(None, description="Ide pertama kali dicetuskan")
+    uji_coba: Tanggal | None = Field(None, description="Mulai uji coba")
+    penerapan: Tanggal | None = Field(None, description="Mulai penerapan (menentukan usia inovasi)")
+    pengembangan: Tanggal | None = Field(None, description="Pengembangan terbaru")
+
+
+class Nilai(Strict):
+    tahun: Tahun
+    nilai: float
+
+
+class IndikatorKinerja(Strict):
+    """A performance indicator measured before and after the innovation."""
+
+    nama: str = Field(min_length=1)
+    satuan: str = Field(min_length=1, description="Mis. menit, persen, orang")
+    baseline: Nilai
+    terkini: Nilai
+    arah: ArahIndikator = Field("naik", description="naik jika makin besar makin baik, else turun")
+    sumber: str | None = Field(None, description="Sumber data, mis. laporan SIMPUS 2018")
+
+
+class BarisAnggaran(Strict):
+    tahun: Tahun
+    sumber_dana: SumberDana
+    uraian: str = Field(min_length=1)
+    jumlah: Rupiah
+
+
+class Kegiatan(Strict):
+    """An activity of the action plan, with its milestone."""
+
+    nama: str = Field(min_length=1)
+    mulai: Tanggal
+    selesai: Tanggal
+    penanggung_jawab: str | None = None
+    keluaran: str | None = Field(None, description="Tonggak/keluaran yang menandai selesai")
+    status: Literal["rencana", "berjalan", "selesai"] = "rencana"
+
+
+class PemangkuKepentingan(Strict):
+    nama: str = Field(min_length=1)
+    unsur: Literal["pemerintah", "swasta", "masyarakat", "akademisi", "media"] | None = None
+    peran: str = Field(min_length=1)
+
+
+class Bukti(Strict):
+    """A supporting file (data dukung), relative to the entry file."""
+
+    berkas: str = Field(min_length=1, description="Jalur relatif ke berkas inovasi")
+    jenis: JenisBukti
+    judul: str | None = Field(None, description="Mis. Perbup Nomor 12 Tahun 2018 tentang ...")
+    mendukung: list[str] = Field(default_factory=list, description="Apa yang dibuktikan")
+
+
+class Foto(Strict):
+    berkas: str = Field(min_length=1)
+    keterangan: str = Field(min_length=1)
+
+
+class Replikasi(Strict):
+    daerah: str = Field(min_length=1, description="Pemda/instansi yang mereplikasi")
+    tahun: Tahun
+    keterangan: str | None = None
+    bukti: str | None = Field(None, description="Berkas PKS/MoU/surat pernyataan")
+
+
+class Penghargaan(Strict):
+    kompetisi: str = Field(min_length=1, description="Mis. KIPP (SINOVIK), IGA")
+    tahun: Tahun
+    peringkat: TingkatPenghargaan
+    tingkat: TingkatWilayah = "nasional"
+    penyelenggara: str | None = None
+
+
+class Keikutsertaan(Strict):
+    """Whether and how the innovation enters one competition, with wording for it alone."""
+
+    ikut: bool = Field(True, description="Ikut kompetisi ini tahun ini")
+    edisi: Tahun | None = Field(None, description="Edisi kompetisi; kosong = tahun kerja")
+    kelompok: str | None = Field(None, description="Mis. umum, replikasi, khusus")
+    kategori: str | None = None
+    narasi: Narasi = Field(default_factory=Narasi, description="Teks khusus untuk kompetisi ini")
+    catatan: str | None = None
+
+
+class KlaimIndikatorIga(Strict):
+    """Self-assessment of one IGA per-innovation indicator: level claimed and its evidence."""
+
+    nomor: int = Field(ge=1, le=99, description="Nomor indikator, mis. 16 untuk Regulasi")
+    level: int = Field(ge=0, le=3, description="Parameter yang diklaim (0-3)")
+    bukti: list[str] = Field(default_factory=list, description="Berkas bukti pendukung")
+    catatan: str | None = None
+
+
+class Inovasi(Strict):
+    """One innovation of one OPD."""
+
+    nama: str = Field(min_length=1, description="Nama inovasi (harus unik)")
+    akronim: str | None = None
+    kepanjangan: str | None = Field(None, description="Kepanjangan akronim")
+    opd: str = Field(min_length=1, description="Kode OPD dari lomba.yaml")
+    unit_pelaksana: str | None = Field(None, description="Unit pelaksana, jika bukan OPD induk")
+    tim: list[AnggotaTim] = Field(default_factory=list)
+
+    bentuk: Bentuk
+    jenis: Jenis
+    inisiator: Inisiator
+    nama_inisiator: str | None = None
+    tahapan: Tahapan
+    urusan: UrusanInovasi
+    sdgs: list[Sdg] = Field(default_factory=list, description="Nomor TPB/SDGs 1-17")
+
+    tanggal: TanggalInovasi = Field(default_factory=TanggalInovasi)
+    narasi: Narasi = Field(default_factory=Narasi)
+
+    indikator_kinerja: list[IndikatorKinerja] = Field(default_factory=list)
+    anggaran: list[BarisAnggaran] = Field(default_factory=list)
+    kegiatan: list[Kegiatan] = Field(default_factory=list)
+    pemangku_kepentingan: list[PemangkuKepentingan] = Field(default_factory=list)
+    bukti: list[Bukti] = Field(default_factory=list)
+    foto: list[Foto] = Field(default_factory=list)
+    video: Url | None = None
+    replikasi: list[Replikasi] = Field(default_factory=list)
+    penghargaan: list[Penghargaan] = Field(default_factory=list)
+
+    kompetisi: dict[str, Keikutsertaan] = Field(default_factory=dict)
+    indikator_iga: list[KlaimIndikatorIga] = Field(default_factory=list)
+
+    lainnya: dict[str, Any] = Field(
+        default_factory=dict, description="Kolom bebas untuk keperluan lokal (tidak divalidasi)"
+    )
+
+    def narasi_for(self, competition: str) -> Narasi:
+        """The narrative as one competition sees it: its overrides over the common text."""
+        entry = self.kompetisi.get(competition)
+        if entry is None:
+            return self.narasi
+        merged = self.narasi.model_dump()
+        merged.update(entry.narasi.model_dump(exclude_none=True))
+        return Narasi.model_construct(**merged)

@@ -1,0 +1,90 @@
+"""The workspace file ``lomba.yaml``: the regional government, its officials and its OPD."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from lomba.model.common import Email, Strict, Tahun, Tanggal, Url
+from lomba.model.vocab import JenisOpd
+
+
+class Pejabat(Strict):
+    """An official: named on covers, addressed in letters, or signing them."""
+
+    nama: str = Field(min_length=1, description="Nama lengkap dengan gelar")
+    nip: str | None = Field(None, description="NIP 18 digit (kosongkan untuk pejabat politik)")
+    jabatan: str = Field(min_length=1, description="Jabatan, mis. Kepala Dinas Kesehatan")
+    pangkat: str | None = Field(None, description="Pangkat/golongan, mis. Pembina (IV/a)")
+
+
+class Penandatangan(Pejabat):
+    """An official who signs letters for the regent (a.n. Bupati ...)."""
+
+    kode: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$",
+                      description="Kode singkat untuk dirujuk, mis. sekda")
+
+
+class Kontak(Strict):
+    nama: str = Field(min_length=1)
+    nip: str | None = None
+    jabatan: str | None = None
+    unit: str | None = None
+    telepon: str | None = None
+    email: Email | None = None
+
+
+class Pemda(Strict):
+    """The regional government whose innovations these are (the letterhead and the covers)."""
+
+    nama: str = Field(min_length=1, description="Mis. Pemerintah Kabupaten Muara Enim")
+    jenis: Literal["kabupaten", "kota", "provinsi"]
+    nama_daerah: str = Field(min_length=1, description="Mis. Muara Enim")
+    provinsi: str = Field(min_length=1)
+    ibu_kota: str = Field(min_length=1, description="Tempat penulisan surat, mis. Muara Enim")
+    alamat: str = Field(min_length=1)
+    kode_pos: str | None = None
+    telepon: str | None = None
+    email: Email | None = None
+    laman: Url | None = None
+    logo: str | None = Field(None, description="Berkas logo untuk kop surat, relatif ke lomba.yaml")
+
+
+class Opd(Strict):
+    """One organisasi perangkat daerah."""
+
+    kode: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$",
+                      description="Kode singkat, juga nama folder di entries/")
+    nama: str = Field(min_length=1, description="Nama lengkap OPD")
+    singkatan: str = Field(min_length=1)
+    jenis: JenisOpd
+    kepala: Pejabat
+    alamat: str | None = None
+
+
+class TenggatInternal(Strict):
+    """A deadline the regency sets itself, e.g. action plans due 31 July."""
+
+    nama: str = Field(min_length=1)
+    tanggal: Tanggal
+    keterangan: str | None = None
+
+
+class Workspace(Strict):
+    """The content of ``lomba.yaml``."""
+
+    pemda: Pemda
+    kepala_daerah: Pejabat
+    wakil_kepala_daerah: Pejabat | None = None
+    penandatangan: list[Penandatangan] = Field(default_factory=list)
+    champion_inovator: Kontak
+    tahun_kerja: Tahun
+    tanggal_dokumen: Tanggal | None = Field(
+        None, description="Tanggal yang dicetak pada dokumen; kosongkan untuk tanggal hari ini"
+    )
+    opd: list[Opd] = Field(min_length=1)
+    tenggat_internal: list[TenggatInternal] = Field(default_factory=list)
+
+    def opd_by_key(self) -> dict[str, Opd]:
+        return {o.kode: o for o in self.opd}

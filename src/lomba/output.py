@@ -1,0 +1,38 @@
+"""How diagnostics are shown: one line each, like a compiler, or JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+import click
+
+from lomba.diagnostics import Diagnostic, Report, Severity, short_value
+from lomba.messages import word
+
+
+def format_diagnostic(d: Diagnostic, lang: str, *, color: bool = False) -> str:
+    """``file:line:col: galat [code] path: message`` — clickable in editors and terminals."""
+    sev = word(str(d.severity), lang)
+    if color:
+        sev = click.style(sev, fg="red" if d.severity is Severity.ERROR else "yellow", bold=True)
+    message = d.message(lang)
+    if d.value is not None and not isinstance(d.value, (dict, list)):
+        preview = short_value(d.value)
+        if preview not in message:
+            label = "nilai" if lang != "en" else "value"
+            message += f" [{label}: {preview}]"
+    where = f"{d.dotted_path}: " if d.path else ""
+    return f"{d.file}:{d.line}:{d.column}: {sev} [{d.code}] {where}{message}"
+
+
+def summary_line(report: Report, lang: str) -> str:
+    errors, warnings = len(report.errors), len(report.warnings)
+    if not errors and not warnings:
+        return word("all_good", lang).format(files=report.files_checked)
+    return word("summary", lang).format(errors=errors, warnings=warnings,
+                                        files=report.files_checked)
+
+
+def diagnostics_json(diags: Iterable[Diagnostic], lang: str) -> str:
+    return json.dumps([d.to_dict(lang) for d in diags], ensure_ascii=False, indent=2)

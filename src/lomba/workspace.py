@@ -1,0 +1,120 @@
+"""Find a workspace, load ``lomba.yaml`` and every entry, and collect all their problems."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lomba.diagnostics import Diagnostic, Report, Severity, relative_name
+from lomba.model.innovation import Inovasi
+from lomba.model.workspace import Workspace
+from lomba.validation import validate
+from lomba.yamlio import LoadedYaml, YamlLoadError, load_yaml_file
+
+CONFIG_NAME = "lomba.yaml"
+ENTRIES_DIR = "entries"
+ENTRY_SUFFIXES = (".yaml", ".yml")
+
+
+class WorkspaceNotFound(Exception):
+    """No ``lomba.yaml`` in the folder or any folder above it."""
+
+    def __init__(self, start: Path) -> None:
+        super().__init__(str(start))
+        self.start = start
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` that holds ``lomba.yaml``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    raise WorkspaceNotFound(start)
+
+
+@dataclass
+class Entry:
+    """One innovation file: where it is, what it says, and whether it validated."""
+
+    path: Path
+    display: str
+    loaded: LoadedYaml | None = None
+    model: Inovasi | None = None
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    @property
+    def folder(self) -> str:
+        return self.path.parent.name
+
+
+@dataclass
+class LoadedWorkspace:
+    root: Path
+    config: Workspace | None
+    config_loaded: LoadedYaml | None
+    entries: list[Entry] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+
+    @property
+    def valid_entries(self) -> list[Entry]:
+        return [e for e in self.entries if e.model is not None]
+
+
+def discover_entries(root: Path, selection: Iterable[Path] | None = None) -> list[Path]:
+    """Entry files under ``entries/``, or the ones named (files or folders), sorted."""
+    base = root / ENTRIES_DIR
+    targets = list(selection) if selection else [base]
+    found: set[Path] = set()
+    for target in targets:
+        if target.is_dir():
+            found.update(p for p in target.rglob("*") if p.suffix in ENTRY_SUFFIXES and p.is_file())
+        else:
+            found.add(target)
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def load_document(path: Path, display: str, model: type, report: Report):  # type: ignore[no-untyped-def]
+    """Load and validate one YAML file; its problems go into ``report``."""
+    try:
+        loaded = load_yaml_file(path, display)
+    except YamlLoadError as exc:
+        report.add(exc.diagnostic)
+        return None, None
+    report.extend(loaded.diagnostics)
+    instance, diags = validate(loaded, model)
+    report.extend(diags)
+    return loaded, instance
+
+
+def load_config(root: Path) -> tuple[Workspace | None, Report]:
+    """Only ``lomba.yaml``, for commands that need the regency and its OPD but no entries."""
+    report = Report()
+    _, config = load_document(root / CONFIG_NAME, CONFIG_NAME, Workspace, report)
+    return config, report
+
+
+def load_workspace(root: Path, selection: Iterable[Path] | None = None) -> LoadedWorkspace:
+    """Load everything and run every check; nothing here raises on bad input."""
+    from lomba.checks import run_checks
+
+    report = Report()
+    config_path = root / CONFIG_NAME
+    config_loaded, config = load_document(config_path, CONFIG_NAME, Workspace, report)
+    ws = LoadedWorkspace(root=root, config=config, config_loaded=config_loaded, report=report)
+    paths = discover_entries(root, selection)
+    for path in paths:
+        display = relative_name(path, root)
+        if not path.exists():
+            report.add(Diagnostic(display, 1, 1, (), Severity.ERROR, "path-not-found",
+                                  {"found": display}))
+            continue
+        loaded, model = load_document(path, display, Inovasi, report)
+        ws.entries.append(Entry(path=path, display=display, loaded=loaded, model=model))
+    report.files_checked = 1 + len(ws.entries)
+    run_checks(ws, full=not selection)
+    return ws

@@ -1,0 +1,235 @@
+"""Load YAML with source positions, and turn every way a file can be wrong into a diagnostic.
+
+PyYAML (with libyaml) composes the node tree; the tree is then built into plain Python values here
+rather than by PyYAML's constructor, because that is where lomba needs control:
+
+- every value's line and column is recorded by its field path, so schema errors point at the text;
+- duplicate keys, which PyYAML accepts silently, are reported;
+- YAML 1.1 surprises are avoided: only ``true``/``false`` are booleans (``no`` stays text), numbers
+  with leading zeros (phone numbers, NIP) stay text, and dates stay text so the model can validate
+  them with one clear message;
+- anchors and aliases are bounded, so a "billion laughs" file cannot exhaust memory;
+- characters that a DOCX cannot hold are reported with their field and position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lomba.diagnostics import Diagnostic, PathItem, Severity
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_NODES = 100_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)\Z")
+_FLOAT_RE = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+|[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?\Z"
+)
+# XML 1.0 forbids C0 controls except tab, newline and carriage return, and a few non-characters.
+_XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+Position = tuple[int, int]
+
+
+@dataclass
+class LoadedYaml:
+    """A YAML document as plain values, with where each value and key stands in the file."""
+
+    file: str
+    data: Any
+    values: dict[tuple[PathItem, ...], Position] = field(default_factory=dict)
+    keys: dict[tuple[PathItem, ...], Position] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def position(self, path: tuple[PathItem, ...], *, key: bool = False) -> Position:
+        """Position of the value at ``path`` (or its key), else of the nearest ancestor."""
+        path = tuple(path)
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+
+class YamlLoadError(Exception):
+    """The file cannot be turned into data at all; the diagnostic says where and why."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.code)
+        self.diagnostic = diagnostic
+
+
+class _Stop(Exception):
+    def __init__(self, code: str, node: yaml.Node, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.node = node
+        self.params = params
+
+
+def _error(file: str, line: int, column: int, code: str, **params: Any) -> YamlLoadError:
+    return YamlLoadError(Diagnostic(file, line, column, (), Severity.ERROR, code, params))
+
+
+def read_text(path: Path, display: str, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a file as UTF-8 text, refusing huge or non-text files with a positioned diagnostic."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _error(display, 1, 1, "file-too-large", size=size, limit=max_bytes)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _error(display, 1, 1, "file-missing", what=display) from None
+    except IsADirectoryError:
+        raise _error(display, 1, 1, "file-unreadable", reason="folder") from None
+    except OSError as exc:
+        raise _error(display, 1, 1, "file-unreadable", reason=exc.strerror or str(exc)) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _error(
+            display, line, column, "file-not-utf8", byte=f"{raw[exc.start]:02X}"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def load_yaml_file(path: Path, display: str) -> LoadedYaml:
+    """Read and parse one YAML file. Raises :class:`YamlLoadError` when there is no usable data."""
+    return parse_yaml(read_text(path, display), display)
+
+
+def parse_yaml(text: str, display: str) -> LoadedYaml:
+    if not text.strip():
+        raise _error(display, 1, 1, "file-empty")
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_col(text, exc.position)
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise _error(display, line, column, "control-char", char=char, index=column) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(text, display, exc) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
+        raise _error(display, 1, 1, "yaml-syntax", problem=str(exc)) from None
+    if root is None:
+        raise _error(display, 1, 1, "file-empty")
+    loaded = LoadedYaml(file=display, data=None)
+    builder = _Builder(loaded)
+    try:
+        loaded.data = builder.build(root, ())
+    except _Stop as stop:
+        mark = stop.node.start_mark
+        raise _error(display, mark.line + 1, mark.column + 1, stop.code, **stop.params) from None
+    return loaded
+
+
+def _syntax_error(text: str, display: str, exc: yaml.MarkedYAMLError) -> YamlLoadError:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (exc.problem or "").strip()
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return _error(display, line, column, "yaml-tab")
+    if "undefined alias" in problem and mark is not None:
+        name = re.match(r"\*([^\s,\]}]*)", text[mark.index :])
+        return _error(display, line, column, "yaml-undefined-alias", name=name[1] if name else "")
+    context = (exc.context or "").strip()
+    detail = f"{problem} ({context})" if context and context not in problem else problem
+    return _error(display, line, column, "yaml-syntax", problem=detail or "?")
+
+
+def _line_col(text: str, index: int) -> Position:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+class _Builder:
+    """Turn a composed node tree into plain values, recording positions as it goes."""
+
+    def __init__(self, loaded: LoadedYaml) -> None:
+        self.loaded = loaded
+        self.count = 0
+        self.active: set[int] = set()
+
+    def build(self, node: yaml.Node, path: tuple[PathItem, ...]) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Stop("yaml-alias-limit", node, limit=MAX_NODES)
+        self.loaded.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        if id(node) in self.active:
+            raise _Stop("yaml-alias-recursive", node)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return self._mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple[PathItem, ...]) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        first_seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Stop("yaml-key-type", key_node, found=_kind(key_node))
+            key = self._scalar(key_node, path)
+            if key is None:
+                key = ""
+            key_mark = key_node.start_mark
+            key_pos = (key_mark.line + 1, key_mark.column + 1)
+            if key in first_seen:
+                self.loaded.diagnostics.append(
+                    Diagnostic(
+                        self.loaded.file, *key_pos, (*path, key), Severity.ERROR,
+                        "yaml-duplicate-key", {"key": key, "first_line": first_seen[key]}, key,
+                    )
+                )
+                continue
+            first_seen[key] = key_pos[0]
+            self.loaded.keys[(*path, key)] = key_pos
+            out[key] = self.build(value_node, (*path, key))
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode, path: tuple[PathItem, ...]) -> Any:
+        text: str = node.value
+        tag = node.tag.rsplit(":", 1)[-1]
+        if not node.style:  # only plain scalars are typed; quoted ones are always text
+            if tag == "null":
+                return None
+            if tag == "bool" and text in ("true", "True", "TRUE", "false", "False", "FALSE"):
+                return text.lower() == "true"
+            if tag == "int" and _INT_RE.match(text):
+                return int(text.replace("_", ""))
+            if tag == "float" and _FLOAT_RE.match(text):
+                return float(text.replace("_", ""))
+        bad = _XML_ILLEGAL_RE.search(text)
+        if bad:
+            mark = node.start_mark
+            self.loaded.diagnostics.append(
+                Diagnostic(
+                    self.loaded.file, mark.line + 1, mark.column + 1, path, Severity.ERROR,
+                    "control-char", {"char": f"U+{ord(bad.group()):04X}", "index": bad.start() + 1},
+                    text,
+                )
+            )
+        return text
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    return "text"
