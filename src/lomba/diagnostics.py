@@ -94,6 +94,10 @@ def relative_name(path: Path, root: Path | None) -> str:
     """Show files relative to the workspace root, the way users and editors refer to them."""
     if root is not None:
         try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+        try:
             return path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             pass

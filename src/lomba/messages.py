@@ -43,9 +43,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file must hold `key: value` pairs (a YAML mapping), not {found}.",
     ),
     "yaml-syntax": (
-        "penulisan YAML tidak sah: {problem}. Periksa indentasi, titik dua, dan tanda kutip di "
-        "sekitar baris ini.",
-        "invalid YAML: {problem}. Check the indentation, colons and quotes around this line.",
+        "penulisan YAML tidak sah: {problem}.",
+        "invalid YAML: {problem}.",
     ),
     "yaml-tab": (
         "karakter tab ditemukan. YAML hanya menerima spasi untuk indentasi: ganti tab dengan "
@@ -196,8 +195,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "`{found}` is a folder, not a file.",
     ),
     "competition-unknown": (
-        "kompetisi `{key}` tidak dikenal.{suggestion} Kompetisi yang tersedia: {allowed}.",
-        "unknown competition `{key}`.{suggestion} Available: {allowed}.",
+        "kompetisi `{name}` tidak dikenal.{suggestion} Kompetisi yang tersedia: {allowed}.",
+        "unknown competition `{name}`.{suggestion} Available: {allowed}.",
     ),
     "dates-order": (
         "tanggal {later} ({later_value}) lebih awal dari tanggal {earlier} ({earlier_value}). "
@@ -282,9 +281,25 @@ def _localise(value: Any, lang: str) -> Any:
     """Params may hold word keys (e.g. an expected type) or suggestion lists to localise."""
     if isinstance(value, WordRef):
         return word(value.key, lang)
+    if isinstance(value, Phrase):
+        return value.en_text if lang == "en" else value.id_text
     if isinstance(value, Suggestion):
         return word("did_you_mean", lang).format(value.text) if value.text else ""
     return value
+
+
+class Phrase:
+    """A text given in both languages, chosen when the message is rendered."""
+
+    def __init__(self, id_text: str, en_text: str) -> None:
+        self.id_text = id_text
+        self.en_text = en_text
+
+    def __str__(self) -> str:
+        return self.id_text
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.id_text!r}, {self.en_text!r})"
 
 
 class WordRef:

@@ -106,15 +106,21 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None) -> Loade
     config_path = root / CONFIG_NAME
     config_loaded, config = load_document(config_path, CONFIG_NAME, Workspace, report)
     ws = LoadedWorkspace(root=root, config=config, config_loaded=config_loaded, report=report)
-    paths = discover_entries(root, selection)
+    paths = discover_entries(root)
+    wanted = None
+    if selection:
+        wanted = {relative_name(p, root) for p in discover_entries(root, selection)}
+        for name in sorted(wanted - {relative_name(p, root) for p in paths} - {CONFIG_NAME}):
+            report.add(Diagnostic(name, 1, 1, (), Severity.ERROR, "path-not-found",
+                                  {"found": name}))
     for path in paths:
         display = relative_name(path, root)
-        if not path.exists():
-            report.add(Diagnostic(display, 1, 1, (), Severity.ERROR, "path-not-found",
-                                  {"found": display}))
-            continue
         loaded, model = load_document(path, display, Inovasi, report)
         ws.entries.append(Entry(path=path, display=display, loaded=loaded, model=model))
+    run_checks(ws)
+    if wanted is not None:
+        keep = wanted | {CONFIG_NAME}
+        report.diagnostics = [d for d in report.diagnostics if d.file in keep]
+        ws.entries = [e for e in ws.entries if e.display in wanted]
     report.files_checked = 1 + len(ws.entries)
-    run_checks(ws, full=not selection)
     return ws

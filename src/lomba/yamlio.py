@@ -22,18 +22,33 @@ from typing import Any
 import yaml
 
 from lomba.diagnostics import Diagnostic, PathItem, Severity
+from lomba.messages import Phrase
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 100_000
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Composes nodes without PyYAML's implicit typing, which :class:`_Builder` does instead
+    (more strictly, and without a Python call per scalar inside the C parser)."""
+
+    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+        return ""
+
 
 _INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)\Z")
 _FLOAT_RE = re.compile(
-    r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+|[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?\Z"
+    r"[-+]?(?:(?:(?:0|[1-9][0-9_]*)\.[0-9_]*|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?"
+    r"|(?:0|[1-9][0-9_]*)[eE][-+]?[0-9]+)\Z"
 )
 # XML 1.0 forbids C0 controls except tab, newline and carriage return, and a few non-characters.
 _XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
+          "FALSE": False}
 
 Position = tuple[int, int]
 
@@ -120,6 +135,10 @@ def parse_yaml(text: str, display: str) -> LoadedYaml:
         raise _error(display, line, column, "control-char", char=char, index=column) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(text, display, exc) from None
+    except UnicodeEncodeError as exc:  # lone surrogates: only from text not read from a file
+        line, column = _line_col(text, exc.start)
+        char = f"U+{ord(text[exc.start]):04X}"
+        raise _error(display, line, column, "control-char", char=char, index=column) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
         raise _error(display, 1, 1, "yaml-syntax", problem=str(exc)) from None
     if root is None:
@@ -134,18 +153,71 @@ def parse_yaml(text: str, display: str) -> LoadedYaml:
     return loaded
 
 
+# libyaml's most common complaints, said the way a user can act on them.
+_PROBLEMS: dict[str, tuple[str, str]] = {
+    "mapping values are not allowed": (
+        "ada titik dua `:` yang tidak diharapkan; teks yang memuat `: ` perlu diberi tanda kutip",
+        "an unexpected colon `:`; text containing `: ` must be quoted",
+    ),
+    "did not find expected ',' or ']'": (
+        "kurung siku `[` tidak ditutup dengan `]`",
+        "a `[` is never closed with `]`",
+    ),
+    "did not find expected ',' or '}'": (
+        "kurung kurawal `{` tidak ditutup dengan `}`",
+        "a `{` is never closed with `}`",
+    ),
+    "did not find expected key": (
+        "indentasi tidak konsisten atau ada baris yang bukan `kolom: nilai`",
+        "inconsistent indentation, or a line that is not `key: value`",
+    ),
+    "did not find expected '-' indicator": (
+        "indentasi butir daftar `- ` tidak konsisten",
+        "list items `- ` are not indented consistently",
+    ),
+    "could not find expected ':'": (
+        "kolom tanpa titik dua `:`, atau tanda kutip yang tidak ditutup",
+        "a key without a colon `:`, or an unclosed quote",
+    ),
+    "found unexpected end of stream": (
+        "berkas berakhir sebelum tanda kutip ditutup",
+        "the file ends before a quote is closed",
+    ),
+    "found character that cannot start any token": (
+        "nilai diawali karakter khusus (mis. `@`, `` ` `` atau `%`); beri tanda kutip",
+        "a value starts with a reserved character (`@`, `` ` `` or `%`); quote it",
+    ),
+    "block sequence entries are not allowed": (
+        "butir daftar `- ` berada di tempat yang tidak diharapkan; periksa indentasi",
+        "a list item `- ` where none is expected; check the indentation",
+    ),
+}
+
+
 def _syntax_error(text: str, display: str, exc: yaml.MarkedYAMLError) -> YamlLoadError:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
         return _error(display, line, column, "yaml-tab")
-    if "undefined alias" in problem and mark is not None:
-        name = re.match(r"\*([^\s,\]}]*)", text[mark.index :])
+    if "alias" in problem or "alias" in context:
+        start = exc.context_mark if "alias" in context and exc.context_mark else mark
+        index = start.index if start is not None else 0
+        name = re.match(r"\*([^\s,\]}]*)", text[index:])
+        if start is not None:
+            line, column = start.line + 1, start.column + 1
         return _error(display, line, column, "yaml-undefined-alias", name=name[1] if name else "")
-    context = (exc.context or "").strip()
-    detail = f"{problem} ({context})" if context and context not in problem else problem
-    return _error(display, line, column, "yaml-syntax", problem=detail or "?")
+    for key, (id_text, en_text) in _PROBLEMS.items():
+        if problem.startswith(key):
+            break
+    else:
+        id_text = en_text = f"{problem} ({context})" if context else problem or "?"
+    ctx = exc.context_mark
+    if ctx is not None and mark is not None and ctx.line != mark.line:
+        id_text += f", bermula di baris {ctx.line + 1} kolom {ctx.column + 1}"
+        en_text += f", starting at line {ctx.line + 1} column {ctx.column + 1}"
+    return _error(display, line, column, "yaml-syntax", problem=Phrase(id_text, en_text))
 
 
 def _line_col(text: str, index: int) -> Position:
@@ -204,16 +276,17 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: tuple[PathItem, ...]) -> Any:
         text: str = node.value
-        tag = node.tag.rsplit(":", 1)[-1]
-        if not node.style:  # only plain scalars are typed; quoted ones are always text
-            if tag == "null":
+        if not node.style and node.tag == "":  # plain, untagged: typed; quoted: always text
+            if text in _NULLS:
                 return None
-            if tag == "bool" and text in ("true", "True", "TRUE", "false", "False", "FALSE"):
-                return text.lower() == "true"
-            if tag == "int" and _INT_RE.match(text):
-                return int(text.replace("_", ""))
-            if tag == "float" and _FLOAT_RE.match(text):
-                return float(text.replace("_", ""))
+            if text in _BOOLS:
+                return _BOOLS[text]
+            first = text[:1]
+            if first.isdigit() or first in "-+.":
+                if _INT_RE.match(text):
+                    return int(text.replace("_", ""))
+                if _FLOAT_RE.match(text) and any(c.isdigit() for c in text):
+                    return float(text.replace("_", ""))
         bad = _XML_ILLEGAL_RE.search(text)
         if bad:
             mark = node.start_mark

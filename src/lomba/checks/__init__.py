@@ -14,13 +14,11 @@ if TYPE_CHECKING:
     from lomba.workspace import LoadedWorkspace
 
 
-def run_checks(ws: LoadedWorkspace, *, full: bool = True) -> None:
-    """Run every check on a loaded workspace. ``full`` is false when only some entries were
-    loaded, which skips checks that need them all (duplicate titles)."""
+def run_checks(ws: LoadedWorkspace) -> None:
+    """Run every check on a loaded workspace."""
     if ws.config is not None and ws.config_loaded is not None:
         check_config(ws)
     for entry in ws.valid_entries:
         check_entry(ws, entry)
         check_completeness(ws, entry)
-    if full:
-        check_titles(ws)
+    check_titles(ws)

@@ -30,6 +30,17 @@ PLACEHOLDER_RE = re.compile(
     r"\bTODO\b|\bTBD\b|\bXXX\b|lorem ipsum|\bisi di ?sini\b|\[isi[^\]]*\]|\.\.\.|…",
     re.IGNORECASE,
 )
+# Cheap substring test first: the regex only runs on the rare text that may hold a placeholder.
+_PLACEHOLDER_HINTS = ("todo", "tbd", "xxx", "lorem", "isi di", "[isi", "...", "…")
+
+
+def find_placeholder(text: str) -> str | None:
+    """The placeholder text left in ``text`` (TODO, lorem ipsum, "...", "isi di sini"), if any."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _PLACEHOLDER_HINTS):
+        return None
+    match = PLACEHOLDER_RE.search(text)
+    return match.group() if match else None
 
 
 def _get(model: Any, path: tuple[str, ...]) -> Any:
@@ -49,10 +60,10 @@ def check_completeness(ws: LoadedWorkspace, entry: Entry) -> None:
                 ws.report.add(diag(loaded, path, "incomplete-field", Severity.WARNING,
                                    field=".".join(path), tahapan=model.tahapan))
     for path, text in _texts(loaded.data, ()):
-        match = PLACEHOLDER_RE.search(text)
-        if match:
+        found = find_placeholder(text)
+        if found:
             ws.report.add(diag(loaded, path, "placeholder", Severity.WARNING, value=text,
-                               found=match.group()))
+                               found=found))
 
 
 def _texts(data: Any, path: tuple[PathItem, ...]):  # type: ignore[no-untyped-def]

@@ -79,6 +79,7 @@ def check_entry(ws: LoadedWorkspace, entry: Entry) -> None:
     for key in model.kompetisi:
         if key not in known:
             report.add(diag(loaded, ("kompetisi", key), "competition-unknown", key=True, value=key,
+                            name=key,
                             suggestion=Suggestion(closest(key, sorted(known))),
                             allowed=", ".join(sorted(known))))
     _check_repeats(entry, report)
@@ -123,13 +124,14 @@ def _check_dates(entry: Entry, report: Report) -> None:
 
 
 def check_titles(ws: LoadedWorkspace) -> None:
-    seen: dict[str, Entry] = {}
+    """Every entry whose name another entry also uses is an error, pointing at the others."""
+    holders: dict[str, list[Entry]] = {}
     for entry in ws.valid_entries:
-        assert entry.model is not None and entry.loaded is not None
-        title = " ".join(entry.model.nama.split()).casefold()
-        if title in seen:
-            other = seen[title]
+        assert entry.model is not None
+        holders.setdefault(" ".join(entry.model.nama.split()).casefold(), []).append(entry)
+    for entries in holders.values():
+        for entry in entries if len(entries) > 1 else ():
+            assert entry.model is not None and entry.loaded is not None
+            others = ", ".join(e.display for e in entries if e is not entry)
             ws.report.add(diag(entry.loaded, ("nama",), "title-duplicate", value=entry.model.nama,
-                               title=entry.model.nama, other=other.display))
-        else:
-            seen[title] = entry
+                               title=entry.model.nama, other=others))

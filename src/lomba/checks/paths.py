@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
+
+
+@lru_cache(maxsize=4096)
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def path_problem(reference: str, base: Path, root: Path) -> str | None:
@@ -16,15 +24,20 @@ def path_problem(reference: str, base: Path, root: Path) -> str | None:
         return "evidence-absolute"
     if ".." in posix.parts or ".." in PureWindowsPath(reference).parts:
         return "evidence-parent"
-    target = base / reference
-    try:
-        resolved = target.resolve()
-    except (OSError, RuntimeError):
-        return "evidence-missing"
-    if not resolved.is_relative_to(root.resolve()):
+    real_root = _real(str(root))
+    current = _real(str(base))
+    # Walk the reference one component at a time; only a symlink needs a full resolve.
+    for part in posix.parts:
+        candidate = os.path.join(current, part)
+        try:
+            mode = os.lstat(candidate).st_mode
+        except OSError:
+            return "evidence-missing"
+        current = os.path.realpath(candidate) if stat.S_ISLNK(mode) else candidate
+    if os.path.commonpath([real_root, current]) != real_root:
         return "evidence-outside"
-    if not resolved.exists():
+    try:
+        mode = os.stat(current).st_mode
+    except OSError:
         return "evidence-missing"
-    if not resolved.is_file():
-        return "evidence-not-file"
-    return None
+    return None if stat.S_ISREG(mode) else "evidence-not-file"

@@ -1,0 +1,65 @@
+"""Benchmark `lomba check` against a plain baseline on the same files, in the same run.
+
+Baseline: ``yaml.safe_load`` (libyaml) plus pydantic validation, with no positions, no
+diagnostics and no cross-checks: the least any validator must do. The ratio shows what lomba's
+precise error reporting costs. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate  # noqa: E402
+
+from lomba.model.innovation import Inovasi  # noqa: E402
+from lomba.model.workspace import Workspace  # noqa: E402
+from lomba.workspace import load_workspace  # noqa: E402
+
+
+def baseline(root: Path) -> int:
+    Workspace.model_validate(yaml.load((root / "lomba.yaml").read_text(), Loader=yaml.CSafeLoader))
+    count = 0
+    for path in sorted((root / "entries").rglob("*.yaml")):
+        Inovasi.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
+        count += 1
+    return count
+
+
+def timed(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000", help="comma-separated entry counts")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(f"{'entri':>7} {'lomba check':>12} {'baseline':>10} {'rasio':>6} {'per entri':>10}")
+    for n in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            root = generate(Path(tmp) / "ws", n)
+            ws = load_workspace(root)
+            assert not ws.report.errors, ws.report.errors[:3]
+            t_lomba = timed(lambda root=root: load_workspace(root), args.repeat)
+            t_base = timed(lambda root=root: baseline(root), args.repeat)
+            print(f"{n:>7} {t_lomba:>11.2f}s {t_base:>9.2f}s {t_lomba / t_base:>6.2f} "
+                  f"{t_lomba / n * 1000:>8.2f}ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Shared fixtures: fresh workspaces on disk and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from lomba.cli import main
+from lomba.scaffold import init_workspace
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A new workspace made by `lomba init`, as a user would start."""
+    root = tmp_path / "kabupaten-contoh"
+    init_workspace(root)
+    return root
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of the repository's sample workspace (Kabupaten Tanjung Lematang)."""
+    root = tmp_path / "sample"
+    root.mkdir()
+    for name in ("lomba.yaml", "entries", "templates", "schema"):
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, root / name)
+        else:
+            shutil.copy2(src, root / name)
+    return root
+
+
+def run(*args: str, cwd: Path | None = None) -> Result:
+    """Run the CLI in-process, as `lomba ARGS` from ``cwd``."""
+    runner = CliRunner()
+    full = ["-C", str(cwd), *args] if cwd is not None else list(args)
+    return runner.invoke(main, full, catch_exceptions=False)

@@ -1,0 +1,69 @@
+"""File references that escape the workspace, and the sample workspace's deliberate problems."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from lomba.checks.paths import path_problem
+from tests.conftest import REPO, run
+
+
+def test_path_rules(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    (root / "entries" / "a" / "bukti").mkdir(parents=True)
+    (root / "entries" / "a" / "bukti" / "ok.pdf").write_bytes(b"%PDF")
+    outside = tmp_path / "rahasia.pdf"
+    outside.write_bytes(b"%PDF")
+    os.symlink(outside, root / "entries" / "a" / "bukti" / "tautan.pdf")
+    base = root / "entries" / "a"
+    assert path_problem("bukti/ok.pdf", base, root) is None
+    assert path_problem("/etc/passwd", base, root) == "evidence-absolute"
+    assert path_problem("C:\\data\\sk.pdf", base, root) == "evidence-absolute"
+    assert path_problem("~/sk.pdf", base, root) == "evidence-absolute"
+    assert path_problem("bukti/../../b/x.pdf", base, root) == "evidence-parent"
+    assert path_problem("bukti/tautan.pdf", base, root) == "evidence-outside"
+    assert path_problem("bukti/tidak.pdf", base, root) == "evidence-missing"
+    assert path_problem("bukti", base, root) == "evidence-not-file"
+
+
+def test_symlink_out_of_workspace_is_an_error(workspace: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "di-luar.pdf"
+    secret.write_bytes(b"%PDF-1.4")
+    link = workspace / "entries" / "dinkes" / "bukti" / "sk-posyandu-remaja.pdf"
+    link.unlink()
+    os.symlink(secret, link)
+    result = run("check", "--json", cwd=workspace)
+    assert result.exit_code == 1
+    (d,) = json.loads(result.output)
+    assert (d["code"], d["path"], d["line"]) == ("evidence-outside", "bukti[0].berkas", 66)
+
+
+def test_sample_workspace_shows_its_deliberate_problems_and_nothing_else(sample: Path) -> None:
+    result = run("check", "--json", cwd=sample)
+    assert result.exit_code == 0, result.output
+    found = {(d["file"], d["path"], d["code"]) for d in json.loads(result.output)}
+    assert found == {
+        ("entries/bpkad/sipadu-aset.yaml", "tim", "incomplete-field"),
+        ("entries/bpkad/sipadu-aset.yaml", "narasi.cara_kerja", "incomplete-field"),
+        ("entries/bpkad/sipadu-aset.yaml", "akronim", "acronym-no-expansion"),
+        ("entries/dinsos/verdes.yaml", "bukti", "incomplete-field"),
+        ("entries/kec-talang-jaya/layanan-malam.yaml", "narasi.latar_belakang",
+         "incomplete-field"),
+        ("entries/pdam/air-prabayar.yaml", "narasi.rancang_bangun", "placeholder"),
+    }
+    assert all(d["severity"] == "warning" for d in json.loads(result.output))
+
+
+def test_sample_workspace_size() -> None:
+    from lomba.workspace import load_workspace
+
+    ws = load_workspace(REPO)
+    assert ws.config is not None
+    assert len(ws.config.opd) >= 10
+    assert len({o.jenis for o in ws.config.opd}) >= 6
+    assert len(ws.valid_entries) >= 10
+    models = [e.model for e in ws.valid_entries if e.model]
+    assert {m.tahapan for m in models} == {"ide", "inisiatif", "uji coba", "penerapan"}
+    assert {m.jenis for m in models} == {"digital", "non digital"}

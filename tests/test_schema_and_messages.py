@@ -1,0 +1,56 @@
+"""Editor schemas stay current; every diagnostic code is worded in both languages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from lomba.jsonschema import render_schemas
+from lomba.messages import CATALOGUE
+from tests.conftest import REPO, run
+
+SRC = REPO / "src" / "lomba"
+
+
+def test_committed_schemas_are_current() -> None:
+    for name, text in render_schemas().items():
+        committed = (REPO / "schema" / name).read_text(encoding="utf-8")
+        assert committed == text, f"schema/{name} is stale: run `lomba schema`"
+
+
+def test_schemas_are_draft_07_with_definitions() -> None:
+    schema = json.loads(render_schemas()["inovasi.schema.json"])
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert "$defs" not in json.dumps(schema)
+    assert "#/definitions/Narasi" in json.dumps(schema)
+    assert schema["additionalProperties"] is False
+    jenis = schema["properties"]["jenis"]
+    assert jenis["enum"] == ["digital", "non digital"]
+
+
+def test_schema_command_updates_stale_copies(workspace: Path) -> None:
+    target = workspace / "schema" / "lomba.schema.json"
+    target.write_text("{}", encoding="utf-8")
+    result = run("schema", cwd=workspace)
+    assert result.exit_code == 0
+    assert "lomba.schema.json" in result.output
+    assert json.loads(target.read_text(encoding="utf-8"))["title"].startswith("Ruang kerja")
+    assert "mutakhir" in run("schema", cwd=workspace).output
+
+
+def test_every_emitted_code_has_both_languages() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py"))
+    emitted = set(re.findall(r'"([a-z]+(?:-[a-z0-9]+)+)"', source)) & set(CATALOGUE) | set(
+        re.findall(r'code = "([a-z-]+)"', source))
+    for code in emitted:
+        assert code in CATALOGUE, code
+    for code, (id_text, en_text) in CATALOGUE.items():
+        assert id_text and en_text and id_text != en_text, code
+        assert set(re.findall(r"{(\w+)}", id_text)) == set(re.findall(r"{(\w+)}", en_text)), code
+
+
+def test_vscode_settings_wire_the_schemas(workspace: Path) -> None:
+    settings = json.loads((workspace / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./schema/inovasi.schema.json"] == "entries/**/*.yaml"
+    assert (workspace / "schema" / "inovasi.schema.json").is_file()
