@@ -19,11 +19,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate  # noqa: E402
-
-from lomba.model.innovation import Inovasi  # noqa: E402
-from lomba.model.workspace import Workspace  # noqa: E402
-from lomba.workspace import load_workspace  # noqa: E402
+from generate import generate
+from lomba.model.innovation import Inovasi
+from lomba.model.workspace import Workspace
+from lomba.workspace import load_workspace
 
 
 def baseline(root: Path) -> int:

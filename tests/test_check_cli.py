@@ -24,7 +24,7 @@ def test_init_refuses_to_overwrite(workspace: Path) -> None:
     assert before != (workspace / "lomba.yaml").read_bytes()
 
 
-def test_check_works_from_a_subfolder(workspace: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_check_works_from_a_subfolder(workspace: Path, monkeypatch) -> None:
     monkeypatch.chdir(workspace / "entries" / "dinkes")
     result = run("check")
     assert result.exit_code == 0, result.output
@@ -56,7 +56,7 @@ def test_json_output_has_the_documented_keys(workspace: Path) -> None:
     assert "Maksud Anda `non digital`?" in item["message"]
 
 
-def test_english_by_flag_and_environment(workspace: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_english_by_flag_and_environment(workspace: Path, monkeypatch) -> None:
     entry = workspace / "entries" / "dinkes" / "posyandu-remaja.yaml"
     entry.write_text(entry.read_text(encoding="utf-8") + "warna: merah\n", encoding="utf-8")
     english = run("--lang", "en", "check", cwd=workspace)

@@ -15,7 +15,7 @@ from lomba.yamlio import YamlLoadError, parse_yaml
 
 EXAMPLE = _data("contoh.yaml")
 
-yaml_chars = st.sampled_from(list(":-[]{}&*!|>'\"#%@`,?\t\n ") + ["\x0b", "\x00", "é", "9"])
+yaml_chars = st.sampled_from([*":-[]{}&*!|>'\"#%@`,?\t\n ", "\x0b", "\x00", "é", "9"])
 
 
 def _check_text(text: str) -> None:

@@ -208,9 +208,9 @@ def _syntax_error(text: str, display: str, exc: yaml.MarkedYAMLError) -> YamlLoa
         if start is not None:
             line, column = start.line + 1, start.column + 1
         return _error(display, line, column, "yaml-undefined-alias", name=name[1] if name else "")
-    for key, (id_text, en_text) in _PROBLEMS.items():
-        if problem.startswith(key):
-            break
+    known = next((texts for key, texts in _PROBLEMS.items() if problem.startswith(key)), None)
+    if known:
+        id_text, en_text = known
     else:
         id_text = en_text = f"{problem} ({context})" if context else problem or "?"
     ctx = exc.context_mark
