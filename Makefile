@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 build: $(VENV)/.installed
-	$(BIN)/lomba check
+	$(BIN)/lomba build
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench

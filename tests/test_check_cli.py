@@ -69,11 +69,11 @@ def test_english_by_flag_and_environment(workspace: Path, monkeypatch) -> None:
 def test_strict_fails_on_warnings(workspace: Path) -> None:
     entry = workspace / "entries" / "dinkes" / "posyandu-remaja.yaml"
     entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "Meningkatkan cakupan", "TODO Meningkatkan cakupan"), encoding="utf-8")
+        "1. Puskesmas melatih", "1. TODO Puskesmas melatih"), encoding="utf-8")
     assert run("check", cwd=workspace).exit_code == 0
     strict = run("check", "--strict", cwd=workspace)
     assert strict.exit_code == 1
-    assert "peringatan [placeholder] narasi.tujuan" in strict.output
+    assert "peringatan [placeholder] narasi.cara_kerja" in strict.output
 
 
 def test_check_named_file_reports_only_it(workspace: Path) -> None:

@@ -84,6 +84,34 @@ def check(obj: Context, paths: tuple[Path, ...], as_json: bool, strict: bool,
 
 
 @main.command()
+@click.argument("entries", nargs=-1)
+@click.option("--kompetisi", "-k", "competitions", multiple=True,
+              help="Hanya kompetisi ini (mis. sinovik atau sinovik/2019). / Only this competition.")
+@click.option("--opd", "opds", multiple=True, help="Hanya OPD ini. / Only this OPD.")
+@click.option("--force", is_flag=True,
+              help="Buat juga yang belum memenuhi syarat, bertanda DRAF. / Render drafts too.")
+@click.pass_obj
+def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
+          opds: tuple[str, ...], force: bool) -> None:
+    """Susun dokumen DOCX dan HTML ke build/. / Render the documents into build/."""
+    from lomba import build as builder
+    from lomba.summary import print_build_summary, progress_bar
+
+    root = obj.root()
+    ws = load_workspace(root)
+    fatal = builder.spec_errors(ws)
+    if ws.config is None or fatal:
+        for d in (ws.report.sorted() if ws.config is None else fatal):
+            click.echo(format_diagnostic(d, obj.lang), err=True)
+        fail(obj.t("Tidak ada dokumen dibuat: perbaiki galat di atas.",
+                   "No documents built: fix the errors above."))
+    pairs = builder.select(ws, competitions=competitions, opds=opds, entries=entries)
+    with progress_bar(len(pairs), obj.lang) as advance:
+        outcomes = builder.build(ws, pairs, force=force, progress=advance)
+    print_build_summary(outcomes, root, obj.lang)
+
+
+@main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.pass_obj
 def init(obj: Context, directory: Path) -> None:

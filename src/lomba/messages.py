@@ -220,6 +220,120 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "`{found}` tercantum lebih dari sekali. Hapus duplikatnya.",
         "`{found}` is listed more than once. Remove the duplicate.",
     ),
+    # --- competition specs and templates --------------------------------------------------
+    "spec-parent-missing": (
+        "edisi induk `{ref}` tidak ditemukan. Tulis sebagai `kompetisi/tahun`, mis. sinovik/2019.",
+        "parent edition `{ref}` not found. Write it as `competition/year`, e.g. sinovik/2019.",
+    ),
+    "spec-parent-cycle": (
+        "rantai `turunan_dari` berputar atau terlalu panjang di `{ref}`.",
+        "the `turunan_dari` chain loops or is too long at `{ref}`.",
+    ),
+    "spec-folder-mismatch": (
+        "spesifikasi menyebut `{found}` tetapi berada di folder `{folder}`. Samakan `kunci` dan "
+        "`edisi` dengan nama folder.",
+        "the spec says `{found}` but lives in folder `{folder}`. Make `kunci` and `edisi` match.",
+    ),
+    "spec-unknown-source": (
+        "sumber `{found}` tidak ada di daftar `sumber`. Tambahkan sumbernya atau perbaiki id-nya "
+        "(tersedia: {allowed}).",
+        "source `{found}` is not in the `sumber` list. Add it or fix the id (known: {allowed}).",
+    ),
+    "spec-weights": (
+        "jumlah bobot semua bagian {total}, bukan 100.",
+        "the section weights add up to {total}, not 100.",
+    ),
+    "spec-unknown-deadline": (
+        "tenggat `{found}` tidak ada di daftar `tenggat` (tersedia: {allowed}).",
+        "deadline `{found}` is not in the `tenggat` list (known: {allowed}).",
+    ),
+    "template-error": (
+        "templat bagian `{section}` gagal: {detail}. Perbaiki templat di baris ini.",
+        "the template of section `{section}` failed: {detail}. Fix the template on this line.",
+    ),
+    # --- readiness for a competition ------------------------------------------------------
+    "edition-missing": (
+        "edisi {year} kompetisi `{competition}` belum tersedia (ada: {allowed}). Isi "
+        "`kompetisi.{competition}.edisi` atau salin edisi terdekat ke templates/.",
+        "edition {year} of `{competition}` is not available (have: {allowed}). Set "
+        "`kompetisi.{competition}.edisi` or copy the nearest edition into templates/.",
+    ),
+    "section-unknown": (
+        "{competition} tidak punya bagian `{name}`.{suggestion} Bagian yang ada: {allowed}.",
+        "{competition} has no section `{name}`.{suggestion} Its sections: {allowed}.",
+    ),
+    "section-empty": (
+        "{competition}: bagian \"{section}\" wajib diisi tetapi kosong. Isi `{hint}`.",
+        "{competition}: section \"{section}\" is required but empty. Fill in `{hint}`.",
+    ),
+    "words-over": (
+        "{competition}: bagian \"{section}\" berisi {words} kata, melebihi batas {limit} kata. "
+        "Ringkas teksnya, atau tulis versi khusus di `kompetisi` untuk lomba ini.",
+        "{competition}: section \"{section}\" has {words} words, over the {limit}-word limit. "
+        "Shorten it, or write a version for this competition under `kompetisi`.",
+    ),
+    "words-near": (
+        "{competition}: bagian \"{section}\" berisi {words} kata, mendekati batas {limit} kata.",
+        "{competition}: section \"{section}\" has {words} words, close to the {limit} limit.",
+    ),
+    "words-under": (
+        "{competition}: bagian \"{section}\" berisi {words} kata, kurang dari minimal {limit} "
+        "kata. Lengkapi uraiannya.",
+        "{competition}: section \"{section}\" has {words} words, under the {limit}-word "
+        "minimum. Expand it.",
+    ),
+    "section-placeholder": (
+        "{competition}: bagian \"{section}\" masih memuat penanda isian `{found}`.",
+        "{competition}: section \"{section}\" still holds the placeholder `{found}`.",
+    ),
+    "competition-option": (
+        "{competition}: {field} `{found}` tidak tersedia.{suggestion} Pilihan: {allowed}.",
+        "{competition}: {field} `{found}` is not offered.{suggestion} Choices: {allowed}.",
+    ),
+    "needs-start-date": (
+        "{competition} mensyaratkan usia penerapan minimal {years} tahun: isi "
+        "`tanggal.penerapan`.",
+        "{competition} requires at least {years} years of implementation: fill in "
+        "`tanggal.penerapan`.",
+    ),
+    "too-young": (
+        "{competition} mensyaratkan penerapan minimal {years} tahun sebelum tenggat {deadline}: "
+        "penerapan harus dimulai paling lambat {latest}, sedangkan inovasi ini mulai {started}.",
+        "{competition} requires {years} years of implementation before the {deadline} "
+        "deadline: it must have started by {latest}, but this one started {started}.",
+    ),
+    "outside-window": (
+        "{competition} hanya menilai inovasi yang diterapkan atau dikembangkan antara {start} dan "
+        "{end}. Isi `tanggal.pengembangan` bila ada pengembangan dalam rentang itu.",
+        "{competition} only assesses innovations implemented or developed between {start} and "
+        "{end}. Set `tanggal.pengembangan` if it was developed in that window.",
+    ),
+    "excluded-by-award": (
+        "{competition} tidak menerima inovasi yang pernah meraih {award}.",
+        "{competition} does not accept innovations that already won {award}.",
+    ),
+    "not-eligible-class": (
+        "{competition} hanya menerima {field}: {allowed}; inovasi ini `{found}`.",
+        "{competition} only accepts {field}: {allowed}; this one is `{found}`.",
+    ),
+    "needs-field": (
+        "{competition} mensyaratkan `{field}` diisi.",
+        "{competition} requires `{field}` to be filled in.",
+    ),
+    "attachment-missing": (
+        "{competition} mensyaratkan lampiran \"{name}\" (minimal {need}). Tambahkan di `bukti` "
+        "(dengan `mendukung: [{code_name}]`), `foto`, atau `video`.",
+        "{competition} requires the attachment \"{name}\" (at least {need}). Add it under "
+        "`bukti` (with `mendukung: [{code_name}]`), `foto` or `video`.",
+    ),
+    "deadline-passed": (
+        "tenggat \"{name}\" {competition} ({deadline}) sudah lewat {days} hari.",
+        "the \"{name}\" deadline of {competition} ({deadline}) passed {days} days ago.",
+    ),
+    "deadline-near": (
+        "tenggat \"{name}\" {competition} ({deadline}) tinggal {days} hari lagi.",
+        "the \"{name}\" deadline of {competition} ({deadline}) is in {days} days.",
+    ),
     "no-entries": (
         "belum ada berkas inovasi di `entries/`. Buat dengan `lomba new OPD NAMA`.",
         "no innovation files in `entries/` yet. Create one with `lomba new OPD SLUG`.",

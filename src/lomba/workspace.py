@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lomba.diagnostics import Diagnostic, Report, Severity, relative_name
+from lomba.locale import build_date
 from lomba.model.innovation import Inovasi
 from lomba.model.workspace import Workspace
 from lomba.validation import validate
 from lomba.yamlio import LoadedYaml, YamlLoadError, load_yaml_file
+
+if TYPE_CHECKING:
+    from lomba.checks.competition import Readiness
 
 CONFIG_NAME = "lomba.yaml"
 ENTRIES_DIR = "entries"
@@ -59,6 +65,8 @@ class LoadedWorkspace:
     config_loaded: LoadedYaml | None
     entries: list[Entry] = field(default_factory=list)
     report: Report = field(default_factory=Report)
+    readiness: list[Readiness] = field(default_factory=list)
+    today: date = field(default_factory=date.today)
 
     @property
     def valid_entries(self) -> list[Entry]:
@@ -117,10 +125,13 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None) -> Loade
         display = relative_name(path, root)
         loaded, model = load_document(path, display, Inovasi, report)
         ws.entries.append(Entry(path=path, display=display, loaded=loaded, model=model))
+    ws.today = build_date(config.tanggal_dokumen if config else None)
     run_checks(ws)
     if wanted is not None:
         keep = wanted | {CONFIG_NAME}
-        report.diagnostics = [d for d in report.diagnostics if d.file in keep]
+        report.diagnostics = [d for d in report.diagnostics
+                              if d.file in keep or d.file.endswith("spec.yaml")]
+        ws.readiness = [r for r in ws.readiness if r.entry.display in wanted]
         ws.entries = [e for e in ws.entries if e.display in wanted]
     report.files_checked = 1 + len(ws.entries)
     return ws

@@ -22,3 +22,12 @@ def run_checks(ws: LoadedWorkspace) -> None:
         check_entry(ws, entry)
         check_completeness(ws, entry)
     check_titles(ws)
+    from lomba.checks.competition import assess_workspace
+    from lomba.checks.deadlines import deadline_diagnostics
+    from lomba.competitions import Registry
+
+    registry = Registry(ws.root, ws.report)
+    ws.readiness = assess_workspace(ws, registry, ws.today)
+    if ws.config is not None:
+        used = {r.edition.ref: r.edition for r in ws.readiness}
+        ws.report.extend(deadline_diagnostics(list(used.values()), ws.config, ws.today))

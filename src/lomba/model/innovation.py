@@ -24,6 +24,8 @@ from lomba.model.vocab import (
 )
 
 Sdg = Annotated[int, Field(ge=1, le=17)]
+AstaCita = Annotated[int, Field(ge=1, le=8)]
+Klasifikasi = Literal["inovasi perangkat daerah", "inovasi desa", "inovasi masyarakat"]
 
 
 class Narasi(Strict):
@@ -154,6 +156,10 @@ class Keikutsertaan(Strict):
     kelompok: str | None = Field(None, description="Mis. umum, replikasi, khusus")
     kategori: str | None = None
     narasi: Narasi = Field(default_factory=Narasi, description="Teks khusus untuk kompetisi ini")
+    bagian: dict[str, str] = Field(
+        default_factory=dict,
+        description="Teks untuk bagian formulir tertentu (id bagian dari spesifikasi lomba)",
+    )
     catatan: str | None = None
 
 
@@ -183,6 +189,13 @@ class Inovasi(Strict):
     tahapan: Tahapan
     urusan: UrusanInovasi
     sdgs: list[Sdg] = Field(default_factory=list, description="Nomor TPB/SDGs 1-17")
+    klasifikasi: Klasifikasi | None = Field(None, description="IGA 2026: klasifikasi inovasi")
+    asta_cita: list[AstaCita] = Field(default_factory=list, description="IGA 2026: Asta Cita 1-8")
+    pkpn: str | None = Field(None, description="IGA 2026: klaster Program Kerja Prioritas Nasional")
+    koordinat: str | None = Field(
+        None, pattern=r"^-?\d{1,2}(\.\d+)?,\s*-?\d{1,3}(\.\d+)?$",
+        description="IGA 2026: lintang,bujur lokasi, mis. -3.7156,103.7722",
+    )
 
     tanggal: TanggalInovasi = Field(default_factory=TanggalInovasi)
     narasi: Narasi = Field(default_factory=Narasi)

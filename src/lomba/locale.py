@@ -1,0 +1,54 @@
+"""Indonesian conventions for dates, rupiah and numbers (via babel, never via setlocale).
+
+Patterns are explicit ("d MMMM y"), because babel's "YYYY" is the week-based year and "DD" the
+day of the year. Rupiah amounts are whole (the model refuses sen), printed "Rp1.250.000" as PUEBI
+writes them.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+LOCALE = "id_ID"
+DATE_PATTERN = "d MMMM y"
+
+
+def tanggal(value: date | None, pattern: str = DATE_PATTERN) -> str:
+    """``date(2018, 1, 17)`` -> ``"17 Januari 2018"``."""
+    if value is None:
+        return ""
+    return format_date(value, pattern, locale=LOCALE)
+
+
+def rupiah(amount: Decimal | int | None) -> str:
+    """``1250000`` -> ``"Rp1.250.000"``."""
+    if amount is None:
+        return ""
+    return format_currency(Decimal(amount), "IDR", locale=LOCALE, currency_digits=True)
+
+
+def angka(value: float | int | Decimal | None) -> str:
+    """``1250000.5`` -> ``"1.250.000,5"``; whole numbers print without decimals."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return format_decimal(value, locale=LOCALE)
+
+
+def build_date(configured: date | None = None) -> date:
+    """The date printed on documents: the workspace's, else SOURCE_DATE_EPOCH, else today.
+
+    A fixed date is what makes two builds of the same input byte-identical.
+    """
+    if configured is not None:
+        return configured
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()

@@ -1,0 +1,191 @@
+"""A competition edition as data: ``templates/<kompetisi>/<edisi>/spec.yaml``.
+
+Every rule may cite the sources it comes from (ids from ``sumber``). A value no source gives is
+left unset, and nothing is checked or printed for it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from lomba.model.common import Strict, Tanggal
+from lomba.model.vocab import Bentuk, Jenis, JenisBukti, Tahapan, TingkatPenghargaan
+
+Keyakinan = Literal["resmi", "berita", "regional", "komunitas", "inferensi"]
+"""Confidence of a source: official text, news, a regional copy of the national form, a community
+transcription, or lomba's own inference (never for a number)."""
+
+Cites = list[str]
+
+BAGIAN_TABEL = Literal[
+    "profil", "indikator_kinerja", "anggaran", "tim", "pemangku_kepentingan", "kegiatan",
+    "bukti", "foto", "replikasi", "penghargaan", "indikator_iga",
+]
+
+
+class Sumber(Strict):
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    judul: str = Field(min_length=1)
+    url: str | None = None
+    keyakinan: Keyakinan
+    catatan: str | None = None
+
+
+class Tenggat(Strict):
+    kode: str = Field(min_length=1)
+    nama: str = Field(min_length=1)
+    tanggal: Tanggal
+    jam: str | None = Field(None, description="Mis. 23:59 WIB")
+    sumber: Cites = Field(default_factory=list)
+    catatan: str | None = None
+
+
+class PengecualianPenghargaan(Strict):
+    """Prior awards that exclude an entry (e.g. former Top 45 winners may not enter Umum)."""
+
+    kompetisi: list[str] = Field(min_length=1, description="Nama kompetisi, dicocokkan longgar")
+    peringkat: list[TingkatPenghargaan] = Field(min_length=1)
+    kelompok: list[str] = Field(default_factory=list, description="Berlaku untuk kelompok ini saja")
+    sumber: Cites = Field(default_factory=list)
+
+
+class JendelaPenerapan(Strict):
+    """Implementation (or latest development) must fall in this window."""
+
+    mulai: Tanggal
+    selesai: Tanggal
+    atau_pengembangan: bool = True
+    sumber: Cites = Field(default_factory=list)
+
+
+class Kelayakan(Strict):
+    usia_minimal_tahun: int | None = Field(
+        None, ge=0, le=10, description="Usia penerapan minimal, dihitung mundur dari tenggat"
+    )
+    usia_dari_tenggat: str = Field("pendaftaran", description="Kode tenggat acuan usia")
+    usia_sumber: Cites = Field(default_factory=list)
+    jendela_penerapan: JendelaPenerapan | None = None
+    pengecualian_penghargaan: list[PengecualianPenghargaan] = Field(default_factory=list)
+    tahapan: list[Tahapan] = Field(default_factory=list, description="Tahapan yang boleh ikut")
+    bentuk: list[Bentuk] = Field(default_factory=list)
+    jenis: list[Jenis] = Field(default_factory=list)
+    sdgs_wajib: bool = Field(False, description="Wajib terkait paling sedikit satu TPB/SDGs")
+    kolom_wajib: list[str] = Field(
+        default_factory=list, description="Kolom entri yang wajib terisi, mis. video, koordinat"
+    )
+    sumber: Cites = Field(default_factory=list)
+
+
+class Pilihan(Strict):
+    kode: str = Field(min_length=1)
+    nama: str = Field(min_length=1)
+    sumber: Cites = Field(default_factory=list)
+
+
+class Bagian(Strict):
+    """One section of the form, in order: its question, its text, and its limits."""
+
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_]*$")
+    nomor: str | None = Field(None, description="Nomor pertanyaan pada formulir, mis. 6a")
+    judul: str = Field(min_length=1)
+    pertanyaan: str | None = None
+    templat: str | None = Field(
+        None, description="Templat Jinja teks bagian ini; kosong = narasi dengan id yang sama"
+    )
+    kata_min: int | None = Field(None, ge=1)
+    kata_maks: int | None = Field(None, ge=1)
+    kata_acuan: int | None = Field(
+        None, ge=1, description="Angka kata yang beredar tetapi belum pasti batas atau minimum"
+    )
+    bobot: float | None = Field(None, gt=0, le=100, description="Bobot penilaian (persen)")
+    bobot_bersama: str | None = Field(
+        None, description="Bagian dengan kode sama berbagi satu bobot (dicatat di bagian pertama)"
+    )
+    wajib: bool = True
+    inferensi: bool = Field(False, description="Bagian ini disimpulkan, bukan dari sumber resmi")
+    sumber: Cites = Field(default_factory=list)
+    catatan: str | None = None
+    hapus: bool = Field(False, description="Dalam edisi turunan: hapus bagian ini")
+
+    @model_validator(mode="after")
+    def _limits_in_order(self) -> Bagian:
+        if self.kata_min and self.kata_maks and self.kata_min > self.kata_maks:
+            raise ValueError("kata_min lebih besar dari kata_maks")
+        return self
+
+
+class Lampiran(Strict):
+    """A required attachment: a video, a decree, a statement letter, photos."""
+
+    kode: str = Field(min_length=1)
+    nama: str = Field(min_length=1)
+    jenis: Literal["video", "bukti", "foto"]
+    jenis_bukti: list[JenisBukti] = Field(
+        default_factory=list, description="Jenis bukti yang memenuhi (untuk jenis bukti)"
+    )
+    jumlah_min: int = Field(1, ge=1)
+    durasi_maks_menit: float | None = Field(None, gt=0)
+    wajib: bool = True
+    sumber: Cites = Field(default_factory=list)
+    catatan: str | None = None
+
+
+class Level(Strict):
+    level: int = Field(ge=1, le=3)
+    uraian: str = Field(min_length=1)
+
+
+class IndikatorIga(Strict):
+    """One per-innovation indicator of the Indeks Inovasi Daerah (scoring is separate)."""
+
+    nomor: int = Field(ge=1, le=99)
+    variabel: str
+    nama: str
+    bobot: float = Field(gt=0)
+    wajib: bool = False
+    level: list[Level] = Field(default_factory=list)
+    bukti: str | None = Field(None, description="Data dukung yang diharapkan")
+    sumber: Cites = Field(default_factory=list)
+
+
+class TataLetak(Strict):
+    """The order of the document's parts, and its annex tables."""
+
+    sampul: bool = True
+    urutan: list[str] = Field(
+        default_factory=lambda: ["profil", "bagian", "indikator_kinerja", "anggaran", "foto"],
+        description="Bagian dokumen: 'bagian' = semua bagian narasi; lainnya nama tabel",
+    )
+    judul_dokumen: str | None = Field(None, description="Judul di sampul, mis. Proposal Inovasi")
+
+
+class Spec(Strict):
+    """One edition of one competition."""
+
+    kunci: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    edisi: int = Field(ge=2000, le=2100)
+    turunan_dari: str | None = Field(None, description="Edisi induk, mis. sinovik/2019")
+    nama: str = Field(min_length=1)
+    singkatan: str | None = None
+    penyelenggara: str = Field(min_length=1)
+    tema: str | None = None
+    dasar_hukum: str | None = None
+    catatan: str | None = None
+    sumber: list[Sumber] = Field(default_factory=list)
+    tenggat: list[Tenggat] = Field(default_factory=list)
+    kelayakan: Kelayakan = Field(default_factory=Kelayakan)
+    kelompok: list[Pilihan] = Field(default_factory=list)
+    kategori: list[Pilihan] = Field(default_factory=list)
+    bagian: list[Bagian] = Field(min_length=1)
+    lampiran: list[Lampiran] = Field(default_factory=list)
+    indikator: list[IndikatorIga] = Field(default_factory=list)
+    tata_letak: TataLetak = Field(default_factory=TataLetak)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.kunci}/{self.edisi}"
+
+    def tenggat_by_code(self) -> dict[str, Tenggat]:
+        return {t.kode: t for t in self.tenggat}

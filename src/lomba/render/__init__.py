@@ -1,0 +1,1 @@
+"""Rendering: templates to a small document model, and writers for DOCX and HTML."""

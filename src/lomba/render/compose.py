@@ -1,0 +1,242 @@
+"""Compose one competition document from an entry: cover, profile, sections, annex tables.
+
+The order of the parts is the edition's ``tata_letak.urutan``; the words of each section come
+from its template (already rendered and checked in :mod:`lomba.checks.competition`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from lomba.checks.competition import Readiness
+from lomba.locale import angka, rupiah, tanggal
+from lomba.model.innovation import Inovasi
+from lomba.model.vocab import SDGS, urusan_title
+from lomba.model.workspace import Workspace
+from lomba.render.document import (
+    Block,
+    Cover,
+    Document,
+    Heading,
+    Image,
+    Link,
+    Paragraph,
+    Question,
+    Run,
+    Table,
+    parse_markdown,
+)
+
+TABLE_TITLES = {
+    "profil": "Profil Inovasi",
+    "indikator_kinerja": "Indikator Kinerja Sebelum dan Sesudah Inovasi",
+    "anggaran": "Anggaran",
+    "tim": "Tim Inovasi",
+    "pemangku_kepentingan": "Pemangku Kepentingan",
+    "kegiatan": "Rencana Kegiatan dan Tonggak Capaian",
+    "bukti": "Daftar Bukti Pendukung",
+    "foto": "Dokumentasi",
+    "replikasi": "Replikasi oleh Daerah Lain",
+    "penghargaan": "Penghargaan",
+    "indikator_iga": "Penilaian Mandiri Indikator Inovasi Daerah",
+}
+
+
+def _change(before: float, after: float, direction: str) -> str:
+    if before == 0:
+        return "—"
+    pct = (after - before) / abs(before) * 100
+    better = (pct > 0) == (direction == "naik")
+    sign = "+" if pct > 0 else ""
+    return f"{sign}{angka(round(pct, 1))}%" + (" (membaik)" if better and pct else "")
+
+
+def _profile(model: Inovasi, config: Workspace, opd_name: str) -> Table:
+    rows = [
+        ["Nama inovasi", model.nama + (f" ({model.akronim})" if model.akronim else "")],
+        ["Perangkat daerah", opd_name],
+    ]
+    if model.unit_pelaksana:
+        rows.append(["Unit pelaksana", model.unit_pelaksana])
+    rows += [
+        ["Bentuk inovasi", model.bentuk.capitalize()],
+        ["Jenis inovasi", model.jenis.capitalize()],
+        ["Inisiator", model.inisiator + (f" ({model.nama_inisiator})" if model.nama_inisiator
+                                         else "")],
+        ["Tahapan", model.tahapan.capitalize()],
+        ["Urusan pemerintahan", urusan_title(model.urusan.utama)],
+    ]
+    if model.urusan.beririsan:
+        rows.append(["Urusan beririsan", "; ".join(map(urusan_title, model.urusan.beririsan))])
+    if model.sdgs:
+        rows.append(["TPB/SDGs", "; ".join(f"{n}. {SDGS[n]}" for n in model.sdgs)])
+    for label, value in (("Ide", model.tanggal.ide), ("Uji coba", model.tanggal.uji_coba),
+                         ("Mulai penerapan", model.tanggal.penerapan),
+                         ("Pengembangan terbaru", model.tanggal.pengembangan)):
+        if value:
+            rows.append([f"Waktu {label.lower()}", tanggal(value)])
+    if model.klasifikasi:
+        rows.append(["Klasifikasi", model.klasifikasi.capitalize()])
+    if model.asta_cita:
+        rows.append(["Asta Cita", ", ".join(map(str, model.asta_cita))])
+    if model.koordinat:
+        rows.append(["Koordinat", model.koordinat])
+    return Table(["Uraian", "Isian"], rows, widths=[0.3, 0.7])
+
+
+Part = Callable[[], list[Block]]
+
+
+def _parts(model: Inovasi, base: Path, readiness: Readiness) -> dict[str, Part]:
+    def indikator() -> list[Block]:
+        rows = [[i.nama, i.satuan, f"{angka(i.baseline.nilai)} ({i.baseline.tahun})",
+                 f"{angka(i.terkini.nilai)} ({i.terkini.tahun})",
+                 _change(i.baseline.nilai, i.terkini.nilai, i.arah), i.sumber or ""]
+                for i in model.indikator_kinerja]
+        return [Table(["Indikator", "Satuan", "Sebelum", "Sesudah", "Perubahan", "Sumber"], rows,
+                      numeric=[False, False, True, True, True, False])] if rows else []
+
+    def anggaran() -> list[Block]:
+        if not model.anggaran:
+            return []
+        rows = [[str(a.tahun), a.sumber_dana, a.uraian, rupiah(a.jumlah)] for a in model.anggaran]
+        total = sum((a.jumlah for a in model.anggaran), Decimal(0))
+        return [Table(["Tahun", "Sumber dana", "Uraian", "Jumlah"], rows,
+                      numeric=[False, False, False, True], total=["", "", "Jumlah", rupiah(total)],
+                      widths=[0.1, 0.17, 0.48, 0.25])]
+
+    def tim() -> list[Block]:
+        rows = [[t.nama, t.nip or "", t.jabatan or "", t.peran] for t in model.tim]
+        return [Table(["Nama", "NIP", "Jabatan", "Peran"], rows)] if rows else []
+
+    def pemangku() -> list[Block]:
+        rows = [[p.nama, (p.unsur or "").capitalize(), p.peran]
+                for p in model.pemangku_kepentingan]
+        return [Table(["Pemangku kepentingan", "Unsur", "Peran"], rows)] if rows else []
+
+    def kegiatan() -> list[Block]:
+        rows = [[k.nama, tanggal(k.mulai), tanggal(k.selesai), k.penanggung_jawab or "",
+                 k.keluaran or "", k.status] for k in model.kegiatan]
+        return [Table(["Kegiatan", "Mulai", "Selesai", "Penanggung jawab", "Tonggak/keluaran",
+                       "Status"], rows)] if rows else []
+
+    def bukti() -> list[Block]:
+        rows = [[b.jenis, b.judul or Path(b.berkas).name, ", ".join(b.mendukung)]
+                for b in model.bukti]
+        return [Table(["Jenis", "Dokumen", "Mendukung"], rows,
+                      widths=[0.15, 0.6, 0.25])] if rows else []
+
+    def foto() -> list[Block]:
+        blocks: list[Block] = [Image(base / f.berkas, f.keterangan) for f in model.foto]
+        if model.video:
+            blocks.append(Paragraph([Run("Video inovasi:", bold=True)]))
+            blocks.append(Link(model.video, model.video))
+        return blocks
+
+    def replikasi() -> list[Block]:
+        rows = [[r.daerah, str(r.tahun), r.keterangan or ""] for r in model.replikasi]
+        return [Table(["Daerah", "Tahun", "Keterangan"], rows)] if rows else []
+
+    def penghargaan() -> list[Block]:
+        rows = [[p.kompetisi, str(p.tahun), p.peringkat, p.tingkat] for p in model.penghargaan]
+        return [Table(["Kompetisi", "Tahun", "Peringkat", "Tingkat"], rows)] if rows else []
+
+    def indikator_iga() -> list[Block]:
+        spec = readiness.edition.spec
+        claims = {c.nomor: c for c in model.indikator_iga}
+        rows = []
+        for ind in spec.indikator:
+            claim = claims.get(ind.nomor)
+            level = str(claim.level) if claim else "—"
+            evidence = ", ".join(Path(b).name for b in claim.bukti) if claim else ""
+            rows.append([str(ind.nomor), ind.nama + (" *" if ind.wajib else ""), f"{ind.bobot:g}",
+                         level, evidence])
+        if not rows:
+            return []
+        return [Table(["No.", "Indikator", "Bobot", "Level diklaim", "Bukti"], rows,
+                      numeric=[True, False, True, True, False],
+                      widths=[0.07, 0.45, 0.1, 0.13, 0.25]),
+                Paragraph([Run("* indikator wajib", italic=True)], style="Caption")]
+
+    return {"indikator_kinerja": indikator, "anggaran": anggaran, "tim": tim,
+            "pemangku_kepentingan": pemangku, "kegiatan": kegiatan, "bukti": bukti, "foto": foto,
+            "replikasi": replikasi, "penghargaan": penghargaan, "indikator_iga": indikator_iga}
+
+
+def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
+            *, draft: bool = False) -> Document:
+    """The document model for one entry and one edition."""
+    entry = readiness.entry
+    model = entry.model
+    assert model is not None
+    spec = readiness.edition.spec
+    opd = config.opd_by_key().get(model.opd)
+    opd_name = opd.nama if opd else model.opd
+    comp_name = spec.singkatan or spec.nama
+    blocks: list[Block] = []
+    annex: list[Block] = []
+    parts = _parts(model, entry.path.parent, readiness)
+    number = 0
+    for part in spec.tata_letak.urutan:
+        if part == "bagian":
+            number += 1
+            blocks.append(Heading(f"{_roman(number)}. Uraian Inovasi", 1))
+            for section in readiness.sections:
+                if not section.text.strip():
+                    continue
+                b = section.bagian
+                blocks.append(Question(b.nomor, b.judul, b.pertanyaan, section.words,
+                                       section.limit_text))
+                blocks.extend(parse_markdown(section.text, heading_base=3))
+            continue
+        if part == "profil":
+            produced: list[Block] = [_profile(model, config, opd_name)]
+        elif part in parts:
+            produced = parts[part]()
+        else:
+            continue
+        if produced:
+            number += 1
+            heading = Heading(f"{_roman(number)}. {TABLE_TITLES.get(part, part)}", 1)
+            blocks += [heading, *produced]
+            annex += [heading, *produced]
+    logo = root / config.pemda.logo if config.pemda.logo else None
+    title = model.nama
+    cover = None
+    if spec.tata_letak.sampul:
+        cover = Cover(
+            logo=logo if logo and logo.is_file() else None,
+            kicker=spec.tata_letak.judul_dokumen or spec.nama,
+            title=title,
+            subtitle=f"{model.akronim} — {model.kepanjangan}" if model.akronim and model.kepanjangan
+            else model.akronim,
+            lines=[opd_name, config.pemda.nama],
+            footer=[f"{spec.nama}", f"{config.pemda.ibu_kota}, {tanggal(built)}"],
+        )
+    return Document(
+        title=f"{title} — {comp_name}",
+        author=config.pemda.nama,
+        subject=spec.nama,
+        keywords=f"{spec.kunci}; {spec.edisi}; {model.opd}",
+        language="id-ID",
+        created=f"{built.isoformat()}T00:00:00",
+        header=f"{model.akronim or model.nama} · {comp_name} · {config.pemda.nama}",
+        draft=draft,
+        cover=cover,
+        blocks=blocks,
+        annex=annex,
+    )
+
+
+def _roman(n: int) -> str:
+    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for value, letter in numerals:
+        while n >= value:
+            out += letter
+            n -= value
+    return out
+

@@ -1,0 +1,70 @@
+"""What a person sees at the end of a build: a table per competition and the reasons for every
+document not made. Uses rich for tables and the progress bar, which degrade to plain text when
+output is not a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from lomba.build import Outcome
+from lomba.diagnostics import relative_name
+
+
+@contextmanager
+def progress_bar(total: int, lang: str) -> Iterator[Callable[[object], None]]:
+    console = Console(stderr=True)
+    if not console.is_terminal or total < 20:
+        yield lambda _item: None
+        return
+    label = "Menyusun dokumen" if lang != "en" else "Rendering documents"
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda _item: progress.advance(task)
+
+
+def print_build_summary(outcomes: list[Outcome], root: Path, lang: str) -> None:
+    en = lang == "en"
+    console = Console(highlight=False, soft_wrap=True)
+    per: dict[str, list[int]] = {}
+    for o in outcomes:
+        row = per.setdefault(o.readiness.edition.spec.singkatan or o.readiness.edition.ref,
+                             [0, 0, 0, 0])
+        if not o.rendered:
+            row[3] += 1
+        elif o.draft:
+            row[2] += 1
+        elif o.written:
+            row[0] += 1
+        else:
+            row[1] += 1
+    table = Table(title="Ringkasan build" if not en else "Build summary")
+    for header in (("Kompetisi", "Competition"), ("Dibuat", "Written"),
+                   ("Tidak berubah", "Unchanged"), ("Draf", "Draft"),
+                   ("Belum siap", "Not ready")):
+        table.add_column(header[1] if en else header[0],
+                         justify="left" if header[0] == "Kompetisi" else "right")
+    for name, counts in sorted(per.items()):
+        table.add_row(name, *map(str, counts))
+    console.print(table)
+    for o in outcomes:
+        if o.skipped_reason is not None:
+            r = o.readiness
+            mark = ("DRAF" if not en else "DRAFT") if o.draft else ("dilewati" if not en
+                                                                     else "skipped")
+            more = len(r.errors) - 1
+            extra = ""
+            if more > 0:
+                extra = f" (+{more} masalah lain)" if not en else f" (+{more} more problems)"
+            console.print(f"{mark}: {r.entry.display}: {o.skipped_reason.message(lang)}{extra}",
+                          markup=False)
+    made = sum(len(o.written) for o in outcomes)
+    where = relative_name(root / "build", root)
+    console.print(f"{made} berkas ditulis ke {where}/." if not en
+                  else f"{made} files written to {where}/.", markup=False)

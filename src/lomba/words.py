@@ -1,0 +1,55 @@
+"""Counting words the way the competitions' forms and Microsoft Word count them.
+
+The rule, documented because every limit depends on it:
+
+1. Count the text as it will be pasted into the form: Markdown markup is removed first (list
+   bullets and numbers, ``**``, ``*``, ``_``, ``#`` headings, backticks, link syntax).
+2. No-break and other odd spaces count as spaces; zero-width characters are removed.
+3. A word is a run of non-space characters that contains at least one letter or digit. So a
+   hyphenated reduplication ("anak-anak", "kupu-kupu") is one word, as Word counts it; so are
+   "Rp1.250.000", "25%", "e-KTP" and "2017–2019"; a lone dash, "&" or "/" is no word.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES_RE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
+_HEADING_RE = re.compile(r"^\s*#{1,6}\s+", re.M)
+_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", re.S)
+_WORD_RE = re.compile(r"\S+")
+_HAS_ALNUM_RE = re.compile(r"[^\W_]")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown-light text as a reader (or a form) sees it."""
+    text = markdown.translate(_ZERO_WIDTH)
+    text = _SPACES_RE.sub(" ", text)
+    text = _LIST_MARK_RE.sub("", text)
+    text = _HEADING_RE.sub("", text)
+    text = _LINK_RE.sub(r"\1", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _EMPHASIS_RE.sub(r"\2", text)
+    return text
+
+
+def count_words(markdown: str) -> int:
+    """Number of words in ``markdown`` by the rule above."""
+    return sum(1 for token in _WORD_RE.findall(plain_text(markdown))
+               if _HAS_ALNUM_RE.search(token))
+
+
+def paste_text(markdown: str) -> str:
+    """Text to paste into a portal's plain text box: emphasis and link markup removed, list
+    markers and paragraphs kept."""
+    text = _LINK_RE.sub(r"\1", markdown)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _EMPHASIS_RE.sub(r"\2", text)
+    return text
