@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -42,3 +43,15 @@ def run(*args: str, cwd: Path | None = None) -> Result:
     runner = CliRunner()
     full = ["-C", str(cwd), *args] if cwd is not None else list(args)
     return runner.invoke(main, full, catch_exceptions=False)
+
+
+def require_tool(tool: str, package: str, why: str) -> str:
+    """The path of a system tool a test needs. Missing locally: skip, saying how to install it.
+    Missing in CI (CI=true), where .ci/run installs it: fail, since no test may skip there."""
+    path = shutil.which(tool)
+    if path:
+        return path
+    message = f"{tool} is not installed ({why}); install it with: apt-get install -y {package}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

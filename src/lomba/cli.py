@@ -163,6 +163,49 @@ def new(obj: Context, opd: str, slug: str, nama: str | None) -> None:
     click.echo(obj.t("dibuat: ", "created: ") + relative_name(path, root))
 
 
+@main.group(invoke_without_command=True)
+@click.pass_context
+def kompetisi(ctx: click.Context) -> None:
+    """Daftar edisi kompetisi yang tersedia. / List the competition editions."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from lomba.competitions import Registry
+    from lomba.diagnostics import Report
+
+    obj: Context = ctx.obj
+    root = obj.root()
+    registry = Registry(root, Report())
+    for key, edition in sorted(registry.folders):
+        folder, display = registry.folders[(key, edition)]
+        loaded = registry.get(key, edition)
+        name = loaded.spec.nama if loaded else obj.t("(spesifikasi bermasalah)", "(invalid spec)")
+        origin = obj.t("ruang kerja", "workspace") if display.startswith("templates/") else "lomba"
+        click.echo(f"{key}/{edition}\t{name}\t[{origin}]")
+
+
+@kompetisi.command("salin")
+@click.argument("ref")
+@click.pass_obj
+def kompetisi_salin(obj: Context, ref: str) -> None:
+    """Salin edisi bawaan ke templates/ untuk diubah, mis. sinovik/2019. / Copy an edition."""
+    from lomba.competitions import copy_edition
+
+    root = obj.root()
+    key, _, edition = ref.partition("/")
+    if not edition.isdigit():
+        fail(obj.t("Tulis edisi sebagai kompetisi/tahun, mis. sinovik/2019.",
+                   "Write the edition as competition/year, e.g. sinovik/2019."), 2)
+    try:
+        target = copy_edition(root, key, int(edition))
+    except FileNotFoundError:
+        fail(obj.t(f"Edisi bawaan {ref} tidak ada. Lihat `lomba kompetisi`.",
+                   f"No built-in edition {ref}. See `lomba kompetisi`."))
+    except FileExistsError:
+        fail(obj.t(f"templates/{ref} sudah ada; tidak ditimpa.",
+                   f"templates/{ref} already exists; not overwritten."))
+    click.echo(obj.t("disalin ke ", "copied to ") + relative_name(target, root))
+
+
 @main.command()
 @click.pass_obj
 def schema(obj: Context) -> None:

@@ -202,14 +202,31 @@ def _spec_problems(spec: Spec, loaded: LoadedYaml, key: str, edition: int) -> li
         if bagian.id in seen:
             add(("bagian", i, "id"), "duplicate-item", found=bagian.id)
         seen.add(bagian.id)
-    weights = [b.bobot for b in spec.bagian]
-    if all(w is not None for w in weights) and weights and abs(sum(weights) - 100) > 0.01:
-        add(("bagian",), "spec-weights", total=f"{sum(w or 0 for w in weights):g}")
+    total = total_weight(spec)
+    if total is not None and abs(total - 100) > 0.01:
+        add(("bagian",), "spec-weights", total=f"{total:g}")
     codes = spec.tenggat_by_code()
     if spec.kelayakan.usia_minimal_tahun and spec.kelayakan.usia_dari_tenggat not in codes:
         add(("kelayakan", "usia_dari_tenggat"), "spec-unknown-deadline",
             found=spec.kelayakan.usia_dari_tenggat, allowed=", ".join(codes) or "-")
     return out
+
+
+def total_weight(spec: Spec) -> float | None:
+    """Sum of the section weights, a shared weight (``bobot_bersama``) counted once; None when
+    the edition gives no weights at all."""
+    groups: dict[str, float] = {}
+    total = 0.0
+    for b in spec.bagian:
+        if b.bobot is None:
+            continue
+        if b.bobot_bersama:
+            groups.setdefault(b.bobot_bersama, b.bobot)
+        else:
+            total += b.bobot
+    if not groups and not any(b.bobot for b in spec.bagian):
+        return None
+    return total + sum(groups.values())
 
 
 def _citations(data: Any, path: tuple[PathItem, ...]):  # type: ignore[no-untyped-def]

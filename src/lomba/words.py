@@ -43,13 +43,3 @@ def count_words(markdown: str) -> int:
     return sum(1 for token in _WORD_RE.findall(plain_text(markdown))
                if _HAS_ALNUM_RE.search(token))
 
-
-def paste_text(markdown: str) -> str:
-    """Text to paste into a portal's plain text box: emphasis and link markup removed, list
-    markers and paragraphs kept."""
-    text = _LINK_RE.sub(r"\1", markdown)
-    previous = None
-    while previous != text:
-        previous = text
-        text = _EMPHASIS_RE.sub(r"\2", text)
-    return text

@@ -97,7 +97,8 @@ def _parts(model: Inovasi, base: Path, readiness: Readiness) -> dict[str, Part]:
                  _change(i.baseline.nilai, i.terkini.nilai, i.arah), i.sumber or ""]
                 for i in model.indikator_kinerja]
         return [Table(["Indikator", "Satuan", "Sebelum", "Sesudah", "Perubahan", "Sumber"], rows,
-                      numeric=[False, False, True, True, True, False])] if rows else []
+                      numeric=[False, False, True, True, True, False],
+                      widths=[0.25, 0.12, 0.13, 0.13, 0.15, 0.22])] if rows else []
 
     def anggaran() -> list[Block]:
         if not model.anggaran:
@@ -110,7 +111,8 @@ def _parts(model: Inovasi, base: Path, readiness: Readiness) -> dict[str, Part]:
 
     def tim() -> list[Block]:
         rows = [[t.nama, t.nip or "", t.jabatan or "", t.peran] for t in model.tim]
-        return [Table(["Nama", "NIP", "Jabatan", "Peran"], rows)] if rows else []
+        return [Table(["Nama", "NIP", "Jabatan", "Peran"], rows,
+                      widths=[0.3, 0.25, 0.31, 0.14])] if rows else []
 
     def pemangku() -> list[Block]:
         rows = [[p.nama, (p.unsur or "").capitalize(), p.peran]

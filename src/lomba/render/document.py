@@ -112,6 +112,22 @@ _LIST_ITEM_RE = re.compile(r"^\s*(?:([-*+])|(\d+)[.)])\s+(.*)$")
 _HEADING_LINE_RE = re.compile(r"^(#{1,3})\s+(.*)$")
 
 
+def paste_text(markdown: str) -> str:
+    """Text to paste into a portal's plain text box: paragraphs reflowed (a line break inside a
+    paragraph is only how the YAML was wrapped), emphasis removed, list markers kept."""
+    out = []
+    for block in parse_markdown(markdown):
+        if isinstance(block, Paragraph):
+            out.append("".join(r.text for r in block.runs))
+        elif isinstance(block, ListBlock):
+            out.append("\n".join(
+                (f"{i}. " if block.ordered else "- ") + "".join(r.text for r in item)
+                for i, item in enumerate(block.items, start=1)))
+        elif isinstance(block, Heading):
+            out.append(block.text)
+    return "\n\n".join(out)
+
+
 def parse_inline(text: str) -> list[Run]:
     """``**tebal**`` and ``*miring*`` (or ``__``/``_``) into runs; everything else is literal."""
     runs: list[Run] = []

@@ -33,7 +33,7 @@ from lomba.render.document import (
     Run,
     Table,
 )
-from lomba.render.fields import Numbering, add_hyperlink, repeat_header, set_numbering
+from lomba.render.fields import Numbering, add_hyperlink, repeat_header, set_numbering, shade
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -123,14 +123,18 @@ class _Writer:
 
         fill(0, block.header, True)
         repeat_header(table.rows[0])
+        for cell in table.rows[0].cells:
+            shade(cell, "E3ECE8")
         for i, row in enumerate(block.rows, start=1):
             fill(i, row, False)
         if block.total:
             fill(rows - 1, block.total, True)
-        if block.widths:
-            for col, share in enumerate(block.widths):
-                for cell in table.columns[col].cells:
-                    cell.width = Emu(int(self.text_width * share))
+        table.autofit = False
+        for col, share in enumerate(block.widths or auto_widths(block)):
+            width = Emu(int(self.text_width * share))
+            table.columns[col].width = width
+            for cell in table.columns[col].cells:
+                cell.width = width
         self.doc.add_paragraph()
 
     def image(self, block: Image) -> None:
@@ -198,6 +202,20 @@ class _Writer:
         props.modified = stamp
         props.last_printed = stamp
         props.revision = 1
+
+
+def auto_widths(block: Table) -> list[float]:
+    """Column shares from the longest text in each column, so short codes stay narrow."""
+    columns = len(block.header)
+    rows = [block.header, *block.rows, *([block.total] if block.total else [])]
+    def weight(c: int) -> int:
+        longest = max(len(r[c]) for r in rows)
+        word = max((len(w) for r in rows for w in r[c].split()), default=1)
+        return max(min(longest, 40), word + 2) + 4
+
+    weights = [weight(c) for c in range(columns)]
+    total = sum(weights)
+    return [w / total for w in weights]
 
 
 def render_docx(document: Document, reference: bytes) -> bytes:

@@ -93,6 +93,16 @@ def set_numbering(paragraph: Paragraph, num_id: int) -> None:
     num_pr.get_or_add_numId().val = num_id
 
 
+def shade(cell, fill: str) -> None:  # type: ignore[no-untyped-def]
+    """Background colour of a table cell (hex RGB)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    element = OxmlElement("w:shd")
+    element.set(qn("w:val"), "clear")
+    element.set(qn("w:color"), "auto")
+    element.set(qn("w:fill"), fill)
+    tc_pr.append(element)
+
+
 def repeat_header(row) -> None:  # type: ignore[no-untyped-def]
     """Repeat a table's header row on every page."""
     tr_pr = row._tr.get_or_add_trPr()

@@ -28,8 +28,8 @@ from lomba.render.document import (
     Question,
     Run,
     Table,
+    paste_text,
 )
-from lomba.words import paste_text
 
 _ENV = jinja2.Environment(
     loader=jinja2.FunctionLoader(
@@ -100,6 +100,8 @@ def render_html(document: Document, readiness: Readiness) -> str:
     fields = []
     for section in readiness.sections:
         b = section.bagian
+        if not section.text.strip() and not b.wajib:
+            continue
         state = "ok"
         if b.kata_maks and section.words > b.kata_maks:
             state = "over"

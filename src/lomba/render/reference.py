@@ -47,6 +47,16 @@ def _set_language(rpr_parent: object) -> None:
     lang.set(qn("w:bidi"), "ar-SA")
 
 
+def _plain_font(style: object) -> None:
+    """Name the font outright: theme font attributes would otherwise win over it."""
+    fonts = style.element.rPr.rFonts  # type: ignore[attr-defined]
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
 def build_reference() -> bytes:
     """lomba's default reference document."""
     document = docx.Document()
@@ -60,7 +70,7 @@ def build_reference() -> bytes:
     normal = styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(11)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    _plain_font(normal)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
     _set_language(normal.element)
@@ -72,7 +82,7 @@ def build_reference() -> bytes:
         style.font.bold = True
         style.font.italic = italic
         style.font.color.rgb = RGBColor(0x0B, 0x3D, 0x2E)
-        style.element.rPr.rFonts.set(qn("w:asciiTheme"), "")
+        _plain_font(style)
         style.paragraph_format.space_before = Pt(12)
         style.paragraph_format.space_after = Pt(6)
         style.paragraph_format.keep_with_next = True
@@ -81,10 +91,12 @@ def build_reference() -> bytes:
     title.font.size = Pt(22)
     title.font.bold = True
     title.font.color.rgb = RGBColor(0x0B, 0x3D, 0x2E)
+    _plain_font(title)
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     subtitle = styles["Subtitle"]
     subtitle.font.name = FONT
     subtitle.font.size = Pt(13)
+    _plain_font(subtitle)
     subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption = styles["Caption"]
     caption.font.name = FONT
@@ -92,6 +104,7 @@ def build_reference() -> bytes:
     caption.font.italic = True
     caption.font.bold = False
     caption.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    _plain_font(caption)
     caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     question = styles.add_style("Pertanyaan", WD_STYLE_TYPE.PARAGRAPH)
     question.base_style = normal
@@ -126,7 +139,9 @@ def build_reference() -> bytes:
     props.language = LANGUAGE
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    from lomba.render.docx_writer import normalize_zip
+
+    return normalize_zip(buffer.getvalue())
 
 
 def _drop_thumbnail(document: docx.document.Document) -> None:
