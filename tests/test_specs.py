@@ -100,7 +100,8 @@ def test_workspace_copy_wins(workspace: Path) -> None:
 def test_spec_mistakes_are_located(workspace: Path) -> None:
     spec = _copy_spec(workspace, "rai/2019")
     text = spec.read_text(encoding="utf-8")
-    text = text.replace("    sumber: [pp38-2017]\n  - id: tujuan", "    sumber: [pp38]\n  - id: tujuan")
+    text = text.replace("    sumber: [pp38-2017]\n  - id: tujuan",
+                        "    sumber: [pp38]\n  - id: tujuan")
     text = text.replace("judul: Manfaat\n", "judul: Manfaat\n    kata_maks: banyak\n")
     spec.write_text(text, encoding="utf-8")
     result = run("check", "--json", cwd=workspace)

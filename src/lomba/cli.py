@@ -176,7 +176,7 @@ def kompetisi(ctx: click.Context) -> None:
     root = obj.root()
     registry = Registry(root, Report())
     for key, edition in sorted(registry.folders):
-        folder, display = registry.folders[(key, edition)]
+        _folder, display = registry.folders[(key, edition)]
         loaded = registry.get(key, edition)
         name = loaded.spec.nama if loaded else obj.t("(spesifikasi bermasalah)", "(invalid spec)")
         origin = obj.t("ruang kerja", "workspace") if display.startswith("templates/") else "lomba"
