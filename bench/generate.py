@@ -17,6 +17,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from lomba.checks.completeness import find_placeholder  # noqa: E402
 from lomba.samplefiles import make_pdf, make_png  # noqa: E402
 
 URUSAN = ["kesehatan", "pendidikan", "sosial", "pertanian", "perhubungan", "penanaman modal",
@@ -29,7 +30,7 @@ def _corpus() -> list[str]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for text in (data.get("narasi") or {}).values():
             sentences += [s.strip() + "." for s in str(text).replace("\n", " ").split(". ") if s]
-    return sentences
+    return [s for s in sentences if not find_placeholder(s)]
 
 
 def _paragraphs(rng: random.Random, corpus: list[str], words: int) -> str:
@@ -40,6 +41,21 @@ def _paragraphs(rng: random.Random, corpus: list[str], words: int) -> str:
         out.append(para)
         count += len(para.split())
     return "\n\n".join(out)
+
+
+def _at_most(rng: random.Random, corpus: list[str], words: int) -> str:
+    """Whole sentences adding up to no more than ``words`` words (at least one sentence)."""
+    out: list[str] = []
+    count = 0
+    for _ in range(200):
+        sentence = rng.choice(corpus)
+        n = len(sentence.split())
+        if out and count + n > words:
+            break
+        if n <= words or not out:
+            out.append(sentence)
+            count += n
+    return " ".join(out)
 
 
 def generate(target: Path, n: int, m: int = 40, seed: int = 2019) -> Path:
@@ -79,6 +95,9 @@ def generate(target: Path, n: int, m: int = 40, seed: int = 2019) -> Path:
             "hasil": _paragraphs(rng, corpus, 250),
             "sumber_daya": _paragraphs(rng, corpus, 120),
             "keberlanjutan": _paragraphs(rng, corpus, 200),
+            "replikasi": _paragraphs(rng, corpus, 100),
+            "pemangku_kepentingan": _paragraphs(rng, corpus, 150),
+            "pelajaran": _paragraphs(rng, corpus, 100),
         }
         entry = {
             "nama": f"Inovasi Pelayanan Nomor {i}",
@@ -108,7 +127,27 @@ def generate(target: Path, n: int, m: int = 40, seed: int = 2019) -> Path:
             ],
             "bukti": [{"berkas": f"bukti/{slug}.pdf", "jenis": "SK", "judul": "SK Tim Inovasi"}],
             "foto": [{"berkas": f"bukti/{slug}.png", "keterangan": "Layanan berjalan"}],
-            "kompetisi": {"sinovik": {"ikut": True}, "iga": {"ikut": True}},
+            "kompetisi": {
+                # SINOVIK 2019's limits are tight; like real entries, these carry their own
+                # shorter wording for it.
+                "sinovik": {"ikut": True, "narasi": {
+                    "ringkasan": _at_most(rng, corpus, 250),
+                    "latar_belakang": _at_most(rng, corpus, 90),
+                    "tujuan": _at_most(rng, corpus, 80),
+                    "manfaat": _at_most(rng, corpus, 160),
+                    "kebaruan": _at_most(rng, corpus, 80),
+                    "replikasi": _at_most(rng, corpus, 80),
+                    "sumber_daya": _at_most(rng, corpus, 80),
+                    "keberlanjutan": _at_most(rng, corpus, 160),
+                    "hasil": _at_most(rng, corpus, 80),
+                    "pemangku_kepentingan": _at_most(rng, corpus, 160),
+                    "pelajaran": _at_most(rng, corpus, 80),
+                }, "bagian": {
+                    "keselarasan_kategori": _at_most(rng, corpus, 70),
+                    "dampak_evaluasi": _at_most(rng, corpus, 80),
+                }},
+                "iga": {"ikut": True},
+            },
         }
         (folder / f"{slug}.yaml").write_text(
             yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")

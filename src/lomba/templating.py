@@ -81,8 +81,16 @@ def compile_problems(edition: Edition) -> list[Diagnostic]:
     return out
 
 
+_SINGLE_FIELD_RE = re.compile(r"\{\{ (narasi|bagian)\.(\w+) \}\}\Z")
+
+
 def render_section(edition: Edition, section: str, context: dict[str, Any]) -> str:
     """Render one section's text; a failure raises :class:`TemplateProblem`."""
+    source, _ = edition.templates[section]
+    single = _SINGLE_FIELD_RE.match(source)
+    if single and single[2] in context[single[1]]:
+        # Most sections print one field: the same result without a Jinja render.
+        return _tidy(str(context[single[1]][single[2]]))
     template = _compile(edition, section)
     try:
         text = template.render(context)
@@ -116,5 +124,7 @@ _BLANKS_RE = re.compile(r"\n{3,}")
 
 def _tidy(text: str) -> str:
     """Trim each line's trailing spaces and collapse runs of blank lines."""
+    if " \n" not in text and "\t\n" not in text and "\n\n\n" not in text:
+        return text.strip()
     lines = [line.rstrip() for line in text.strip().splitlines()]
     return _BLANKS_RE.sub("\n\n", "\n".join(lines))

@@ -38,8 +38,23 @@ def plain_text(markdown: str) -> str:
     return text
 
 
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_NUMBER_MARK_RE = re.compile(r"^[ \t]*\d+[.)][ \t]+", re.M)
+_NO_ALNUM_TOKEN_RE = re.compile(r"\s(?:[^\w\s]|_)+(?=\s)")
+
+
 def count_words(markdown: str) -> int:
-    """Number of words in ``markdown`` by the rule above."""
-    return sum(1 for token in _WORD_RE.findall(plain_text(markdown))
-               if _HAS_ALNUM_RE.search(token))
+    """Number of words in ``markdown`` by the rule above.
+
+    Equal to counting the tokens of :func:`plain_text`, but faster: emphasis markers, bullets
+    and ``#`` hold no letter or digit, so only numbered-list markers and link targets need
+    removing before counting the tokens that hold one.
+    """
+    text = markdown
+    if _ZERO_WIDTH_RE.search(text):
+        text = _ZERO_WIDTH_RE.sub("", text)
+    if "](" in text:
+        text = _LINK_RE.sub(r"\1", text)
+    text = _NUMBER_MARK_RE.sub("", text)
+    return len(text.split()) - len(_NO_ALNUM_TOKEN_RE.findall(f" {text} "))
 

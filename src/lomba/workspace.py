@@ -80,7 +80,8 @@ def discover_entries(root: Path, selection: Iterable[Path] | None = None) -> lis
     found: set[Path] = set()
     for target in targets:
         if target.is_dir():
-            found.update(p for p in target.rglob("*") if p.suffix in ENTRY_SUFFIXES and p.is_file())
+            for suffix in ENTRY_SUFFIXES:
+                found.update(p for p in target.rglob(f"*{suffix}") if p.is_file())
         else:
             found.add(target)
     return sorted(found, key=lambda p: p.as_posix())

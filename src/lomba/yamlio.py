@@ -25,6 +25,8 @@ from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.messages import Phrase
 
 MAX_FILE_BYTES = 1024 * 1024
+PLACEHOLDER_HINTS = ("todo", "tbd", "xxx", "lorem", "isi di", "[isi", "...", "…")
+"""Lower-case text whose presence may mean a placeholder was left (see checks.completeness)."""
 MAX_NODES = 100_000
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -62,6 +64,8 @@ class LoadedYaml:
     values: dict[tuple[PathItem, ...], Position] = field(default_factory=dict)
     keys: dict[tuple[PathItem, ...], Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    may_hold_placeholder: bool = True
+    """False when the raw text holds no placeholder hint at all, so no field needs scanning."""
 
     def position(self, path: tuple[PathItem, ...], *, key: bool = False) -> Position:
         """Position of the value at ``path`` (or its key), else of the nearest ancestor."""
@@ -97,6 +101,10 @@ def _error(file: str, line: int, column: int, code: str, **params: Any) -> YamlL
 
 def read_text(path: Path, display: str, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Read a file as UTF-8 text, refusing huge or non-text files with a positioned diagnostic."""
+    return _read(path, display, max_bytes)[0]
+
+
+def _read(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[str, bytes]:
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -116,15 +124,18 @@ def read_text(path: Path, display: str, *, max_bytes: int = MAX_FILE_BYTES) -> s
         raise _error(
             display, line, column, "file-not-utf8", byte=f"{raw[exc.start]:02X}"
         ) from None
-    return text.removeprefix("\ufeff")
+    return text.removeprefix("\ufeff"), raw
 
 
 def load_yaml_file(path: Path, display: str) -> LoadedYaml:
     """Read and parse one YAML file. Raises :class:`YamlLoadError` when there is no usable data."""
-    return parse_yaml(read_text(path, display), display)
+    text, raw = _read(path, display)
+    lowered = raw.lower()  # bytes: ASCII-only and fast; the hints are ASCII or case-less
+    hint = any(h.encode() in lowered for h in PLACEHOLDER_HINTS)
+    return parse_yaml(text, display, may_hold_placeholder=hint)
 
 
-def parse_yaml(text: str, display: str) -> LoadedYaml:
+def parse_yaml(text: str, display: str, *, may_hold_placeholder: bool = True) -> LoadedYaml:
     if not text.strip():
         raise _error(display, 1, 1, "file-empty")
     try:
@@ -143,7 +154,7 @@ def parse_yaml(text: str, display: str) -> LoadedYaml:
         raise _error(display, 1, 1, "yaml-syntax", problem=str(exc)) from None
     if root is None:
         raise _error(display, 1, 1, "file-empty")
-    loaded = LoadedYaml(file=display, data=None)
+    loaded = LoadedYaml(file=display, data=None, may_hold_placeholder=may_hold_placeholder)
     builder = _Builder(loaded)
     try:
         loaded.data = builder.build(root, ())

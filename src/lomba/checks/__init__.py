@@ -18,8 +18,11 @@ def run_checks(ws: LoadedWorkspace) -> None:
     """Run every check on a loaded workspace."""
     if ws.config is not None and ws.config_loaded is not None:
         check_config(ws)
+    from lomba.competitions import available_competitions
+
+    known = available_competitions(ws.root)
     for entry in ws.valid_entries:
-        check_entry(ws, entry)
+        check_entry(ws, entry, known)
         check_completeness(ws, entry)
     check_titles(ws)
     from lomba.checks.competition import assess_workspace

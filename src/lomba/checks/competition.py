@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from lomba.checks.completeness import find_placeholder
 from lomba.checks.entries import diag
 from lomba.diagnostics import Diagnostic, PathItem, Severity
+from lomba.locale import tanggal
 from lomba.messages import Suggestion
 from lomba.model.innovation import NARASI_FIELDS, Inovasi
 from lomba.model.spec import Bagian, Spec
@@ -155,7 +156,7 @@ def assess(entry: Entry, edition: Edition, config: Workspace, today: date) -> Re
         if bagian.kata_min and words < bagian.kata_min:
             out.append(diag(loaded, where, "words-under", words=words, limit=bagian.kata_min,
                             **common))
-        found = find_placeholder(text)
+        found = find_placeholder(text) if loaded.may_hold_placeholder else None
         if found:
             out.append(diag(loaded, where, "section-placeholder", found=found, **common))
     out.extend(_choices(entry, spec))
@@ -195,9 +196,8 @@ def _eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
             oldest = _years_before(deadline.tanggal, rules.usia_minimal_tahun)
             if started > oldest:
                 out.append(diag(loaded, ("tanggal", "penerapan"), "too-young", competition=ref,
-                                years=rules.usia_minimal_tahun, started=started.isoformat(),
-                                deadline=deadline.tanggal.isoformat(),
-                                latest=oldest.isoformat()))
+                                years=rules.usia_minimal_tahun, started=tanggal(started),
+                                deadline=tanggal(deadline.tanggal), latest=tanggal(oldest)))
     window = rules.jendela_penerapan
     if window:
         def inside(d: date | None) -> bool:
@@ -206,7 +206,7 @@ def _eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
         developed = window.atau_pengembangan and inside(model.tanggal.pengembangan)
         if not (inside(started) or developed):
             out.append(diag(loaded, ("tanggal",), "outside-window", competition=ref,
-                            start=window.mulai.isoformat(), end=window.selesai.isoformat()))
+                            start=tanggal(window.mulai), end=tanggal(window.selesai)))
     for rule in rules.pengecualian_penghargaan:
         group = model.kompetisi[spec.kunci].kelompok
         if rule.kelompok and group not in rule.kelompok:

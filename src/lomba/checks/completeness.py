@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lomba.checks.entries import diag
 from lomba.diagnostics import PathItem, Severity
 from lomba.model.vocab import TAHAPAN_ORDER
+from lomba.yamlio import PLACEHOLDER_HINTS
 
 if TYPE_CHECKING:
     from lomba.workspace import Entry, LoadedWorkspace
@@ -30,14 +32,14 @@ PLACEHOLDER_RE = re.compile(
     r"\bTODO\b|\bTBD\b|\bXXX\b|lorem ipsum|\bisi di ?sini\b|\[isi[^\]]*\]|\.\.\.|…",
     re.IGNORECASE,
 )
-# Cheap substring test first: the regex only runs on the rare text that may hold a placeholder.
-_PLACEHOLDER_HINTS = ("todo", "tbd", "xxx", "lorem", "isi di", "[isi", "...", "…")
+# A cheap literal search first: the full regex only runs on the rare text that may hold one.
+_PLACEHOLDER_HINTS = re.compile("|".join(map(re.escape, PLACEHOLDER_HINTS)))
 
 
+@lru_cache(maxsize=8192)
 def find_placeholder(text: str) -> str | None:
     """The placeholder text left in ``text`` (TODO, lorem ipsum, "...", "isi di sini"), if any."""
-    lowered = text.lower()
-    if not any(hint in lowered for hint in _PLACEHOLDER_HINTS):
+    if not _PLACEHOLDER_HINTS.search(text.lower()):
         return None
     match = PLACEHOLDER_RE.search(text)
     return match.group() if match else None
@@ -59,6 +61,8 @@ def check_completeness(ws: LoadedWorkspace, entry: Entry) -> None:
             if value is None or (isinstance(value, (str, list)) and not value):
                 ws.report.add(diag(loaded, path, "incomplete-field", Severity.WARNING,
                                    field=".".join(path), tahapan=model.tahapan))
+    if not loaded.may_hold_placeholder:
+        return
     for path, text in _texts(loaded.data, ()):
         found = find_placeholder(text)
         if found:

@@ -56,9 +56,7 @@ def file_references(entry: Entry) -> list[tuple[tuple[PathItem, ...], str]]:
     return refs
 
 
-def check_entry(ws: LoadedWorkspace, entry: Entry) -> None:
-    from lomba.competitions import available_competitions
-
+def check_entry(ws: LoadedWorkspace, entry: Entry, known: set[str]) -> None:
     model, loaded = entry.model, entry.loaded
     assert model is not None and loaded is not None
     report = ws.report
@@ -75,7 +73,6 @@ def check_entry(ws: LoadedWorkspace, entry: Entry) -> None:
         problem = path_problem(ref, base, ws.root)
         if problem:
             report.add(diag(loaded, path, problem, value=ref, found=ref, base=entry.display))
-    known = available_competitions(ws.root)
     for key in model.kompetisi:
         if key not in known:
             report.add(diag(loaded, ("kompetisi", key), "competition-unknown", key=True, value=key,
