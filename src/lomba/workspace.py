@@ -107,8 +107,12 @@ def load_config(root: Path) -> tuple[Workspace | None, Report]:
     return config, report
 
 
-def load_workspace(root: Path, selection: Iterable[Path] | None = None) -> LoadedWorkspace:
-    """Load everything and run every check; nothing here raises on bad input."""
+def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
+                   competitions: bool = True) -> LoadedWorkspace:
+    """Load everything and run every check; nothing here raises on bad input.
+
+    ``competitions=False`` stops after the schema and entry checks (no section rendering).
+    """
     from lomba.checks import run_checks
 
     report = Report()
@@ -127,7 +131,7 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None) -> Loade
         loaded, model = load_document(path, display, Inovasi, report)
         ws.entries.append(Entry(path=path, display=display, loaded=loaded, model=model))
     ws.today = build_date(config.tanggal_dokumen if config else None)
-    run_checks(ws)
+    run_checks(ws, competitions=competitions)
     if wanted is not None:
         keep = wanted | {CONFIG_NAME}
         report.diagnostics = [d for d in report.diagnostics

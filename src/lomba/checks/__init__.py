@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from lomba.workspace import LoadedWorkspace
 
 
-def run_checks(ws: LoadedWorkspace) -> None:
+def run_checks(ws: LoadedWorkspace, *, competitions: bool = True) -> None:
     """Run every check on a loaded workspace."""
     if ws.config is not None and ws.config_loaded is not None:
         check_config(ws)
@@ -25,6 +25,8 @@ def run_checks(ws: LoadedWorkspace) -> None:
         check_entry(ws, entry, known)
         check_completeness(ws, entry)
     check_titles(ws)
+    if not competitions:
+        return
     from lomba.checks.competition import assess_workspace
     from lomba.checks.deadlines import deadline_diagnostics
     from lomba.competitions import Registry
