@@ -29,8 +29,10 @@ def sample(tmp_path: Path) -> Path:
     """A copy of the repository's sample workspace (Kabupaten Tanjung Lematang)."""
     root = tmp_path / "sample"
     root.mkdir()
-    for name in ("lomba.yaml", "entries", "templates", "schema"):
+    for name in ("lomba.yaml", "entries", "templates", "schema", "surat"):
         src = REPO / name
+        if not src.exists():
+            continue
         if src.is_dir():
             shutil.copytree(src, root / name)
         else:

@@ -30,7 +30,7 @@ def paragraphs(document: docx.document.Document) -> list[tuple[str, str]]:
 
 def test_every_complete_entry_renders_for_each_competition(built: Path) -> None:
     made = sorted(p.relative_to(built / "build").as_posix()
-                  for p in (built / "build").rglob("*.docx"))
+                  for p in (built / "build").glob("*-*/*/*.docx"))
     assert made == [
         "iga-2019/dinkes/si-bunda.docx",
         "inagara-2019/disdukcapil/laksa-desa.docx",
@@ -38,13 +38,16 @@ def test_every_complete_entry_renders_for_each_competition(built: Path) -> None:
         "rai-2019/bappeda/bidik.docx",
         "rai-2019/dinkes/si-bunda.docx",
         "rai-2019/disdik/guru-kunjung.docx",
+        "rai-2019/dpmptsp/izin-sehari.docx",
+        "rai-2019/pkm-talang-jaya/posbindu-kebun.docx",
+        "rai-2019/rsud/andalan.docx",
         "sinovik-2019/dinkes/si-bunda.docx",
         "sinovik-2019/disdukcapil/laksa-desa.docx",
         "sinovik-2019/dpmptsp/izin-sehari.docx",
         "sinovik-2019/pkm-talang-jaya/posbindu-kebun.docx",
         "sinovik-2019/rsud/andalan.docx",
     ]
-    for docx_path in (built / "build").rglob("*.docx"):
+    for docx_path in (built / "build").glob("*-*/*/*.docx"):
         assert docx_path.with_suffix(".html").is_file()
 
 
@@ -209,7 +212,10 @@ def test_force_renders_drafts_marked_on_every_page(sample: Path) -> None:
 
 def test_filters(sample: Path) -> None:
     run("build", "--opd", "rsud", cwd=sample)
-    assert [p.name for p in (sample / "build").rglob("*.docx")] == ["andalan.docx"]
+    made = sorted(p.relative_to(sample / "build").as_posix()
+                  for p in (sample / "build").rglob("*.docx"))
+    assert made == ["rai-2019/rsud/andalan.docx", "sinovik-2019/rsud/andalan.docx"]
+    assert not (sample / "build" / "index.html").exists(), "a filtered build is no full desk"
     run("build", "-k", "rai", "bidik", cwd=sample)
     assert (sample / "build/rai-2019/bappeda/bidik.docx").is_file()
     assert not (sample / "build/rai-2019/disdik").exists()

@@ -16,11 +16,13 @@ def test_libreoffice_converts_the_documents_to_pdf(sample: Path, tmp_path: Path)
     soffice = require_tool("soffice", "libreoffice-writer-nogui",
                            "needed to check that generated DOCX files open and lay out")
     assert run("build", cwd=sample).exit_code == 0
-    documents = sorted((sample / "build").rglob("*.docx"))
+    documents = sorted((sample / "build").glob("*-*/*/*.docx"))
+    letters = sorted((sample / "build" / "surat").rglob("*.docx"))
+    assert letters
     profile = tmp_path / "lo-profile"
     result = subprocess.run(
         [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), *map(str, documents)],
+         "--outdir", str(tmp_path), *map(str, documents), str(letters[0])],
         capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     for document in documents:
@@ -30,6 +32,8 @@ def test_libreoffice_converts_the_documents_to_pdf(sample: Path, tmp_path: Path)
         assert data.startswith(b"%PDF")
         pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
         assert pages >= 2, (document, pages)
+    letter = (tmp_path / f"{letters[0].stem}.pdf").read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", letter)) == 1, "a letter fits on one page"
 
 
 def test_html_preview_is_golden(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,10 +24,16 @@ BUILD_DIR = "build"
 
 
 @dataclass
-class Outcome:
-    readiness: Readiness
+class WriteLog:
+    """Which files a step wrote, and which it left alone because their bytes were the same."""
+
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Outcome(WriteLog):
+    readiness: Readiness
     skipped_reason: Diagnostic | None = None
     draft: bool = False
 
@@ -71,7 +77,7 @@ def select(ws: LoadedWorkspace, *, competitions: Iterable[str] = (), opds: Itera
     return out
 
 
-def write_if_changed(target: Path, data: bytes, outcome: Outcome) -> None:
+def write_if_changed(target: Path, data: bytes, outcome: WriteLog) -> None:
     if target.is_file() and target.read_bytes() == data:
         outcome.unchanged.append(target)
         return
@@ -86,7 +92,7 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
     reference = reference_bytes(reference_for(ws.root))
     outcomes = []
     for readiness in pairs:
-        outcome = Outcome(readiness)
+        outcome = Outcome(readiness=readiness)
         outcome.skipped_reason = blocking(ws, readiness)
         if outcome.skipped_reason is not None and not (force and not readiness.template_failed):
             outcomes.append(outcome)

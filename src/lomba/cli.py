@@ -108,7 +108,161 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
     pairs = builder.select(ws, competitions=competitions, opds=opds, entries=entries)
     with progress_bar(len(pairs), obj.lang) as advance:
         outcomes = builder.build(ws, pairs, force=force, progress=advance)
-    print_build_summary(outcomes, root, obj.lang)
+    desk: list[Path] = []
+    if not (entries or competitions or opds):
+        from lomba.report.letters import RegisterError, default_kind
+        from lomba.report.outputs import write_desk
+
+        try:
+            desk = write_desk(ws, outcomes, default_kind(ws.config, ws.today))
+        except RegisterError as exc:
+            for d in exc.diagnostics:
+                click.echo(format_diagnostic(d, obj.lang), err=True)
+            fail(obj.t("Register surat rusak: perbaiki dahulu, tidak ada surat yang dibuat.",
+                       "The letter register is damaged: fix it first; no letters were made."))
+    print_build_summary(outcomes, root, obj.lang, extra=desk)
+
+
+def _desk(obj: Context):  # type: ignore[no-untyped-def]
+    root = obj.root()
+    ws = load_workspace(root)
+    if ws.config is None:
+        for d in ws.report.sorted():
+            click.echo(format_diagnostic(d, obj.lang), err=True)
+        fail(obj.t("lomba.yaml belum sah; perbaiki dahulu.", "lomba.yaml is invalid; fix it."))
+    return ws
+
+
+def _console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
+@click.option("--opd", "opds", multiple=True, help="Hanya OPD ini. / Only this OPD.")
+@click.option("--kompetisi", "-k", "competitions", multiple=True,
+              help="Hanya kompetisi ini. / Only this competition.")
+@click.pass_obj
+def status(obj: Context, as_json: bool, opds: tuple[str, ...],
+           competitions: tuple[str, ...]) -> None:
+    """Kesiapan setiap inovasi untuk setiap lomba. / Readiness of every entry per competition."""
+    import json
+
+    from lomba.report.desk import readiness_matrix
+    from lomba.report.views import print_status, status_json
+
+    ws = _desk(obj)
+    matrix = readiness_matrix(ws, competitions=set(competitions) or None,
+                              opds=set(opds) or None)
+    if as_json:
+        click.echo(json.dumps(status_json(matrix, obj.lang), ensure_ascii=False, indent=2))
+    else:
+        print_status(_console(), matrix, obj.lang)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
+@click.pass_obj
+def rekap(obj: Context, as_json: bool) -> None:
+    """Kepatuhan setiap OPD pada kewajiban inovasi tahunan. / OPD compliance for the year."""
+    import json
+
+    from lomba.report.desk import compliance
+    from lomba.report.views import compliance_json, print_compliance
+
+    ws = _desk(obj)
+    items = compliance(ws)
+    if as_json:
+        click.echo(json.dumps(compliance_json(items, obj.lang), ensure_ascii=False, indent=2))
+    else:
+        print_compliance(_console(), items, ws.config.tahun_kerja, obj.lang)
+
+
+@main.command()
+@click.option("--ics", "ics", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tulis juga berkas iCalendar. / Also write an iCalendar file.")
+@click.pass_obj
+def jadwal(obj: Context, ics: Path | None) -> None:
+    """Semua tenggat lomba dan tenggat internal pemda. / Every deadline in one calendar."""
+    from lomba.competitions import Registry
+    from lomba.diagnostics import Report
+    from lomba.fileio import atomic_write_text
+    from lomba.report.calendar import calendar, to_ics
+    from lomba.report.views import print_calendar
+
+    ws = _desk(obj)
+    items = calendar(ws, Registry(ws.root, Report()))
+    print_calendar(_console(), items, ws.today, obj.lang)
+    if ics is not None:
+        atomic_write_text(ics, to_ics(items, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today))
+        click.echo(obj.t("ditulis: ", "written: ") + str(ics))
+
+
+@main.command()
+@click.argument("jenis", type=click.Choice(["teguran", "pengingat"]))
+@click.argument("opds", nargs=-1)
+@click.pass_obj
+def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
+    """Surat teguran atau pengingat untuk OPD yang belum patuh (atau yang disebut).
+
+    Reprimand or reminder letters for the OPD that fall short (or those named).
+    """
+    import jinja2
+
+    from lomba.report.desk import compliance
+    from lomba.report.letters import RegisterError
+    from lomba.report.outputs import issue_letters
+
+    ws = _desk(obj)
+    items = compliance(ws)
+    known = {c.kode: c for c in items}
+    for code in opds:
+        if code not in known:
+            fail(render_message("opd-unknown", {
+                "opd": code, "suggestion": Suggestion(closest(code, list(known)))}, obj.lang))
+    chosen = [known[c] for c in opds] if opds else [c for c in items if not c.compliant]
+    for c in chosen:
+        if c.compliant:
+            click.echo(obj.t(f"{c.kode} sudah memenuhi kewajiban; tidak perlu surat.",
+                             f"{c.kode} meets the obligation; no letter needed."))
+    chosen = [c for c in chosen if not c.compliant]
+    try:
+        letters = issue_letters(ws, chosen, jenis)  # type: ignore[arg-type]
+    except RegisterError as exc:
+        for d in exc.diagnostics:
+            click.echo(format_diagnostic(d, obj.lang), err=True)
+        fail(obj.t("Register surat rusak: perbaiki dahulu, tidak ada surat yang dibuat.",
+                   "The letter register is damaged: fix it first; no letters were made."))
+    except jinja2.TemplateError as exc:
+        where = f"templates/surat/{jenis}.md.j2:{getattr(exc, 'lineno', None) or 1}"
+        fail(obj.t(f"{where}: templat surat gagal: {exc}", f"{where}: letter template failed: "
+                   f"{exc}"))
+    for letter, path in letters:
+        click.echo(f"{letter.number}\t{letter.opd.kode}\t{relative_name(path, ws.root)}")
+    if not letters:
+        click.echo(obj.t("Tidak ada surat yang perlu dibuat.", "No letters to make."))
+
+
+@main.command()
+@click.argument("entry", type=click.Path(path_type=Path))
+@click.pass_obj
+def promote(obj: Context, entry: Path) -> None:
+    """Naikkan ide menjadi inovasi (tahapan inisiatif). / Promote an idea to an innovation."""
+    from lomba.promote import PromoteError, promote_entry
+
+    root = obj.root()
+    path = entry if entry.is_absolute() else (obj.directory or Path.cwd()) / entry
+    try:
+        added = promote_entry(root, path)
+    except PromoteError as exc:
+        fail(exc.message(obj.lang))
+    click.echo(obj.t(f"{relative_name(path, root)}: tahapan menjadi inisiatif; kolom baru: ",
+                     f"{relative_name(path, root)}: stage is now inisiatif; new fields: ")
+               + (", ".join(added) or "-"))
+    click.echo(obj.t("Isi kolom bertanda TODO, lalu jalankan `lomba check`.",
+                     "Fill in the fields marked TODO, then run `lomba check`."))
 
 
 @main.command()

@@ -29,7 +29,8 @@ def progress_bar(total: int, lang: str) -> Iterator[Callable[[object], None]]:
         yield lambda _item: progress.advance(task)
 
 
-def print_build_summary(outcomes: list[Outcome], root: Path, lang: str) -> None:
+def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
+                        extra: list[Path] | None = None) -> None:
     en = lang == "en"
     console = Console(highlight=False, soft_wrap=True)
     per: dict[str, list[int]] = {}
@@ -59,12 +60,12 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str) -> None:
             mark = ("DRAF" if not en else "DRAFT") if o.draft else ("dilewati" if not en
                                                                      else "skipped")
             more = len(r.errors) - 1
-            extra = ""
+            tail = ""
             if more > 0:
-                extra = f" (+{more} masalah lain)" if not en else f" (+{more} more problems)"
-            console.print(f"{mark}: {r.entry.display}: {o.skipped_reason.message(lang)}{extra}",
+                tail = f" (+{more} masalah lain)" if not en else f" (+{more} more problems)"
+            console.print(f"{mark}: {r.entry.display}: {o.skipped_reason.message(lang)}{tail}",
                           markup=False)
-    made = sum(len(o.written) for o in outcomes)
+    made = sum(len(o.written) for o in outcomes) + len(extra or [])
     where = relative_name(root / "build", root)
     console.print(f"{made} berkas ditulis ke {where}/." if not en
                   else f"{made} files written to {where}/.", markup=False)

@@ -71,6 +71,23 @@ class TenggatInternal(Strict):
     keterangan: str | None = None
 
 
+class PengaturanSurat(Strict):
+    """How letters to the OPD are numbered and signed."""
+
+    pola_nomor: str = Field(
+        "800/{nomor:03d}/Bappeda/{tahun}",
+        description="Pola nomor surat; {nomor} = nomor urut, {tahun}, {bulan} (angka Romawi)",
+    )
+    nomor_awal: int = Field(1, ge=1, description="Nomor urut pertama bila register masih kosong")
+    penandatangan: str | None = Field(
+        None, description="Kode penandatangan dari daftar `penandatangan`; kosong = kepala daerah"
+    )
+    sifat_teguran: str = "Penting"
+    sifat_pengingat: str = "Biasa"
+    tenggat_baru_hari: int = Field(14, ge=1, le=180, description="Tenggat baru: hari setelah surat")
+    tembusan: list[str] = Field(default_factory=list)
+
+
 class Workspace(Strict):
     """The content of ``lomba.yaml``."""
 
@@ -85,6 +102,7 @@ class Workspace(Strict):
     )
     opd: list[Opd] = Field(min_length=1)
     tenggat_internal: list[TenggatInternal] = Field(default_factory=list)
+    surat: PengaturanSurat = Field(default_factory=PengaturanSurat)
 
     def opd_by_key(self) -> dict[str, Opd]:
         return {o.kode: o for o in self.opd}

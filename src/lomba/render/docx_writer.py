@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -232,8 +233,10 @@ def render_docx(document: Document, reference: bytes) -> bytes:
     return normalize_zip(buffer.getvalue())
 
 
-def normalize_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps and attributes, keeping entry order."""
+def normalize_zip(data: bytes,
+                  rewrite: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """Rewrite a zip with fixed timestamps and attributes, keeping entry order; ``rewrite``
+    may transform named entries (e.g. to remove a save-time stamp)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -242,5 +245,8 @@ def normalize_zip(data: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             fixed.create_system = 3
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if rewrite and info.filename in rewrite:
+                content = rewrite[info.filename](content)
+            target.writestr(fixed, content)
     return out.getvalue()

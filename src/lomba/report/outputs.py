@@ -1,0 +1,75 @@
+"""The desk's files in ``build/``: dashboard, recap spreadsheet and CSV, calendar, letters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lomba.build import BUILD_DIR, Outcome, WriteLog, output_stem, write_if_changed
+from lomba.competitions import Registry
+from lomba.diagnostics import Report
+from lomba.render.docx_writer import reference_bytes
+from lomba.render.letter_writer import render_letter
+from lomba.render.reference import reference_for
+from lomba.report.calendar import calendar, to_ics
+from lomba.report.dashboard import Links, render_dashboard
+from lomba.report.desk import OpdCompliance, compliance, readiness_matrix
+from lomba.report.letters import Kind, Letter, plan_letters, save_register
+from lomba.report.spreadsheet import to_csv, to_xlsx
+from lomba.report.views import status_json
+from lomba.workspace import LoadedWorkspace
+
+
+def letter_path(root: Path, letter: Letter) -> Path:
+    return root / BUILD_DIR / "surat" / letter.kind / letter.filename
+
+
+def issue_letters(ws: LoadedWorkspace, items: list[OpdCompliance], kind: Kind,
+                  log: WriteLog | None = None) -> list[tuple[Letter, Path]]:
+    """Number, render and write letters; the register is saved only after every file is
+    written, so an interrupted run never records a number for a letter that does not exist."""
+    assert ws.config is not None
+    letters, register = plan_letters(ws.root, ws.config, items, kind, ws.today)
+    reference = reference_bytes(reference_for(ws.root))
+    sink = log if log is not None else WriteLog()
+    out = []
+    for letter in letters:
+        path = letter_path(ws.root, letter)
+        write_if_changed(path, render_letter(letter, ws.config, ws.root, reference), sink)
+        out.append((letter, path))
+    save_register(ws.root, register)
+    return out
+
+
+def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind) -> list[Path]:
+    """Everything the Champion Inovator reads, after a full build; returns the files written."""
+    assert ws.config is not None
+    root = ws.root
+    build = root / BUILD_DIR
+    sink = WriteLog()
+    matrix = readiness_matrix(ws)
+    items = compliance(ws)
+    dates = calendar(ws, Registry(root, Report()))
+    late = [c for c in items if not c.compliant]
+    letters = issue_letters(ws, late, kind, sink) if late else []
+    documents = {}
+    for o in outcomes:
+        if o.rendered and not o.draft:
+            stem = output_stem(root, o.readiness).relative_to(build)
+            documents[(o.readiness.entry.display, o.readiness.edition.ref)] = (
+                stem.with_suffix(".docx").as_posix(), stem.with_suffix(".html").as_posix())
+    links = Links(documents, {letter.opd.kode: path.relative_to(build).as_posix()
+                              for letter, path in letters})
+    page = render_dashboard(pemda=ws.config.pemda.nama, year=ws.config.tahun_kerja,
+                            today=ws.today, matrix=matrix, compliance=items, calendar=dates,
+                            links=links)
+    write_if_changed(build / "index.html", page.encode("utf-8"), sink)
+    write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items), sink)
+    write_if_changed(build / "rekap.csv", to_csv(matrix).encode("utf-8"), sink)
+    write_if_changed(build / "jadwal.ics",
+                     to_ics(dates, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today).encode(),
+                     sink)
+    write_if_changed(build / "status.json",
+                     (json.dumps(status_json(matrix, "id"), ensure_ascii=False, indent=2)
+                      + "\n").encode("utf-8"), sink)
+    return sink.written
