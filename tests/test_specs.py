@@ -136,7 +136,8 @@ def test_template_errors_name_the_file_and_line(workspace: Path) -> None:
     assert "namaa" in d["message"]
     build = run("build", cwd=workspace)
     assert build.exit_code == 1
-    assert not (workspace / "build").exists()
+    assert not list((workspace / "build").glob("*.*")), "no document, no desk file"
+    assert not list((workspace / "build").glob("rai-*"))
 
 
 def test_new_edition_by_copying_a_folder_and_editing_yaml(workspace: Path) -> None:

@@ -7,6 +7,7 @@ stage needs are added, marked TODO so that `lomba check` points at them.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from lomba.diagnostics import relative_name
@@ -74,11 +75,14 @@ def promote_entry(root: Path, path: Path) -> list[str]:
         for name in missing:
             if isinstance(narasi, dict) and name in narasi:
                 continue  # present but empty: leave the user's key where it is
-            new.append(f"{indent}{name}: {NEEDED[name]}\n")
+            new.append(f"{indent}{name}: {json.dumps(NEEDED[name], ensure_ascii=False)}\n")
         lines[insert_at:insert_at] = new
         missing = [n for n in missing if not (isinstance(narasi, dict) and n in narasi)]
     result = "".join(lines)
-    check, _ = validate(parse_yaml(result, display), Inovasi)
+    try:
+        check, _ = validate(parse_yaml(result, display), Inovasi)
+    except YamlLoadError:  # pragma: no cover - defensive: the edit is checked before writing
+        check = None
     if check is None or check.tahapan != NEW_STAGE:  # pragma: no cover - defensive
         raise PromoteError("perubahan tidak menghasilkan berkas yang sah; tidak ada yang ditulis.",
                            "the edit would not give a valid file; nothing was written.")

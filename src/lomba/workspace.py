@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lomba.cache import ParseCache
 from lomba.diagnostics import Diagnostic, Report, Severity, relative_name
 from lomba.locale import build_date
 from lomba.model.innovation import Inovasi
@@ -87,10 +88,11 @@ def discover_entries(root: Path, selection: Iterable[Path] | None = None) -> lis
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def load_document(path: Path, display: str, model: type, report: Report):  # type: ignore[no-untyped-def]
+def load_document(path: Path, display: str, model: type, report: Report,  # type: ignore[no-untyped-def]
+                  cache: ParseCache | None = None):
     """Load and validate one YAML file; its problems go into ``report``."""
     try:
-        loaded = load_yaml_file(path, display)
+        loaded = cache.load(path, display) if cache else load_yaml_file(path, display)
     except YamlLoadError as exc:
         report.add(exc.diagnostic)
         return None, None
@@ -108,7 +110,7 @@ def load_config(root: Path) -> tuple[Workspace | None, Report]:
 
 
 def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
-                   competitions: bool = True) -> LoadedWorkspace:
+                   competitions: bool = True, use_cache: bool = True) -> LoadedWorkspace:
     """Load everything and run every check; nothing here raises on bad input.
 
     ``competitions=False`` stops after the schema and entry checks (no section rendering).
@@ -120,6 +122,7 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     config_loaded, config = load_document(config_path, CONFIG_NAME, Workspace, report)
     ws = LoadedWorkspace(root=root, config=config, config_loaded=config_loaded, report=report)
     paths = discover_entries(root)
+    cache = ParseCache(root) if use_cache else None
     wanted = None
     if selection:
         wanted = {relative_name(p, root) for p in discover_entries(root, selection)}
@@ -128,8 +131,10 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
                                   {"found": name}))
     for path in paths:
         display = relative_name(path, root)
-        loaded, model = load_document(path, display, Inovasi, report)
+        loaded, model = load_document(path, display, Inovasi, report, cache)
         ws.entries.append(Entry(path=path, display=display, loaded=loaded, model=model))
+    if cache is not None:
+        cache.prune()
     ws.today = build_date(config.tanggal_dokumen if config else None)
     run_checks(ws, competitions=competitions)
     if wanted is not None:

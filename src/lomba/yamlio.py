@@ -61,11 +61,49 @@ class LoadedYaml:
 
     file: str
     data: Any
-    values: dict[tuple[PathItem, ...], Position] = field(default_factory=dict)
-    keys: dict[tuple[PathItem, ...], Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     may_hold_placeholder: bool = True
     """False when the raw text holds no placeholder hint at all, so no field needs scanning."""
+    _values: dict[tuple[PathItem, ...], Position] | None = field(default=None, repr=False)
+    _keys: dict[tuple[PathItem, ...], Position] | None = field(default=None, repr=False)
+    lazy_positions: tuple[list[Any], list[Any]] | None = field(default=None, repr=False)
+    """Positions as stored in the parse cache, turned into dicts only if a diagnostic needs
+    them (most entries never do)."""
+
+    def _materialize(self) -> None:
+        if self.lazy_positions is not None:
+            values, keys = self.lazy_positions
+            self._values = {tuple(k): (v[0], v[1]) for k, v in values}
+            self._keys = {tuple(k): (v[0], v[1]) for k, v in keys}
+            self.lazy_positions = None
+        if self._values is None:
+            self._values = {}
+        if self._keys is None:
+            self._keys = {}
+
+    @property
+    def values(self) -> dict[tuple[PathItem, ...], Position]:
+        """Field path -> (line, column) of its value."""
+        if self._values is None:
+            self._materialize()
+        assert self._values is not None
+        return self._values
+
+    @values.setter
+    def values(self, mapping: dict[tuple[PathItem, ...], Position]) -> None:
+        self._values = mapping
+
+    @property
+    def keys(self) -> dict[tuple[PathItem, ...], Position]:
+        """Field path -> (line, column) of its key."""
+        if self._keys is None:
+            self._materialize()
+        assert self._keys is not None
+        return self._keys
+
+    @keys.setter
+    def keys(self, mapping: dict[tuple[PathItem, ...], Position]) -> None:
+        self._keys = mapping
 
     def position(self, path: tuple[PathItem, ...], *, key: bool = False) -> Position:
         """Position of the value at ``path`` (or its key), else of the nearest ancestor."""
@@ -130,9 +168,14 @@ def _read(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[st
 def load_yaml_file(path: Path, display: str) -> LoadedYaml:
     """Read and parse one YAML file. Raises :class:`YamlLoadError` when there is no usable data."""
     text, raw = _read(path, display)
-    lowered = raw.lower()  # bytes: ASCII-only and fast; the hints are ASCII or case-less
-    hint = any(h.encode() in lowered for h in PLACEHOLDER_HINTS)
-    return parse_yaml(text, display, may_hold_placeholder=hint)
+    return parse_yaml(text, display, may_hold_placeholder=placeholder_hint(raw))
+
+
+def placeholder_hint(raw: bytes) -> bool:
+    """Could this file hold a placeholder anywhere? (bytes.lower is ASCII-only and fast; the
+    hints are ASCII or case-less.)"""
+    lowered = raw.lower()
+    return any(h.encode() in lowered for h in PLACEHOLDER_HINTS)
 
 
 def parse_yaml(text: str, display: str, *, may_hold_placeholder: bool = True) -> LoadedYaml:

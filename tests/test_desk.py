@@ -1,0 +1,271 @@
+"""The Champion Inovator's desk on the sample workspace (dated 1 April 2019 in lomba.yaml)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from icalendar import Calendar
+
+from tests.conftest import require_tool, run
+
+NON_COMPLIANT = ["bag-organisasi", "bpkad", "dinsos", "disdukcapil", "dishub", "distan",
+                 "dpmptsp", "kec-talang-jaya", "pdam"]
+
+
+def test_status_matrix_fits_80_columns(sample: Path) -> None:
+    lomba = shutil.which("lomba", path=str(Path(sys.executable).parent))
+    assert lomba
+    result = subprocess.run(
+        [lomba, "status"], cwd=sample, capture_output=True, text=True,
+        env={"COLUMNS": "80", "PATH": str(Path(lomba).parent), "TERM": "dumb"}, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    row = next(line for line in lines if "SI BUNDA" in line)
+    assert row.count("✔") == 3
+    assert "VERDES [SIN19]: sinovik/2019 mensyaratkan penerapan minimal 1 tahun" in \
+        result.stdout.replace("\n", " ").replace("  ", " ")
+    assert "20 hari lagi" in result.stdout
+
+
+def test_status_json_and_filters(sample: Path) -> None:
+    data = json.loads(run("status", "--json", cwd=sample).output)
+    assert data["tanggal"] == "2019-04-01"
+    sinovik = next(c for c in data["kompetisi"] if c["ref"] == "sinovik/2019")
+    assert sinovik["jumlah"] == {"siap": 5, "peringatan": 0, "belum": 1, "tidak-ikut": 7}
+    assert sinovik["tenggat"][0] == {"nama": "Penutupan pengiriman proposal",
+                                     "tanggal": "2019-04-21", "sisa_hari": 20}
+    rai = next(c for c in data["kompetisi"] if c["ref"] == "rai/2019")
+    assert rai["tenggat"][0]["tanggal"] == "2019-07-31", "RAI's deadline is the regency's own"
+    verdes = next(i for i in data["inovasi"] if i["berkas"] == "entries/dinsos/verdes.yaml")
+    assert verdes["kompetisi"]["sinovik/2019"]["status"] == "belum"
+    assert verdes["kompetisi"]["sinovik/2019"]["kode"] == "too-young"
+    assert verdes["kompetisi"]["rai/2019"]["status"] == "tidak-ikut"
+    only = json.loads(run("status", "--json", "--opd", "dinkes", "-k", "sinovik",
+                          cwd=sample).output)
+    assert [i["berkas"] for i in only["inovasi"]] == ["entries/dinkes/si-bunda.yaml"]
+    assert [c["ref"] for c in only["kompetisi"]] == ["sinovik/2019"]
+
+
+def test_compliance_lists_the_late_opd_first(sample: Path) -> None:
+    data = json.loads(run("rekap", "--json", cwd=sample).output)
+    assert [d["opd"] for d in data if not d["patuh"]] == NON_COMPLIANT
+    assert [d["patuh"] for d in data] == [False] * 9 + [True] * 5
+    dishub = next(d for d in data if d["opd"] == "dishub")
+    assert dishub["kekurangan"] == [
+        "belum ada inovasi (selain ide) yang tercatat pada tahun 2019",
+        "belum menyerahkan Rancangan Aksi Inovasi tahun 2019"]
+    pdam = next(d for d in data if d["opd"] == "pdam")
+    assert pdam["kekurangan"] == ["Rancangan Aksi Inovasi tahun 2019 belum lengkap"]
+    distan = next(d for d in data if d["opd"] == "distan")
+    assert distan["ide"] == ["entries/distan/klinik-tani.yaml"] and distan["inovasi"] == []
+    text = run("rekap", cwd=sample).output
+    assert "9 dari 14 OPD belum memenuhi kewajiban." in text
+
+
+def test_promote_moves_an_idea_on_keeping_comments(sample: Path) -> None:
+    path = sample / "entries" / "distan" / "klinik-tani.yaml"
+    before = path.read_text(encoding="utf-8")
+    result = run("promote", "entries/distan/klinik-tani.yaml", cwd=sample)
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    assert "tahapan: inisiatif" in after and "tahapan: ide" not in after
+    assert after.startswith(before.split("\n", 1)[0]), "comments stay"
+    for field in ("tujuan", "rancang_bangun", "manfaat"):
+        assert re.search(rf'^  {field}: "TODO', after, re.M), field
+    check = json.loads(run("check", "--json", "entries/distan/klinik-tani.yaml",
+                           cwd=sample).output)
+    assert {d["path"] for d in check if d["code"] == "placeholder"} == {
+        "narasi.tujuan", "narasi.rancang_bangun", "narasi.manfaat"}
+    assert not [d for d in check if d["severity"] == "error"]
+    again = run("promote", "entries/distan/klinik-tani.yaml", cwd=sample)
+    assert again.exit_code == 1 and "bukan ide" in again.output
+    rekap = json.loads(run("rekap", "--json", cwd=sample).output)
+    assert next(d for d in rekap if d["opd"] == "distan")["ide"] == []
+
+
+def test_promote_an_idea_without_narrative_block(workspace: Path) -> None:
+    path = workspace / "entries" / "dinkes" / "ide.yaml"
+    path.write_text("nama: Ide Baru\nopd: dinkes\nbentuk: pelayanan publik\njenis: digital\n"
+                    "inisiator: ASN\ntahapan: 'ide'\nurusan: {utama: kesehatan}\n",
+                    encoding="utf-8")
+    assert run("promote", str(path), cwd=workspace).exit_code == 0
+    assert "tahapan: inisiatif" in path.read_text(encoding="utf-8")
+    assert '\nnarasi:\n  tujuan: "TODO' in path.read_text(encoding="utf-8")
+
+
+def _letters(sample: Path, kind: str) -> list[tuple[str, str, str]]:
+    result = run("surat", kind, cwd=sample)
+    assert result.exit_code == 0, result.output
+    return [tuple(line.split("\t")) for line in result.output.strip().splitlines()]
+
+
+def test_letters_are_numbered_once_and_reissued_identically(sample: Path) -> None:
+    shutil.rmtree(sample / "surat", ignore_errors=True)
+    first = _letters(sample, "teguran")
+    assert [opd for _, opd, _ in first] == NON_COMPLIANT
+    assert [number for number, _, _ in first] == [
+        f"800/{i:03d}/Bappeda-Litbang/IV/2019" for i in range(1, 10)]
+    files = {path: (sample / path).read_bytes() for _, _, path in first}
+    assert _letters(sample, "teguran") == first, "a re-run keeps the numbers"
+    assert {path: (sample / path).read_bytes() for path in files} == files
+    # A reminder to one OPD takes the next number; nothing is reused.
+    (reminder,) = _letters(sample, "pengingat")[-1:]
+    assert _letters(sample, "pengingat")[-1] == reminder
+    # The OPD changes: its content changes, so a new number is issued.
+    entry = sample / "entries" / "dinsos" / "verdes.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "  penerapan: 2018-08-01\n", "  penerapan: 2018-08-01\n  pengembangan: 2019-03-01\n"),
+        encoding="utf-8")
+    numbers = [n for n, opd, _ in _letters(sample, "teguran") if opd == "dinsos"]
+    register = (sample / "surat" / "register.yaml").read_text(encoding="utf-8")
+    serials = [int(s) for s in re.findall(r"urut: (\d+)", register)]
+    assert len(serials) == len(set(serials)) == 9 + 9 + 1
+    assert numbers == ["800/019/Bappeda-Litbang/IV/2019"]
+
+
+def test_letter_looks_like_an_official_letter(sample: Path) -> None:
+    shutil.rmtree(sample / "surat", ignore_errors=True)
+    (line,) = [x for x in _letters(sample, "teguran") if x[1] == "dishub"]
+    document = docx.Document(str(sample / line[2]))
+    head = document.tables[0].rows[0].cells
+    assert head[0]._tc.xpath(".//w:drawing"), "the logo is in the letterhead"
+    assert head[1].paragraphs[0].text == "PEMERINTAH KABUPATEN TANJUNG LEMATANG"
+    texts = [p.text for p in document.paragraphs]
+    assert "Muara Lematang, 1 April 2019" in texts
+    meta = [[c.text for c in row.cells] for row in document.tables[1].rows]
+    assert meta == [["Nomor", ":", line[0]], ["Sifat", ":", "Penting"],
+                    ["Lampiran", ":", "-"],
+                    ["Hal", ":", "Teguran atas Kewajiban Inovasi Daerah"]]
+    assert "Yth. Kepala Dinas Perhubungan" in texts
+    body = "\n".join(texts)
+    assert "Dinas Perhubungan belum memenuhi kewajiban" in body
+    assert "1. Belum ada inovasi (selain ide) yang tercatat pada tahun 2019;" in body
+    assert "paling lambat tanggal 15 April 2019" in body, "new deadline: 14 days later"
+    sign = [p.text for p in document.tables[2].rows[0].cells[1].paragraphs]
+    assert sign[:2] == ["a.n. BUPATI TANJUNG LEMATANG",
+                        "ASISTEN ADMINISTRASI UMUM SEKRETARIAT DAERAH,"]
+    assert sign[-3:] == ["Drs. Syamsul Bahri, M.Si.", "Pembina Utama Muda (IV/c)",
+                         "NIP 196808171994031009"]
+    assert texts[-5:] == ["Tembusan:", "1. Bupati Tanjung Lematang (sebagai laporan);",
+                          "2. Wakil Bupati Tanjung Lematang;",
+                          "3. Sekretaris Daerah Kabupaten Tanjung Lematang;",
+                          "4. Inspektur Kabupaten Tanjung Lematang."]
+
+
+def test_letter_for_a_compliant_opd_is_refused(sample: Path) -> None:
+    result = run("surat", "teguran", "dinkes", cwd=sample)
+    assert "dinkes sudah memenuhi kewajiban" in result.output
+    assert not (sample / "build" / "surat").exists()
+
+
+def test_letter_wording_is_a_template_the_user_can_edit(sample: Path) -> None:
+    own = sample / "templates" / "surat"
+    own.mkdir(parents=True)
+    (own / "pengingat.md.j2").write_text(
+        "Yth. {{ opd.nama }}, mohon segera melengkapi: {{ kekurangan | join(', ') }}.\n",
+        encoding="utf-8")
+    (line,) = [x for x in _letters(sample, "pengingat") if x[1] == "dishub"]
+    text = "\n".join(p.text for p in docx.Document(str(sample / line[2])).paragraphs)
+    assert "Yth. Dinas Perhubungan, mohon segera melengkapi: belum ada inovasi" in text
+
+
+def test_full_build_writes_the_desk(sample: Path) -> None:
+    assert run("build", cwd=sample).exit_code == 0
+    build = sample / "build"
+    for name in ("index.html", "rekap.xlsx", "rekap.csv", "jadwal.ics", "status.json"):
+        assert (build / name).is_file(), name
+    # Before the action-plan deadline (31 July) the late OPD get reminders.
+    assert sorted(p.name for p in (build / "surat" / "pengingat").iterdir()) == [
+        f"2019-{i:03d}-{opd}.docx" for i, opd in enumerate(NON_COMPLIANT, start=1)]
+
+
+def test_calendar_parses_back_as_icalendar(sample: Path) -> None:
+    assert run("build", cwd=sample).exit_code == 0
+    raw = (sample / "build" / "jadwal.ics").read_bytes()
+    assert b"\r\n" in raw and all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    calendar = Calendar.from_ical(raw)
+    events = [(e.get("DTSTART").dt, str(e.get("SUMMARY"))) for e in calendar.walk("VEVENT")]
+    assert (date(2019, 4, 21), "KIPP 2019 (SINOVIK): Penutupan pengiriman proposal") in events
+    assert (date(2019, 7, 31), "Pemerintah Kabupaten Tanjung Lematang: Batas penyerahan "
+            "Rancangan Aksi Inovasi seluruh OPD") in events
+    assert len({str(e.get("UID")) for e in calendar.walk("VEVENT")}) == len(events)
+    text = run("jadwal", cwd=sample).output
+    assert "21 April 2019" in text and "20 hari lagi" in text
+
+
+def test_recap_spreadsheet_cell_by_cell(sample: Path) -> None:
+    assert run("build", cwd=sample).exit_code == 0
+    book = openpyxl.load_workbook(sample / "build" / "rekap.xlsx")
+    assert book.sheetnames == ["Inovasi", "Kepatuhan OPD"]
+    sheet = book["Inovasi"]
+    assert [c.value for c in sheet[1]][:4] == ["Berkas", "OPD", "Nama inovasi", "Akronim"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert len(rows) == 13
+    si = rows["entries/dinkes/si-bunda.yaml"]
+    assert si[1:8] == ("dinkes", "Sistem Informasi Ibu Hamil dan Bersalin", "SI BUNDA",
+                       "penerapan", "digital", "pelayanan publik", "Kesehatan")
+    assert si[8] == "iga/2019, rai/2019, sinovik/2019"
+    assert si[9] == "iga/2019: siap; rai/2019: siap; sinovik/2019: siap"
+    verdes = rows["entries/dinsos/verdes.yaml"]
+    assert verdes[9] == "sinovik/2019: belum siap"
+    assert verdes[10].startswith("sinovik/2019: sinovik/2019 mensyaratkan penerapan")
+    opd = book["Kepatuhan OPD"]
+    values = list(opd.iter_rows(values_only=True))
+    assert values[0] == ("Kode OPD", "Nama OPD", "Jenis", "Ide", "Inovasi", "Inovasi tahun ini",
+                         "RAI lengkap", "Patuh", "Kekurangan")
+    assert [v[0] for v in values[1:10]] == NON_COMPLIANT
+    assert values[5][:8] == ("dishub", "Dinas Perhubungan", "dinas", 0, 0, 0, "tidak", "tidak")
+    assert all(v[7] == "ya" for v in values[10:])
+    with io.StringIO((sample / "build" / "rekap.csv").read_text(encoding="utf-8")) as fh:
+        csv_rows = list(csv.reader(fh))
+    assert csv_rows[0][0] == "Berkas" and len(csv_rows) == 14
+
+
+def test_dashboard_in_headless_chromium(sample: Path, tmp_path: Path) -> None:
+    chromium = require_tool("chromium", "chromium",
+                            "needed to load the dashboard as a browser would")
+    assert run("build", cwd=sample).exit_code == 0
+    page = sample / "build" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert not re.search(r'(src|href)="https?://', html), "no external resources"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([chromium, *flags, "--enable-logging=stderr", "--v=0",
+                          "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    console = [line for line in dom.stderr.splitlines() if "CONSOLE" in line]
+    assert not [line for line in console if "ERROR" in line or "Uncaught" in line], console
+    assert 'id="opd-terlambat">9<' in dom.stdout
+    assert dom.stdout.count('class="terlambat"') == 9
+    assert dom.stdout.count("<svg") >= 2
+    assert 'href="sinovik-2019/dinkes/si-bunda.docx"' in dom.stdout
+    assert 'href="surat/pengingat/2019-005-dishub.docx"' in dom.stdout
+    shot = tmp_path / "dasbor.png"
+    subprocess.run([chromium, *flags, "--window-size=1280,2000", f"--screenshot={shot}",
+                    page.as_uri()], capture_output=True, timeout=120, check=False)
+    assert shot.is_file() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 50_000, "a page with content, not a blank screenshot"
+
+
+@pytest.mark.parametrize("kind", ["teguran", "pengingat"])
+def test_broken_register_stops_letters_without_writing(sample: Path, kind: str) -> None:
+    (sample / "surat").mkdir(exist_ok=True)
+    (sample / "surat" / "register.yaml").write_text("surat:\n  - urut: satu\n", encoding="utf-8")
+    result = run("surat", kind, cwd=sample)
+    assert result.exit_code == 1
+    assert "surat/register.yaml:2:" in result.output
+    assert not (sample / "build" / "surat").exists()
