@@ -33,6 +33,8 @@ def test_every_complete_entry_renders_for_each_competition(built: Path) -> None:
                   for p in (built / "build").glob("*-*/*/*.docx"))
     assert made == [
         "iga-2019/dinkes/si-bunda.docx",
+        "iga-2019/disdik/guru-kunjung.docx",
+        "iga-2019/rsud/andalan.docx",
         "inagara-2019/disdukcapil/laksa-desa.docx",
         "rai-2019/bag-organisasi/rapor-kinerja.docx",
         "rai-2019/bappeda/bidik.docx",
@@ -214,7 +216,8 @@ def test_filters(sample: Path) -> None:
     run("build", "--opd", "rsud", cwd=sample)
     made = sorted(p.relative_to(sample / "build").as_posix()
                   for p in (sample / "build").rglob("*.docx"))
-    assert made == ["rai-2019/rsud/andalan.docx", "sinovik-2019/rsud/andalan.docx"]
+    assert made == ["iga-2019/rsud/andalan.docx", "rai-2019/rsud/andalan.docx",
+                    "sinovik-2019/rsud/andalan.docx"]
     assert not (sample / "build" / "index.html").exists(), "a filtered build is no full desk"
     run("build", "-k", "rai", "bidik", cwd=sample)
     assert (sample / "build/rai-2019/bappeda/bidik.docx").is_file()

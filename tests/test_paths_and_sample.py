@@ -53,6 +53,12 @@ def test_sample_workspace_shows_its_deliberate_problems_and_nothing_else(sample:
         ("entries/kec-talang-jaya/layanan-malam.yaml", "narasi.latar_belakang",
          "incomplete-field"),
         ("entries/pdam/air-prabayar.yaml", "narasi.rancang_bangun", "placeholder"),
+        # The IGA estimate (2026 rules) points at missing mandatory claims and thin evidence.
+        (sipadu, "indikator_iga", "iga-mandatory-missing"),
+        ("entries/disdik/guru-kunjung.yaml", "indikator_iga", "iga-mandatory-missing"),
+        ("entries/rsud/andalan.yaml", "indikator_iga", "iga-mandatory-missing"),
+        ("entries/rsud/andalan.yaml", "indikator_iga[3].level", "iga-claim-unsupported"),
+        ("entries/rsud/andalan.yaml", "indikator_iga[4].level", "iga-claim-unsupported"),
     }
     errors = {
         # SIPADU ASET enters the IGA half-written: its rancang bangun is under 300 words.

@@ -246,6 +246,37 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
 
 
 @main.command()
+@click.argument("kompetisi_", metavar="[iga]", required=False,
+                type=click.Choice(["iga"]), default="iga")
+@click.option("--edisi", type=int, help="Edisi aturan IGA, mis. 2026. / IGA rules edition.")
+@click.option("--saran", "limit", type=int, default=10, show_default=True,
+              help="Jumlah saran. / Number of suggestions.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
+@click.pass_obj
+def skor(obj: Context, kompetisi_: str, edisi: int | None, limit: int, as_json: bool) -> None:
+    """Perkiraan Indeks Inovasi Daerah (IGA) dan cara menaikkannya. / IID estimate."""
+    import json
+
+    from lomba.competitions import Registry
+    from lomba.diagnostics import Report
+    from lomba.report.score_view import print_score, score_json
+    from lomba.scoring.iga import RulesUnknown, region_for_workspace, suggestions
+
+    ws = _desk(obj)
+    try:
+        region = region_for_workspace(ws, Registry(ws.root, Report()), edisi)
+    except RulesUnknown as exc:
+        reason = str(exc).rstrip(". ")
+        fail(obj.t(f"Indeks tidak dihitung: {reason}.", f"No index computed: {reason}."))
+    actions = suggestions(region, limit)
+    if as_json:
+        click.echo(json.dumps(score_json(region, actions, obj.lang), ensure_ascii=False,
+                              indent=2))
+    else:
+        print_score(_console(), region, actions, obj.lang)
+
+
+@main.command()
 @click.argument("entry", type=click.Path(path_type=Path))
 @click.pass_obj
 def promote(obj: Context, entry: Path) -> None:

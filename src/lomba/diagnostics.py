@@ -129,7 +129,8 @@ class Report:
         seen: set[tuple[Any, ...]] = set()
         out = []
         for d in sorted(self.diagnostics, key=Diagnostic.sort_key):
-            key = (d.file, d.line, d.column, d.path, d.code)
+            key = (d.file, d.line, d.column, d.path, d.code,
+                   tuple(sorted((k, repr(v)) for k, v in d.params.items())))
             if key not in seen:
                 seen.add(key)
                 out.append(d)

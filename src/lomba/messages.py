@@ -326,6 +326,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{competition} requires the attachment \"{name}\" (at least {need}). Add it under "
         "`bukti` (with `mendukung: [{code_name}]`), `foto` or `video`.",
     ),
+    "iga-unknown-indicator": (
+        "{competition} tidak punya indikator nomor {found} (yang ada: {allowed}).",
+        "{competition} has no indicator number {found} (it has {allowed}).",
+    ),
+    "iga-mandatory-missing": (
+        "{competition}: indikator wajib {number} ({name}) belum diisi di `indikator_iga`.",
+        "{competition}: mandatory indicator {number} ({name}) is missing from `indikator_iga`.",
+    ),
+    "iga-claim-unsupported": (
+        "{competition}: indikator {number} diklaim level {claimed}, tetapi bukti yang ada hanya "
+        "mendukung level {supported}. Tambahkan bukti jenis: {needs}.",
+        "{competition}: indicator {number} is claimed at level {claimed}, but the evidence only "
+        "supports level {supported}. Add evidence of kind: {needs}.",
+    ),
+    "iga-verdict-unknown-file": (
+        "verifikasi menyebut `{found}`, yang tidak ada di `bukti` klaim ini.",
+        "the verdict names `{found}`, which is not among this claim's `bukti`.",
+    ),
+    "iga-rejected-no-reason": (
+        "bukti `{found}` ditolak tanpa alasan. Isi `alasan` agar OPD tahu yang harus diperbaiki.",
+        "evidence `{found}` is rejected without a reason. Fill in `alasan`.",
+    ),
+    "iga-unknown-spd": (
+        "kode SPD `{found}` tidak dikenal (yang ada: {allowed}).",
+        "unknown SPD code `{found}` (known: {allowed}).",
+    ),
+    "iga-spd-missing": (
+        "nilai SPD wajib {code} ({name}) belum diisi di `iga.spd`; dihitung 0.",
+        "mandatory SPD row {code} ({name}) is missing from `iga.spd`; it counts as 0.",
+    ),
     "deadline-passed": (
         "tenggat \"{name}\" {competition} ({deadline}) sudah lewat {days} hari.",
         "the \"{name}\" deadline of {competition} ({deadline}) passed {days} days ago.",

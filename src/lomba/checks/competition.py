@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from lomba.checks.completeness import find_placeholder
 from lomba.checks.entries import diag
+from lomba.checks.iga import check_claims
 from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.locale import tanggal
 from lomba.messages import Suggestion
@@ -161,6 +162,7 @@ def assess(entry: Entry, edition: Edition, config: Workspace, today: date) -> Re
             out.append(diag(loaded, where, "section-placeholder", found=found, **common))
     out.extend(_choices(entry, spec))
     out.extend(_attachments(entry, spec))
+    out.extend(check_claims(entry, spec))
     return result
 
 

@@ -163,6 +163,16 @@ class Keikutsertaan(Strict):
     catatan: str | None = None
 
 
+class Verifikasi(Strict):
+    """The quality-control verdict on one piece of evidence."""
+
+    berkas: str = Field(min_length=1, description="Berkas bukti yang diperiksa")
+    status: Literal["diterima", "ditolak"]
+    alasan: str | None = Field(None, description="Wajib bila ditolak")
+    oleh: str | None = None
+    tanggal: Tanggal | None = None
+
+
 class KlaimIndikatorIga(Strict):
     """Self-assessment of one IGA per-innovation indicator: level claimed and its evidence."""
 
@@ -170,6 +180,9 @@ class KlaimIndikatorIga(Strict):
     level: int = Field(ge=0, le=3, description="Parameter yang diklaim (0-3)")
     bukti: list[str] = Field(default_factory=list, description="Berkas bukti pendukung")
     catatan: str | None = None
+    verifikasi: list[Verifikasi] = Field(
+        default_factory=list, description="Hasil pemeriksaan bukti oleh Champion Inovator/tim QC"
+    )
 
 
 class Inovasi(Strict):

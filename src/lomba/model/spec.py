@@ -135,6 +135,10 @@ class Lampiran(Strict):
 class Level(Strict):
     level: int = Field(ge=1, le=3)
     uraian: str = Field(min_length=1)
+    bukti_jenis: list[JenisBukti] = Field(
+        default_factory=list,
+        description="Jenis bukti yang mendukung level ini; kosong = bukti apa pun",
+    )
 
 
 class IndikatorIga(Strict):
@@ -147,6 +151,40 @@ class IndikatorIga(Strict):
     wajib: bool = False
     level: list[Level] = Field(default_factory=list)
     bukti: str | None = Field(None, description="Data dukung yang diharapkan")
+    sumber: Cites = Field(default_factory=list)
+
+
+class IndikatorSpd(Strict):
+    """One regional-level indicator (Satuan Pemerintahan Daerah), filled once per region."""
+
+    kode: str = Field(min_length=1, description="Nomor baris, mis. 1, 2a, 13b")
+    variabel: str
+    nama: str
+    bobot: float = Field(gt=0)
+    wajib: bool = False
+    level: list[Level] = Field(default_factory=list)
+    sumber: Cites = Field(default_factory=list)
+
+
+class Predikat(Strict):
+    nama: str
+    min: float = Field(ge=0)
+    maks: float = Field(ge=0)
+
+
+class AturanIndeks(Strict):
+    """How the Indeks Inovasi Daerah is computed in this edition (all values sourced)."""
+
+    dapat_dihitung: bool = Field(True, description="False: aturan belum lengkap, tidak dihitung")
+    alasan: str | None = Field(None, description="Mengapa tidak dapat dihitung")
+    pembagi_minimal: int | None = Field(None, ge=1, description="k pada MAX(k, n)")
+    skor_per_inovasi: float | None = Field(None, gt=0)
+    batas_jumlah_inovasi: int | None = Field(None, ge=1)
+    urusan_wajib: list[str] = Field(default_factory=list)
+    urusan_minimal: int | None = Field(None, ge=0)
+    skor_maksimal: float | None = Field(None, gt=0)
+    predikat: list[Predikat] = Field(default_factory=list)
+    catatan: str | None = None
     sumber: Cites = Field(default_factory=list)
 
 
@@ -181,6 +219,8 @@ class Spec(Strict):
     bagian: list[Bagian] = Field(min_length=1)
     lampiran: list[Lampiran] = Field(default_factory=list)
     indikator: list[IndikatorIga] = Field(default_factory=list)
+    spd: list[IndikatorSpd] = Field(default_factory=list)
+    indeks: AturanIndeks | None = None
     tata_letak: TataLetak = Field(default_factory=TataLetak)
 
     @property

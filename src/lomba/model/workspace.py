@@ -88,6 +88,16 @@ class PengaturanSurat(Strict):
     tembusan: list[str] = Field(default_factory=list)
 
 
+class DataIga(Strict):
+    """The region's own values for the IGA's regional indicators (SPD), by row code."""
+
+    edisi: Tahun = Field(description="Edisi IGA yang aturannya dipakai, mis. 2026")
+    spd: dict[str, int] = Field(
+        default_factory=dict, description="Level (0-3) per kode indikator SPD, mis. {'1': 3}"
+    )
+    catatan: str | None = None
+
+
 class Workspace(Strict):
     """The content of ``lomba.yaml``."""
 
@@ -103,6 +113,7 @@ class Workspace(Strict):
     opd: list[Opd] = Field(min_length=1)
     tenggat_internal: list[TenggatInternal] = Field(default_factory=list)
     surat: PengaturanSurat = Field(default_factory=PengaturanSurat)
+    iga: DataIga | None = None
 
     def opd_by_key(self) -> dict[str, Opd]:
         return {o.kode: o for o in self.opd}

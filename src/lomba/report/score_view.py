@@ -1,0 +1,85 @@
+"""`lomba skor`: the IID estimate as a table, claimed beside verified, and what raises it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from lomba.locale import angka
+from lomba.scoring.iga import Action, RegionScore
+
+
+def _n(value: float) -> str:
+    return angka(round(value, 2))
+
+
+def print_score(console: Console, region: RegionScore, actions: list[Action], lang: str) -> None:
+    en = lang == "en"
+    rules = region.rules
+    table = Table(title=("SID per innovation" if en else "SID per inovasi")
+                  + f" — {region.edition.spec.singkatan}", pad_edge=False)
+    table.add_column("Inovasi" if not en else "Innovation", overflow="fold", ratio=3)
+    table.add_column("Urusan", overflow="fold", ratio=2)
+    table.add_column("SID", justify="right")
+    table.add_column("SID ✓", justify="right")
+    for inno in region.innovations:
+        table.add_row(inno.name, inno.urusan, _n(inno.sid), _n(inno.sid_verified))
+    console.print(table)
+    summary = Table(title="Indeks Inovasi Daerah" if not en else "Regional Innovation Index",
+                    pad_edge=False)
+    summary.add_column("")
+    summary.add_column("diklaim" if not en else "claimed", justify="right")
+    summary.add_column("terverifikasi" if not en else "verified", justify="right")
+    c, v = region.claimed, region.verified
+    gate = f"{len(c.covered)}/{len(rules.urusan_wajib)}"
+    rows = [
+        ("SPD", _n(c.spd), _n(v.spd)),
+        ("Σ SID", _n(c.sid_total), _n(v.sid_total)),
+        (f"n / MAX({rules.pembagi_minimal}, n)", f"{c.n} / {c.divisor}", f"{v.n} / {v.divisor}"),
+        ("rata-rata SID" if not en else "average SID", _n(c.average), _n(v.average)),
+        (("skor jumlah inovasi" if not en else "count score") + f" (urusan {gate})",
+         _n(c.count_score), _n(v.count_score)),
+        ("total", _n(c.total), _n(v.total)),
+        ("IID", _n(c.iid), _n(v.iid)),
+        ("predikat" if not en else "band", c.band, v.band),
+    ]
+    for row in rows:
+        summary.add_row(*row)
+    console.print(summary)
+    if not c.gate_ok:
+        console.print(("Gerbang urusan belum terpenuhi: skor jumlah inovasi 0. Tercakup: "
+                       if not en else "Urusan gate not met: count score 0. Covered: ")
+                      + (", ".join(c.covered) or "-"), markup=False)
+    if actions:
+        console.print("Yang paling menaikkan indeks:" if not en else "What raises the index most:",
+                      style="bold")
+        for i, a in enumerate(actions, start=1):
+            console.print(f"{i:>2}. +{_n(a.gain)}  {a.text[1] if en else a.text[0]}",
+                          markup=False, highlight=False)
+
+
+def score_json(region: RegionScore, actions: list[Action], lang: str) -> dict[str, Any]:
+    def result(r: Any) -> dict[str, Any]:
+        return {"spd": r.spd, "sid_total": r.sid_total, "n": r.n, "pembagi": r.divisor,
+                "rata_rata_sid": r.average, "skor_jumlah": r.count_score,
+                "urusan_tercakup": list(r.covered), "gerbang_urusan": r.gate_ok,
+                "total": r.total, "iid": round(r.iid, 2), "predikat": r.band}
+
+    return {
+        "edisi": region.edition.ref,
+        "diklaim": result(region.claimed),
+        "terverifikasi": result(region.verified),
+        "inovasi": [
+            {"berkas": i.display, "nama": i.name, "urusan": i.urusan, "sid": i.sid,
+             "sid_terverifikasi": i.sid_verified,
+             "indikator": [{"nomor": s.indicator.nomor, "bobot": s.indicator.bobot,
+                            "klaim": s.claimed, "didukung_bukti": s.supported,
+                            "terverifikasi": s.verified} for s in i.indicators]}
+            for i in region.innovations
+        ],
+        "saran": [{"tambahan_iid": round(a.gain, 4), "jenis": a.kind,
+                   "teks": a.text[1] if lang == "en" else a.text[0], "perubahan": a.patch}
+                  for a in actions],
+    }

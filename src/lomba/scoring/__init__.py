@@ -1,0 +1,1 @@
+"""Scores: the IGA's Indeks Inovasi Daerah estimate."""

@@ -1,0 +1,322 @@
+"""The Indeks Inovasi Daerah (IID) estimate, and what would raise it most.
+
+The rules (weights, levels, divisor floor, count score and its cap, the basic-service gate, the
+bands) come from the IGA edition's spec; nothing here is edition-specific. Every suggested action
+is priced by computing the whole index twice, with and without the change.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lomba.competitions import Edition
+from lomba.model.innovation import Inovasi, KlaimIndikatorIga
+from lomba.model.spec import AturanIndeks, IndikatorIga, Spec
+from lomba.model.vocab import urusan_title
+
+
+class RulesUnknown(Exception):
+    """The edition does not give enough rules to compute an index."""
+
+
+# -- the formula ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexResult:
+    spd: float
+    sid_total: float
+    n: int
+    divisor: int
+    average: float
+    count_score: float
+    covered: tuple[str, ...]
+    gate_ok: bool
+    total: float
+    iid: float
+    band: str
+
+
+def compute_index(rules: AturanIndeks, spd: float, sids: list[float],
+                  urusan: list[str]) -> IndexResult:
+    """IID = (SPD + ΣSID / MAX(k, n) + count score) / max × 100, the count score being
+    MIN(n, cap) × per-innovation score, or 0 when too few basic-service urusan are covered."""
+    if not rules.dapat_dihitung or None in (rules.pembagi_minimal, rules.skor_per_inovasi,
+                                            rules.batas_jumlah_inovasi, rules.skor_maksimal,
+                                            rules.urusan_minimal):
+        raise RulesUnknown(rules.alasan or "aturan indeks tidak lengkap")
+    assert rules.pembagi_minimal and rules.skor_per_inovasi and rules.batas_jumlah_inovasi
+    assert rules.skor_maksimal is not None and rules.urusan_minimal is not None
+    n = len(sids)
+    divisor = max(rules.pembagi_minimal, n)
+    average = sum(sids) / divisor
+    covered = tuple(u for u in rules.urusan_wajib if u in set(urusan))
+    gate_ok = len(covered) >= rules.urusan_minimal
+    count = min(n, rules.batas_jumlah_inovasi) * rules.skor_per_inovasi if gate_ok else 0.0
+    total = spd + average + count
+    iid = total / rules.skor_maksimal * 100
+    return IndexResult(spd, sum(sids), n, divisor, average, count, covered, gate_ok, total, iid,
+                       band(rules, iid))
+
+
+def band(rules: AturanIndeks, iid: float) -> str:
+    """The rating band of an index value (bands compare the value rounded to 2 decimals)."""
+    value = round(iid + 1e-9, 2)
+    for p in rules.predikat:
+        if p.min <= value <= p.maks:
+            return p.nama
+    return "—"
+
+
+# -- levels supported by evidence ---------------------------------------------------------------
+
+
+@dataclass
+class IndicatorScore:
+    indicator: IndikatorIga
+    claimed: int
+    supported: int
+    verified: int
+    needs: list[str]
+    """Evidence kinds that would support the claimed level, when it is not supported."""
+
+    @property
+    def score(self) -> float:
+        return self.indicator.bobot * self.supported
+
+    @property
+    def verified_score(self) -> float:
+        return self.indicator.bobot * self.verified
+
+
+@dataclass
+class InnovationScore:
+    display: str
+    path: Path
+    name: str
+    urusan: str
+    indicators: list[IndicatorScore] = field(default_factory=list)
+
+    @property
+    def sid(self) -> float:
+        return sum(i.score for i in self.indicators)
+
+    @property
+    def sid_verified(self) -> float:
+        return sum(i.verified_score for i in self.indicators)
+
+
+def _evidence(model: Inovasi, claim: KlaimIndikatorIga, base: Path,
+              accepted_only: bool) -> list[str]:
+    """Kinds of the claim's evidence files that exist: all of them for the score as claimed,
+    only those the quality-control team accepted for the score as verified."""
+    kinds = {b.berkas: b.jenis for b in model.bukti}
+    verdicts = {v.berkas: v.status for v in claim.verifikasi}
+    out = []
+    for ref in claim.bukti:
+        if accepted_only and verdicts.get(ref) != "diterima":
+            continue
+        if (base / ref).is_file():
+            out.append(kinds.get(ref, "lainnya"))
+    return out
+
+
+def supported_level(indicator: IndikatorIga, claimed: int, kinds: list[str]) -> int:
+    """The highest level up to the claim that the evidence supports."""
+    for level in sorted((lv for lv in indicator.level if lv.level <= claimed),
+                        key=lambda lv: -lv.level):
+        if kinds and (not level.bukti_jenis or set(kinds) & set(level.bukti_jenis)):
+            return level.level
+    return 0
+
+
+def score_innovation(display: str, path: Path, model: Inovasi, spec: Spec) -> InnovationScore:
+    claims = {c.nomor: c for c in model.indikator_iga}
+    result = InnovationScore(display, path, model.akronim or model.nama, model.urusan.utama)
+    base = path.parent
+    for ind in spec.indikator:
+        claim = claims.get(ind.nomor)
+        if claim is None:
+            result.indicators.append(IndicatorScore(ind, 0, 0, 0, []))
+            continue
+        kinds = _evidence(model, claim, base, accepted_only=False)
+        accepted = _evidence(model, claim, base, accepted_only=True)
+        if ind.nomor == 35 and model.video and not claim.bukti:
+            kinds, accepted = ["video"], []
+        supported = supported_level(ind, claim.level, kinds)
+        verified = supported_level(ind, claim.level, accepted)
+        needs: list[str] = []
+        if supported < claim.level:
+            wanted = next((lv for lv in ind.level if lv.level == claim.level), None)
+            needs = list(wanted.bukti_jenis) if wanted else []
+        result.indicators.append(IndicatorScore(ind, claim.level, supported, verified, needs))
+    return result
+
+
+# -- the whole region -------------------------------------------------------------------------
+
+
+@dataclass
+class RegionScore:
+    edition: Edition
+    spd_levels: dict[str, int]
+    innovations: list[InnovationScore]
+    claimed: IndexResult
+    verified: IndexResult
+
+    @property
+    def rules(self) -> AturanIndeks:
+        assert self.edition.spec.indeks is not None
+        return self.edition.spec.indeks
+
+
+def spd_score(spec: Spec, levels: dict[str, int]) -> float:
+    return sum(row.bobot * min(max(levels.get(row.kode, 0), 0), 3) for row in spec.spd)
+
+
+def score_region(edition: Edition, spd_levels: dict[str, int],
+                 entries: list[tuple[str, Path, Inovasi]]) -> RegionScore:
+    spec = edition.spec
+    if spec.indeks is None:
+        raise RulesUnknown("edisi ini tidak memuat aturan indeks")
+    innovations = [score_innovation(d, p, m, spec) for d, p, m in entries]
+    spd = spd_score(spec, spd_levels)
+    urusan = [i.urusan for i in innovations]
+    claimed = compute_index(spec.indeks, spd, [i.sid for i in innovations], urusan)
+    verified = compute_index(spec.indeks, spd, [i.sid_verified for i in innovations], urusan)
+    return RegionScore(edition, spd_levels, innovations, claimed, verified)
+
+
+# -- what raises the index most -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Action:
+    gain: float
+    kind: str
+    text: tuple[str, str]
+    """What to do, in Bahasa Indonesia and English."""
+    patch: dict[str, Any]
+    """Machine-readable form of the change, for scripts (and for tests that apply it)."""
+
+
+def _minimal_sid(spec: Spec) -> float:
+    """SID of a new innovation that fills only the mandatory indicators, at level 1."""
+    return sum(i.bobot for i in spec.indikator if i.wajib)
+
+
+def suggestions(region: RegionScore, limit: int = 10) -> list[Action]:
+    spec = region.edition.spec
+    rules = region.rules
+    base = region.claimed.iid
+    sids = [i.sid for i in region.innovations]
+    urusan = [i.urusan for i in region.innovations]
+    spd = region.claimed.spd
+
+    def iid(new_spd: float = spd, new_sids: list[float] | None = None,
+            new_urusan: list[str] | None = None) -> float:
+        return compute_index(rules, new_spd, sids if new_sids is None else new_sids,
+                             urusan if new_urusan is None else new_urusan).iid
+
+    actions: list[Action] = []
+    for idx, inno in enumerate(region.innovations):
+        for score in inno.indicators:
+            ind = score.indicator
+            target = score.supported + 1
+            if target > 3:
+                continue
+            level = next((lv for lv in ind.level if lv.level == target), None)
+            if level is None:
+                continue
+            changed = list(sids)
+            changed[idx] = inno.sid + ind.bobot * (target - score.supported)
+            gain = iid(new_sids=changed) - base
+            kinds = ", ".join(level.bukti_jenis) or "bukti apa pun"
+            evidence_kinds = list(level.bukti_jenis)
+            actions.append(Action(
+                gain, "indikator",
+                (f"{inno.name}: naikkan indikator {ind.nomor} ({ind.nama}) dari level "
+                 f"{score.supported} ke {target} ({level.uraian}) dengan menambahkan bukti "
+                 f"{kinds}",
+                 f"{inno.name}: raise indicator {ind.nomor} ({ind.nama}) from level "
+                 f"{score.supported} to {target} ({level.uraian}) by adding evidence: {kinds}"),
+                {"berkas": inno.display, "nomor": ind.nomor, "dari": score.supported,
+                 "ke": target, "bukti_jenis": evidence_kinds},
+            ))
+    minimal = _minimal_sid(spec)
+    if not region.claimed.gate_ok and rules.urusan_minimal is not None:
+        missing = [u for u in rules.urusan_wajib if u not in region.claimed.covered]
+        short = rules.urusan_minimal - len(region.claimed.covered)
+        added = missing[:short]
+        gain = iid(new_sids=[*sids, *[minimal] * len(added)],
+                   new_urusan=[*urusan, *added]) - base
+        names = ", ".join(urusan_title(u) for u in added)
+        actions.append(Action(
+            gain, "urusan",
+            (f"tambahkan {len(added)} inovasi, satu untuk setiap urusan {names} (indikator wajib "
+             f"di level 1, SID {minimal:g}), agar {rules.urusan_minimal} dari "
+             f"{len(rules.urusan_wajib)} urusan wajib pelayanan dasar tercakup dan skor jumlah "
+             "inovasi dihitung",
+             f"add {len(added)} innovations, one in each of {names} (mandatory indicators at "
+             f"level 1, SID {minimal:g}), to cover {rules.urusan_minimal} of the "
+             f"{len(rules.urusan_wajib)} basic-service urusan so the count score counts"),
+            {"urusan": added, "sid": minimal},
+        ))
+    floor = rules.pembagi_minimal or 0
+    n = len(sids)
+    if n < floor:
+        more = floor - n
+        gain = iid(new_sids=[*sids, *[minimal] * more], new_urusan=[*urusan, *[""] * more]) - base
+        actions.append(Action(
+            gain, "jumlah",
+            (f"daftarkan {more} inovasi lagi (indikator wajib di level 1) sampai pembagi "
+             f"MAX({floor}, n) tidak lagi menurunkan rata-rata",
+             f"enter {more} more innovations (mandatory indicators at level 1) so that the "
+             f"MAX({floor}, n) divisor no longer lowers the average"),
+            {"tambah": more, "sid": minimal},
+        ))
+    for row in spec.spd:
+        current = min(max(region.spd_levels.get(row.kode, 0), 0), 3)
+        if current >= 3:
+            continue
+        level = next((lv for lv in row.level if lv.level == current + 1), None)
+        gain = iid(new_spd=spd + row.bobot) - base
+        label = level.uraian if level else str(current + 1)
+        actions.append(Action(
+            gain, "spd",
+            (f"SPD {row.kode} ({row.nama}): dari level {current} ke {current + 1} ({label})",
+             f"SPD {row.kode} ({row.nama}): from level {current} to {current + 1} ({label})"),
+            {"spd": row.kode, "dari": current, "ke": current + 1},
+        ))
+    actions.sort(key=lambda a: (-round(a.gain, 9), a.kind, a.text[0]))
+    return [a for a in actions if a.gain > 1e-9 and math.isfinite(a.gain)][:limit]
+
+
+
+def region_for_workspace(ws: Any, registry: Any, year: int | None = None) -> RegionScore:
+    """Score the workspace's IGA entries with the rules of edition ``year`` (by default the one
+    named in lomba.yaml, else the latest edition whose rules are known)."""
+    config = ws.config
+    if year is None and config.iga is not None:
+        year = config.iga.edisi
+    if year is None:
+        known = [y for y in registry.editions("iga")
+                 if (e := registry.get("iga", y))
+                 and e.spec.indeks and e.spec.indeks.dapat_dihitung]
+        if not known:
+            raise RulesUnknown("tidak ada edisi IGA dengan aturan indeks yang lengkap")
+        year = known[-1]
+    edition = registry.get("iga", year)
+    if edition is None:
+        raise RulesUnknown(f"edisi IGA {year} tidak tersedia")
+    if edition.spec.indeks is None or not edition.spec.indeks.dapat_dihitung:
+        reason = edition.spec.indeks.alasan if edition.spec.indeks else None
+        raise RulesUnknown(f"aturan indeks IGA {year} belum diketahui"
+                           + (f": {reason.strip()}" if reason else ""))
+    entries = [(e.display, e.path, e.model) for e in ws.valid_entries
+               if "iga" in e.model.kompetisi and e.model.kompetisi["iga"].ikut]
+    spd = dict(config.iga.spd) if config.iga is not None else {}
+    return score_region(edition, spd, entries)
