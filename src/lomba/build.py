@@ -90,6 +90,13 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
     """Render the pairs; returns what happened to each."""
     assert ws.config is not None
     reference = reference_bytes(reference_for(ws.root))
+    iga_spec = None
+    if ws.config.iga is not None:
+        from lomba.competitions import Registry
+        from lomba.diagnostics import Report
+
+        scoring = Registry(ws.root, Report()).get("iga", ws.config.iga.edisi)
+        iga_spec = scoring.spec if scoring else None
     outcomes = []
     for readiness in pairs:
         outcome = Outcome(readiness=readiness)
@@ -100,7 +107,8 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
                 progress(readiness)
             continue
         outcome.draft = outcome.skipped_reason is not None
-        document = compose(readiness, ws.config, ws.root, ws.today, draft=outcome.draft)
+        document = compose(readiness, ws.config, ws.root, ws.today, draft=outcome.draft,
+                           iga_spec=iga_spec)
         stem = output_stem(ws.root, readiness)
         write_if_changed(stem.with_suffix(".docx"), render_docx(document, reference), outcome)
         write_if_changed(stem.with_suffix(".html"),

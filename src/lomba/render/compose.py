@@ -14,6 +14,7 @@ from pathlib import Path
 from lomba.checks.competition import Readiness
 from lomba.locale import angka, rupiah, tanggal
 from lomba.model.innovation import Inovasi
+from lomba.model.spec import Spec
 from lomba.model.vocab import SDGS, urusan_title
 from lomba.model.workspace import Workspace
 from lomba.render.document import (
@@ -29,6 +30,7 @@ from lomba.render.document import (
     Table,
     parse_markdown,
 )
+from lomba.scoring.iga import score_innovation
 
 TABLE_TITLES = {
     "profil": "Profil Inovasi",
@@ -90,7 +92,8 @@ def _profile(model: Inovasi, config: Workspace, opd_name: str) -> Table:
 Part = Callable[[], list[Block]]
 
 
-def _parts(model: Inovasi, base: Path, readiness: Readiness) -> dict[str, Part]:
+def _parts(model: Inovasi, base: Path, readiness: Readiness,
+           iga_spec: Spec | None = None) -> dict[str, Part]:
     def indikator() -> list[Block]:
         rows = [[i.nama, i.satuan, f"{angka(i.baseline.nilai)} ({i.baseline.tahun})",
                  f"{angka(i.terkini.nilai)} ({i.terkini.tahun})",
@@ -147,20 +150,27 @@ def _parts(model: Inovasi, base: Path, readiness: Readiness) -> dict[str, Part]:
         return [Table(["Kompetisi", "Tahun", "Peringkat", "Tingkat"], rows)] if rows else []
 
     def indikator_iga() -> list[Block]:
-        spec = readiness.edition.spec
+        spec = readiness.edition.spec if readiness.edition.spec.indikator else iga_spec
+        if spec is None or not spec.indikator:
+            return []
+        scored = score_innovation(readiness.entry.display, readiness.entry.path, model, spec)
         claims = {c.nomor: c for c in model.indikator_iga}
         rows = []
-        for ind in spec.indikator:
+        for s in scored.indicators:
+            ind = s.indicator
             claim = claims.get(ind.nomor)
-            level = str(claim.level) if claim else "—"
             evidence = ", ".join(Path(b).name for b in claim.bukti) if claim else ""
             rows.append([str(ind.nomor), ind.nama + (" *" if ind.wajib else ""), f"{ind.bobot:g}",
-                         level, evidence])
-        if not rows:
-            return []
-        return [Table(["No.", "Indikator", "Bobot", "Level diklaim", "Bukti"], rows,
-                      numeric=[True, False, True, True, False],
-                      widths=[0.07, 0.45, 0.1, 0.13, 0.25]),
+                         str(s.claimed) if claim else "—", str(s.supported), str(s.verified),
+                         angka(s.score), evidence])
+        total = ["", "Skor SID", "", "", "", "", angka(scored.sid),
+                 f"terverifikasi: {angka(scored.sid_verified)}"]
+        return [Paragraph([Run(f"Perkiraan menurut aturan {spec.singkatan or spec.ref}: skor = "
+                               "bobot × level yang didukung bukti; kolom ✓ = level dengan bukti "
+                               "yang sudah diterima tim verifikasi.", italic=True)]),
+                Table(["No.", "Indikator", "Bobot", "Klaim", "Bukti", "✓", "Skor", "Berkas"],
+                      rows, numeric=[True, False, True, True, True, True, True, False],
+                      total=total, widths=[0.06, 0.34, 0.08, 0.08, 0.08, 0.06, 0.1, 0.2]),
                 Paragraph([Run("* indikator wajib", italic=True)], style="Caption")]
 
     return {"indikator_kinerja": indikator, "anggaran": anggaran, "tim": tim,
@@ -169,7 +179,7 @@ def _parts(model: Inovasi, base: Path, readiness: Readiness) -> dict[str, Part]:
 
 
 def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
-            *, draft: bool = False) -> Document:
+            *, draft: bool = False, iga_spec: Spec | None = None) -> Document:
     """The document model for one entry and one edition."""
     entry = readiness.entry
     model = entry.model
@@ -180,7 +190,7 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
     comp_name = spec.singkatan or spec.nama
     blocks: list[Block] = []
     annex: list[Block] = []
-    parts = _parts(model, entry.path.parent, readiness)
+    parts = _parts(model, entry.path.parent, readiness, iga_spec)
     number = 0
     for part in spec.tata_letak.urutan:
         if part == "bagian":

@@ -17,9 +17,10 @@ import jinja2
 from markupsafe import Markup
 
 from lomba.checks.deadlines import Deadline
-from lomba.locale import tanggal
+from lomba.locale import angka, tanggal
 from lomba.report.desk import STATE_LABELS, Matrix, OpdCompliance
 from lomba.report.views import SYMBOLS, days_text
+from lomba.scoring.iga import Action, RegionScore
 
 _ENV = jinja2.Environment(
     loader=jinja2.FunctionLoader(
@@ -93,7 +94,8 @@ def stacked_chart(rows: list[tuple[str, Counter[str]]], title: str) -> Markup:
 
 def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
                      compliance: list[OpdCompliance], calendar: list[Deadline],
-                     links: Links) -> str:
+                     links: Links, region: RegionScore | None = None,
+                     actions: list[Action] | None = None, index_note: str | None = None) -> str:
     per_opd = [(c.kode, len(c.innovations)) for c in sorted(compliance, key=lambda c: c.kode)]
     per_competition = [
         (col.short, Counter({s: col.totals.get(s, 0) for s in STATE_LABELS}))
@@ -107,6 +109,7 @@ def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
         symbols=SYMBOLS, labels=STATE_LABELS, days_text=days_text,
         chart_opd=bar_chart(per_opd, "Inovasi per OPD (tanpa ide)"),
         chart_readiness=stacked_chart(per_competition, "Kesiapan per kompetisi"),
+        region=region, actions=actions or [], index_note=index_note, angka=angka,
         ideas=sum(len(c.ideas) for c in compliance),
         innovations=sum(len(c.innovations) for c in compliance),
     )

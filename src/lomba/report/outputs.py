@@ -17,6 +17,7 @@ from lomba.report.desk import OpdCompliance, compliance, readiness_matrix
 from lomba.report.letters import Kind, Letter, plan_letters, save_register
 from lomba.report.spreadsheet import to_csv, to_xlsx
 from lomba.report.views import status_json
+from lomba.scoring.iga import RulesUnknown, region_for_workspace, suggestions
 from lomba.workspace import LoadedWorkspace
 
 
@@ -60,9 +61,15 @@ def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind) -> list
                 stem.with_suffix(".docx").as_posix(), stem.with_suffix(".html").as_posix())
     links = Links(documents, {letter.opd.kode: path.relative_to(build).as_posix()
                               for letter, path in letters})
+    region, actions, note = None, [], None
+    try:
+        region = region_for_workspace(ws, Registry(root, Report()))
+        actions = suggestions(region, 5)
+    except RulesUnknown as exc:
+        note = str(exc)
     page = render_dashboard(pemda=ws.config.pemda.nama, year=ws.config.tahun_kerja,
                             today=ws.today, matrix=matrix, compliance=items, calendar=dates,
-                            links=links)
+                            links=links, region=region, actions=actions, index_note=note)
     write_if_changed(build / "index.html", page.encode("utf-8"), sink)
     write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items), sink)
     write_if_changed(build / "rekap.csv", to_csv(matrix).encode("utf-8"), sink)

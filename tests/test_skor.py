@@ -1,0 +1,142 @@
+"""`lomba skor` on the sample workspace: hand-checkable figures, claims against evidence, and
+suggestions that deliver exactly what they promise when applied."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import docx
+import pytest
+
+from lomba.samplefiles import make_pdf
+from tests.conftest import run
+
+
+def skor(root: Path, *args: str) -> dict:  # type: ignore[type-arg]
+    result = run("skor", "--json", *args, cwd=root)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_sample_score_recomputed_by_hand(sample: Path) -> None:
+    data = skor(sample)
+    assert data["edisi"] == "iga/2026"
+    sid = {i["berkas"]: i["sid"] for i in data["inovasi"]}
+    # SI BUNDA: 16 L2 (Perbup) 3x2 + 17 L3 (SK) 2x3 + 31 L1 (PKS) 3x1 + 32 L2 (laporan) 2x2
+    #           + 33 L3 3x3 + 34 L3 2x3 + 35 L3 (video link) 4x3 = 6+6+3+4+9+6+12 = 46
+    assert sid["entries/dinkes/si-bunda.yaml"] == 46
+    # ANDALAN: 16 L1 (SK) 3 + 17 L1 (SK) 2 + 28 L3 (SOP) 6 + 32 claimed 3 with no evidence 0
+    #          + 33 claimed 2 with a survey, which does not support it, 0 + 34 L2 (survei) 4 = 15
+    assert sid["entries/rsud/andalan.yaml"] == 15
+    # GURU KUNDUS: 16 L1 3 + 17 L1 2 + 32 L2 4 + 33 L1 3 = 12; SIPADU ASET claims nothing: 0
+    assert sid["entries/disdik/guru-kunjung.yaml"] == 12
+    assert sid["entries/bpkad/sipadu-aset.yaml"] == 0
+    claimed = data["diklaim"]
+    # SPD from lomba.yaml: 3+3+2+2+2 + 0.75*2*2 + 1.5*2 + 1.5*2 + 1.5*3 + 1 + 0.75*2*3
+    #                      + 0.75*1 + 2*1 + 1 + 1 = 35.75
+    assert claimed["spd"] == pytest.approx(35.75)
+    # 4 innovations: average = 73 / MAX(12, 4) = 6.083; only kesehatan and pendidikan of the six
+    # basic-service urusan are covered, so the count score is 0.
+    assert (claimed["sid_total"], claimed["n"], claimed["pembagi"]) == (73, 4, 12)
+    assert claimed["urusan_tercakup"] == ["pendidikan", "kesehatan"]
+    assert claimed["skor_jumlah"] == 0
+    # (35.75 + 73/12) / 250 * 100 = 16.73
+    assert claimed["iid"] == 16.73 and claimed["predikat"] == "Kurang Inovatif"
+    # Verified: only accepted evidence counts: SI BUNDA 16 + 17 = 12, ANDALAN 28 = 6.
+    verified = data["terverifikasi"]
+    assert verified["sid_total"] == 18
+    assert verified["iid"] == pytest.approx(round((35.75 + 18 / 12) / 2.5, 2))
+
+
+def test_claims_beyond_the_evidence_are_warned(sample: Path) -> None:
+    check = json.loads(run("check", "--json", "entries/rsud/andalan.yaml", cwd=sample).output)
+    unsupported = [d for d in check if d["code"] == "iga-claim-unsupported"]
+    assert [(d["path"], d["severity"]) for d in unsupported] == [
+        ("indikator_iga[3].level", "warning"), ("indikator_iga[4].level", "warning")]
+    assert "Tambahkan bukti jenis: laporan, tangkapan layar" in unsupported[1]["message"]
+
+
+def _apply(root: Path, action: dict) -> None:  # type: ignore[type-arg]
+    """Carry out a suggestion on the files, the way a user would."""
+    change = action["perubahan"]
+    if action["jenis"] == "spd":
+        config = root / "lomba.yaml"
+        text = config.read_text(encoding="utf-8")
+        code = change["spd"]
+        pattern = rf'(?m)^    "?{re.escape(code)}"?: {change["dari"]}$'
+        if re.search(pattern, text):
+            text = re.sub(pattern, f'    "{code}": {change["ke"]}', text)
+        else:
+            text = text.replace("  spd:\n", f'  spd:\n    "{code}": {change["ke"]}\n', 1)
+        config.write_text(text, encoding="utf-8")
+    elif action["jenis"] in ("jumlah", "urusan"):
+        urusan = change["urusan"] if action["jenis"] == "urusan" else \
+            ["perencanaan"] * change["tambah"]
+        for i, u in enumerate(urusan):
+            folder = root / "entries" / "bappeda"
+            (folder / "bukti").mkdir(parents=True, exist_ok=True)
+            (folder / "bukti" / f"sk-{i}.pdf").write_bytes(make_pdf("SK"))
+            (folder / "bukti" / f"laporan-{i}.pdf").write_bytes(make_pdf("Laporan"))
+            (folder / f"baru-{i}.yaml").write_text(f"""nama: Inovasi Tambahan {i}
+opd: bappeda
+bentuk: pelayanan publik
+jenis: digital
+inisiator: OPD
+tahapan: ide
+urusan: {{utama: {u}}}
+video: https://youtu.be/baru{i}
+bukti:
+  - {{berkas: bukti/sk-{i}.pdf, jenis: SK}}
+  - {{berkas: bukti/laporan-{i}.pdf, jenis: laporan}}
+indikator_iga:
+  - {{nomor: 16, level: 1, bukti: [bukti/sk-{i}.pdf]}}
+  - {{nomor: 17, level: 1, bukti: [bukti/sk-{i}.pdf]}}
+  - {{nomor: 32, level: 1, bukti: [bukti/laporan-{i}.pdf]}}
+  - {{nomor: 33, level: 1, bukti: [bukti/laporan-{i}.pdf]}}
+  - {{nomor: 35, level: 1}}
+kompetisi:
+  iga: {{ikut: false}}
+""".replace("ikut: false", "ikut: true"), encoding="utf-8")
+    else:
+        raise AssertionError(f"unknown action {action}")
+
+
+def test_applying_the_top_suggestion_raises_the_index_by_what_it_said(sample: Path) -> None:
+    before = skor(sample)
+    top = before["saran"][0]
+    assert top["jenis"] == "jumlah", "with 4 of 12 innovations, the divisor costs most"
+    _apply(sample, top)
+    after = skor(sample)
+    gained = after["diklaim"]["total"] / 2.5 - before["diklaim"]["total"] / 2.5
+    assert gained == pytest.approx(top["tambahan_iid"], abs=1e-3)
+
+
+@pytest.mark.parametrize("rank", [1, 2])
+def test_applying_other_suggestions_too(sample: Path, rank: int) -> None:
+    before = skor(sample)
+    action = before["saran"][rank]
+    _apply(sample, action)
+    after = skor(sample)
+    gained = (after["diklaim"]["total"] - before["diklaim"]["total"]) / 2.5
+    assert gained == pytest.approx(action["tambahan_iid"], abs=1e-3), action["teks"]
+
+
+def test_score_in_the_iga_document_and_the_dashboard(sample: Path) -> None:
+    assert run("build", cwd=sample).exit_code == 0
+    document = docx.Document(str(sample / "build/iga-2019/dinkes/si-bunda.docx"))
+    table = document.tables[-2]
+    assert [c.text for c in table.rows[0].cells] == [
+        "No.", "Indikator", "Bobot", "Klaim", "Bukti", "✓", "Skor", "Berkas"]
+    assert [c.text for c in table.rows[-1].cells][6:] == ["46", "terverifikasi: 12"]
+    html = (sample / "build" / "index.html").read_text(encoding="utf-8")
+    assert 'id="iid-diklaim"><strong>16,73</strong> · Kurang Inovatif' in html
+    assert 'id="iid-terverifikasi"><strong>14,9</strong>' in html
+
+
+def test_unknown_rules_are_said_not_guessed(sample: Path) -> None:
+    result = run("skor", "--edisi", "2023", cwd=sample)
+    assert result.exit_code == 1
+    assert "aturan indeks IGA 2023 belum diketahui" in result.output
+    assert run("skor", "--edisi", "2019", cwd=sample).exit_code == 1
