@@ -170,7 +170,7 @@ def _parts(model: Inovasi, base: Path, readiness: Readiness,
                                "yang sudah diterima tim verifikasi.", italic=True)]),
                 Table(["No.", "Indikator", "Bobot", "Klaim", "Bukti", "✓", "Skor", "Berkas"],
                       rows, numeric=[True, False, True, True, True, True, True, False],
-                      total=total, widths=[0.06, 0.34, 0.08, 0.08, 0.08, 0.06, 0.1, 0.2]),
+                      total=total, widths=[0.07, 0.27, 0.1, 0.1, 0.1, 0.06, 0.1, 0.2]),
                 Paragraph([Run("* indikator wajib", italic=True)], style="Caption")]
 
     return {"indikator_kinerja": indikator, "anggaran": anggaran, "tim": tim,
