@@ -7,13 +7,18 @@ change, so an interrupted build never leaves half a file or loses a good earlier
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lomba import __version__, incremental
 from lomba.checks.competition import Readiness
-from lomba.diagnostics import Diagnostic, Severity
+from lomba.checks.entries import file_references
+from lomba.competitions import Registry
+from lomba.diagnostics import Diagnostic, Report, Severity
 from lomba.fileio import atomic_write_bytes
+from lomba.model.spec import Spec
 from lomba.render.compose import compose
 from lomba.render.docx_writer import reference_bytes, render_docx
 from lomba.render.html_writer import render_html
@@ -35,6 +40,7 @@ class WriteLog:
 class Outcome(WriteLog):
     readiness: Readiness
     skipped_reason: Diagnostic | None = None
+    key: str | None = None
     draft: bool = False
 
     @property
@@ -85,37 +91,127 @@ def write_if_changed(target: Path, data: bytes, outcome: WriteLog) -> None:
     outcome.written.append(target)
 
 
-def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
-          progress: Callable[[Readiness], None] | None = None) -> list[Outcome]:
-    """Render the pairs; returns what happened to each."""
+@dataclass
+class Context:
+    """What every document of one build shares, computed once."""
+
+    reference: bytes
+    iga_spec: Spec | None
+    force: bool
+    base_key: str
+    edition_keys: dict[str, str] = field(default_factory=dict)
+
+
+def make_context(ws: LoadedWorkspace, force: bool) -> Context:
     assert ws.config is not None
     reference = reference_bytes(reference_for(ws.root))
     iga_spec = None
     if ws.config.iga is not None:
-        from lomba.competitions import Registry
-        from lomba.diagnostics import Report
-
         scoring = Registry(ws.root, Report()).get("iga", ws.config.iga.edisi)
         iga_spec = scoring.spec if scoring else None
-    outcomes = []
-    for readiness in pairs:
-        outcome = Outcome(readiness=readiness)
-        outcome.skipped_reason = blocking(ws, readiness)
-        if outcome.skipped_reason is not None and not (force and not readiness.template_failed):
-            outcomes.append(outcome)
+    base = incremental.key(
+        __version__, ws.today, hashlib.sha1(reference).hexdigest(),
+        ws.config.model_dump_json(), iga_spec.model_dump_json() if iga_spec else None, force,
+    )
+    return Context(reference, iga_spec, force, base)
+
+
+def pair_key(ws: LoadedWorkspace, ctx: Context, readiness: Readiness) -> str:
+    """What one document is made from, hashed: if this is unchanged, so is the document."""
+    edition = readiness.edition
+    if edition.ref not in ctx.edition_keys:
+        ctx.edition_keys[edition.ref] = incremental.key(
+            edition.spec.model_dump_json(), sorted(edition.templates.items()))
+    entry = readiness.entry
+    assert entry.loaded is not None and entry.model is not None
+    base = entry.path.parent
+    evidence = [(ref, incremental.stat_token(base / ref)) for _, ref in file_references(entry)]
+    diagnostics = [(d.code, d.line, d.column, d.severity, sorted(map(repr, d.params.items())))
+                   for d in [*readiness.diagnostics,
+                             *(x for x in ws.report.diagnostics if x.file == entry.display)]]
+    return incremental.key(ctx.base_key, ctx.edition_keys[edition.ref], entry.display,
+                           entry.loaded.digest or incremental.file_hash(entry.path), evidence,
+                           diagnostics, str(ws.config.pemda.logo))
+
+
+def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness, draft: bool) -> WriteLog:
+    """Render and write one document and its preview."""
+    assert ws.config is not None
+    log = WriteLog()
+    document = compose(readiness, ws.config, ws.root, ws.today, draft=draft,
+                       iga_spec=ctx.iga_spec)
+    stem = output_stem(ws.root, readiness)
+    write_if_changed(stem.with_suffix(".docx"), render_docx(document, ctx.reference), log)
+    write_if_changed(stem.with_suffix(".html"), render_html(document, readiness).encode("utf-8"),
+                     log)
+    return log
+
+
+# Set in the parent before forking workers, so they share it without pickling.
+_SHARED: tuple[LoadedWorkspace, Context, list[Readiness], list[bool]] | None = None
+
+
+def _render_index(index: int) -> tuple[int, list[str], list[str]]:
+    assert _SHARED is not None
+    ws, ctx, pairs, drafts = _SHARED
+    log = render_pair(ws, ctx, pairs[index], drafts[index])
+    return index, [str(p) for p in log.written], [str(p) for p in log.unchanged]
+
+
+def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
+          progress: Callable[[Readiness], None] | None = None, jobs: int = 1,
+          manifest: incremental.Manifest | None = None) -> list[Outcome]:
+    """Render the pairs that need it (all of them without a manifest); returns what happened
+    to each. With ``jobs`` > 1 the documents are rendered in that many processes; the files are
+    the same as a serial build's."""
+    global _SHARED
+    assert ws.config is not None
+    ctx = make_context(ws, force)
+    outcomes = [Outcome(readiness=r, skipped_reason=blocking(ws, r)) for r in pairs]
+    todo: list[int] = []
+    for i, outcome in enumerate(outcomes):
+        r = outcome.readiness
+        if outcome.skipped_reason is not None and not (force and not r.template_failed):
             if progress:
-                progress(readiness)
+                progress(r)
             continue
         outcome.draft = outcome.skipped_reason is not None
-        document = compose(readiness, ws.config, ws.root, ws.today, draft=outcome.draft,
-                           iga_spec=iga_spec)
-        stem = output_stem(ws.root, readiness)
-        write_if_changed(stem.with_suffix(".docx"), render_docx(document, reference), outcome)
-        write_if_changed(stem.with_suffix(".html"),
-                         render_html(document, readiness).encode("utf-8"), outcome)
-        outcomes.append(outcome)
-        if progress:
-            progress(readiness)
+        outcome.key = pair_key(ws, ctx, r)
+        stem = output_stem(ws.root, r)
+        outputs = [stem.with_suffix(".docx"), stem.with_suffix(".html")]
+        relative = [p.relative_to(ws.root).as_posix() for p in outputs]
+        recorded = manifest is not None and all(
+            manifest.outputs.get(p) == outcome.key for p in relative)
+        if recorded and all(p.is_file() for p in outputs):
+            outcome.unchanged.extend(outputs)
+            if progress:
+                progress(r)
+            continue
+        todo.append(i)
+    drafts = [o.draft for o in outcomes]
+    if jobs > 1 and len(todo) >= 4 * jobs:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _SHARED = (ws, ctx, pairs, drafts)
+        try:
+            context = multiprocessing.get_context("fork")
+            chunk = max(1, len(todo) // (jobs * 8))
+            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+                for index, written, unchanged in pool.map(_render_index, todo, chunksize=chunk):
+                    outcomes[index].written.extend(map(Path, written))
+                    outcomes[index].unchanged.extend(map(Path, unchanged))
+                    if progress:
+                        progress(pairs[index])
+        finally:
+            _SHARED = None
+    else:
+        for index in todo:
+            log = render_pair(ws, ctx, pairs[index], drafts[index])
+            outcomes[index].written.extend(log.written)
+            outcomes[index].unchanged.extend(log.unchanged)
+            if progress:
+                progress(pairs[index])
     return outcomes
 
 
@@ -123,3 +219,105 @@ def spec_errors(ws: LoadedWorkspace) -> list[Diagnostic]:
     """Errors in competition specs or templates: these stop a build."""
     return [d for d in ws.report.diagnostics
             if d.severity is Severity.ERROR and d.file.endswith("spec.yaml")]
+
+
+class BuildStopped(Exception):
+    """Nothing can be built: lomba.yaml or a competition spec is broken."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("stopped")
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class BuildResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+    desk: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    noop: bool = False
+    ws: LoadedWorkspace | None = None
+
+
+def clean(root: Path) -> None:
+    """Remove every build output (the parse cache and the lock stay)."""
+    import shutil
+
+    build_dir = root / BUILD_DIR
+    if not build_dir.is_dir():
+        return
+    for item in build_dir.iterdir():
+        if item.name in (".cache", ".lomba.lock"):
+            continue
+        if item.is_dir() and not item.is_symlink():
+            shutil.rmtree(item)
+        else:
+            item.unlink()
+
+
+def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable[str] = (),
+              opds: Iterable[str] = (), force: bool = False, fresh: bool = False,
+              jobs: int = 1, progress: Callable[[Readiness], None] | None = None,
+              on_wait: Callable[[], None] | None = None,
+              start: Callable[[int], None] | None = None) -> BuildResult:
+    """A whole `lomba build`: under the workspace lock, incremental unless ``fresh``."""
+    import os
+    from datetime import date
+
+    from lomba.competitions import builtin_templates
+    from lomba.workspace import load_workspace
+
+    entries, competitions, opds = list(entries), list(competitions), list(opds)
+    full = not (entries or competitions or opds)
+    with incremental.build_lock(root, on_wait=on_wait):
+        if fresh:
+            clean(root)
+        manifest = incremental.Manifest.load(root)
+        tree = incremental.tree_fingerprint(
+            root, builtin_templates(), date.today().isoformat(),
+            extra=f"force={force} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}")
+        register = incremental.stat_token(root / "surat" / "register.yaml")
+        if full and manifest.tree == tree and manifest.register == register \
+                and manifest.intact(root):
+            return BuildResult(noop=True)
+        ws = load_workspace(root)
+        fatal = spec_errors(ws)
+        if ws.config is None or fatal:
+            raise BuildStopped(ws.report.sorted() if ws.config is None else fatal)
+        pairs = select(ws, competitions=competitions, opds=opds, entries=entries)
+        if start:
+            start(len(pairs))
+        outcomes = build(ws, pairs, force=force, progress=progress, jobs=jobs,
+                         manifest=manifest)
+        result = BuildResult(outcomes=outcomes, ws=ws)
+        for o in outcomes:
+            if o.key is None:
+                continue
+            stem = output_stem(root, o.readiness)
+            for suffix in (".docx", ".html"):
+                manifest.outputs[stem.with_suffix(suffix).relative_to(root).as_posix()] = o.key
+        if full:
+            live = {output_stem(root, r).relative_to(root).as_posix() for r in ws.readiness}
+            for recorded in list(manifest.outputs):
+                if recorded.rsplit(".", 1)[0] not in live:
+                    path = root / recorded
+                    if path.is_file():
+                        path.unlink()
+                        result.removed.append(path)
+                    del manifest.outputs[recorded]
+            from lomba.report.letters import default_kind
+            from lomba.report.outputs import write_desk
+
+            result.desk = write_desk(ws, outcomes, default_kind(ws.config, ws.today))
+            manifest.desk = _desk_files(root)
+        manifest.tree = tree if full else None
+        manifest.register = incremental.stat_token(root / "surat" / "register.yaml")
+        manifest.save(root)
+        return result
+
+
+def _desk_files(root: Path) -> list[str]:
+    build_dir = root / BUILD_DIR
+    names = ["index.html", "rekap.xlsx", "rekap.csv", "jadwal.ics", "status.json"]
+    files = [f"{BUILD_DIR}/{n}" for n in names if (build_dir / n).is_file()]
+    files += [p.relative_to(root).as_posix() for p in (build_dir / "surat").rglob("*.docx")]
+    return files

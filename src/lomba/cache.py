@@ -87,9 +87,11 @@ class ParseCache:
             loaded = _decode(cached.read_text(encoding="utf-8"), display)
             if loaded is not None:
                 self.hits += 1
+                loaded.digest = digest
                 return loaded
         self.misses += 1
         loaded = parse_yaml(text, display, may_hold_placeholder=placeholder_hint(raw))
+        loaded.digest = digest
         encoded = _encode(loaded)
         if encoded is not None:
             with contextlib.suppress(OSError):

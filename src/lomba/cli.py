@@ -90,37 +90,52 @@ def check(obj: Context, paths: tuple[Path, ...], as_json: bool, strict: bool,
 @click.option("--opd", "opds", multiple=True, help="Hanya OPD ini. / Only this OPD.")
 @click.option("--force", is_flag=True,
               help="Buat juga yang belum memenuhi syarat, bertanda DRAF. / Render drafts too.")
+@click.option("--clean", "fresh", is_flag=True,
+              help="Hapus hasil lama dan susun ulang semuanya. / Rebuild everything.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Jumlah proses (bawaan: semua inti). / Processes (default: all cores).")
 @click.pass_obj
 def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
-          opds: tuple[str, ...], force: bool) -> None:
+          opds: tuple[str, ...], force: bool, fresh: bool, jobs: int | None) -> None:
     """Susun dokumen DOCX dan HTML ke build/. / Render the documents into build/."""
+    import os
+
     from lomba import build as builder
+    from lomba.incremental import LockBusy
+    from lomba.report.letters import RegisterError
     from lomba.summary import print_build_summary, progress_bar
 
     root = obj.root()
-    ws = load_workspace(root)
-    fatal = builder.spec_errors(ws)
-    if ws.config is None or fatal:
-        for d in (ws.report.sorted() if ws.config is None else fatal):
+
+    def waiting() -> None:
+        click.echo(obj.t("Build lain sedang berjalan di ruang kerja ini; menunggu...",
+                         "Another build is running in this workspace; waiting..."), err=True)
+
+    try:
+        with progress_bar(obj.lang) as bar:
+            result = builder.run_build(
+                root, entries=entries, competitions=competitions, opds=opds, force=force,
+                fresh=fresh, jobs=jobs or os.cpu_count() or 1, progress=bar.advance,
+                start=bar.start, on_wait=waiting)
+    except builder.BuildStopped as exc:
+        for d in exc.diagnostics:
             click.echo(format_diagnostic(d, obj.lang), err=True)
         fail(obj.t("Tidak ada dokumen dibuat: perbaiki galat di atas.",
                    "No documents built: fix the errors above."))
-    pairs = builder.select(ws, competitions=competitions, opds=opds, entries=entries)
-    with progress_bar(len(pairs), obj.lang) as advance:
-        outcomes = builder.build(ws, pairs, force=force, progress=advance)
-    desk: list[Path] = []
-    if not (entries or competitions or opds):
-        from lomba.report.letters import RegisterError, default_kind
-        from lomba.report.outputs import write_desk
-
-        try:
-            desk = write_desk(ws, outcomes, default_kind(ws.config, ws.today))
-        except RegisterError as exc:
-            for d in exc.diagnostics:
-                click.echo(format_diagnostic(d, obj.lang), err=True)
-            fail(obj.t("Register surat rusak: perbaiki dahulu, tidak ada surat yang dibuat.",
-                       "The letter register is damaged: fix it first; no letters were made."))
-    print_build_summary(outcomes, root, obj.lang, extra=desk)
+    except RegisterError as exc:
+        for d in exc.diagnostics:
+            click.echo(format_diagnostic(d, obj.lang), err=True)
+        fail(obj.t("Register surat rusak: perbaiki dahulu, tidak ada surat yang dibuat.",
+                   "The letter register is damaged: fix it first; no letters were made."))
+    except LockBusy:
+        fail(obj.t("Build lain masih berjalan terlalu lama; coba lagi nanti.",
+                   "Another build is still running; try again later."))
+    if result.noop:
+        click.echo(obj.t("Tidak ada yang berubah sejak build terakhir; semua dokumen mutakhir.",
+                         "Nothing changed since the last build; every document is current."))
+        return
+    print_build_summary(result.outcomes, root, obj.lang, extra=result.desk,
+                        removed=result.removed)
 
 
 def _desk(obj: Context):  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ output is not a terminal."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,21 +16,42 @@ from lomba.build import Outcome
 from lomba.diagnostics import relative_name
 
 
+class _Bar:
+    """A progress bar that appears once the number of documents is known (and large)."""
+
+    def __init__(self, progress: Progress | None, label: str) -> None:
+        self.progress = progress
+        self.label = label
+        self.task: object | None = None
+
+    def start(self, total: int) -> None:
+        if self.progress is not None and total >= 20:
+            self.progress.start()
+            self.task = self.progress.add_task(self.label, total=total)
+
+    def advance(self, _item: object) -> None:
+        if self.progress is not None and self.task is not None:
+            self.progress.advance(self.task)  # type: ignore[arg-type]
+
+
 @contextmanager
-def progress_bar(total: int, lang: str) -> Iterator[Callable[[object], None]]:
+def progress_bar(lang: str) -> Iterator[_Bar]:
     console = Console(stderr=True)
-    if not console.is_terminal or total < 20:
-        yield lambda _item: None
-        return
     label = "Menyusun dokumen" if lang != "en" else "Rendering documents"
-    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
-        task = progress.add_task(label, total=total)
-        yield lambda _item: progress.advance(task)
+    if not console.is_terminal:
+        yield _Bar(None, label)
+        return
+    progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=console, transient=True)
+    try:
+        yield _Bar(progress, label)
+    finally:
+        progress.stop()
 
 
 def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
-                        extra: list[Path] | None = None) -> None:
+                        extra: list[Path] | None = None,
+                        removed: list[Path] | None = None) -> None:
     en = lang == "en"
     console = Console(highlight=False, soft_wrap=True)
     per: dict[str, list[int]] = {}
@@ -65,6 +86,10 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
                 tail = f" (+{more} masalah lain)" if not en else f" (+{more} more problems)"
             console.print(f"{mark}: {r.entry.display}: {o.skipped_reason.message(lang)}{tail}",
                           markup=False)
+    for path in removed or []:
+        console.print(("dihapus (entri atau lombanya tidak ada lagi): " if not en
+                       else "removed (its entry or competition is gone): ")
+                      + relative_name(path, root), markup=False)
     made = sum(len(o.written) for o in outcomes) + len(extra or [])
     where = relative_name(root / "build", root)
     console.print(f"{made} berkas ditulis ke {where}/." if not en

@@ -64,6 +64,8 @@ class LoadedYaml:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     may_hold_placeholder: bool = True
     """False when the raw text holds no placeholder hint at all, so no field needs scanning."""
+    digest: str | None = None
+    """SHA-1 of the file's bytes, when known (the parse cache computes it)."""
     _values: dict[tuple[PathItem, ...], Position] | None = field(default=None, repr=False)
     _keys: dict[tuple[PathItem, ...], Position] | None = field(default=None, repr=False)
     lazy_positions: tuple[list[Any], list[Any]] | None = field(default=None, repr=False)
