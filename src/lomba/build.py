@@ -41,6 +41,8 @@ class Outcome(WriteLog):
     readiness: Readiness
     skipped_reason: Diagnostic | None = None
     key: str | None = None
+    rendered_now: bool = False
+    """True when this build rendered the document (False: skipped, or its key was unchanged)."""
     draft: bool = False
 
     @property
@@ -199,6 +201,7 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
             chunk = max(1, len(todo) // (jobs * 8))
             with ProcessPoolExecutor(jobs, mp_context=context) as pool:
                 for index, written, unchanged in pool.map(_render_index, todo, chunksize=chunk):
+                    outcomes[index].rendered_now = True
                     outcomes[index].written.extend(map(Path, written))
                     outcomes[index].unchanged.extend(map(Path, unchanged))
                     if progress:
@@ -208,6 +211,7 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
     else:
         for index in todo:
             log = render_pair(ws, ctx, pairs[index], drafts[index])
+            outcomes[index].rendered_now = True
             outcomes[index].written.extend(log.written)
             outcomes[index].unchanged.extend(log.unchanged)
             if progress:

@@ -1,0 +1,150 @@
+"""Incremental, parallel and concurrent builds."""
+
+from __future__ import annotations
+
+import multiprocessing
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from lomba.build import run_build
+from lomba.incremental import LockBusy, build_lock
+from tests.conftest import run
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    build = root / "build"
+    return {p.relative_to(build).as_posix(): p.read_bytes()
+            for p in sorted(build.rglob("*")) if p.is_file()
+            and not p.relative_to(build).as_posix().startswith(".")}
+
+
+def test_noop_rebuild_loads_nothing(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("build", cwd=sample).exit_code == 0
+    import lomba.workspace
+
+    def forbidden(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a no-op build must not load the workspace")
+
+    monkeypatch.setattr(lomba.workspace, "load_workspace", forbidden)
+    result = run_build(sample)
+    assert result.noop
+
+
+def test_one_entry_change_rebuilds_only_its_documents(sample: Path) -> None:
+    first = run_build(sample)
+    assert not first.noop
+    entry = sample / "entries" / "rsud" / "andalan.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "menunggu rata-rata 186 menit", "menunggu rata-rata 185 menit"), encoding="utf-8")
+    second = run_build(sample)
+    rendered = {(o.readiness.entry.display, o.readiness.edition.ref)
+                for o in second.outcomes if o.rendered_now}
+    assert rendered == {("entries/rsud/andalan.yaml", ref)
+                        for ref in ("iga/2019", "rai/2019", "sinovik/2019")}
+    written = sorted(p.relative_to(sample / "build").as_posix()
+                     for o in second.outcomes for p in o.written)
+    # The changed sentence is in the SINOVIK summary only; the other two come out the same.
+    assert written == ["sinovik-2019/rsud/andalan.docx", "sinovik-2019/rsud/andalan.html"]
+
+
+def test_template_change_rebuilds_that_competition_only(sample: Path) -> None:
+    run_build(sample)
+    target = sample / "templates" / "rai" / "2019"
+    from lomba.competitions import builtin_templates
+
+    shutil.copytree(builtin_templates() / "rai" / "2019", target)
+    spec = target / "spec.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace(
+        "judul: Manfaat\n", "judul: Manfaat bagi Masyarakat\n"), encoding="utf-8")
+    result = run_build(sample)
+    rebuilt = {o.readiness.edition.ref for o in result.outcomes if o.rendered_now}
+    assert rebuilt == {"rai/2019"}
+    assert {o.readiness.edition.ref for o in result.outcomes if o.written} == {"rai/2019"}
+
+
+def test_removing_an_entry_removes_its_outputs(sample: Path) -> None:
+    run_build(sample)
+    doc = sample / "build" / "sinovik-2019" / "rsud" / "andalan.docx"
+    assert doc.is_file()
+    (sample / "entries" / "rsud" / "andalan.yaml").unlink()
+    result = run_build(sample)
+    assert not doc.exists() and not doc.with_suffix(".html").exists()
+    assert doc in result.removed
+
+
+def test_clean_rebuilds_everything_with_the_same_bytes(sample: Path) -> None:
+    run_build(sample)
+    before = outputs(sample)
+    (sample / "build" / "stray.txt").write_text("lama", encoding="utf-8")
+    result = run("build", "--clean", cwd=sample)
+    assert result.exit_code == 0
+    after = outputs(sample)
+    assert after == before, "no stray file left, every output the same"
+
+
+def test_parallel_build_matches_serial(sample: Path, tmp_path: Path) -> None:
+    twin = tmp_path / "twin"
+    shutil.copytree(sample, twin)
+    assert run("build", "--jobs", "1", cwd=sample).exit_code == 0
+    # Enough documents for the worker pool: force drafts too.
+    run_build(twin, jobs=2)
+    run_build(sample, jobs=1, fresh=True)
+    assert outputs(twin) == outputs(sample)
+    parallel = run_build(twin, force=True, jobs=2, fresh=True)
+    serial = run_build(sample, force=True, jobs=1, fresh=True)
+    assert sum(o.rendered_now for o in parallel.outcomes) >= 8, "enough for the worker pool"
+    assert outputs(twin) == outputs(sample)
+    assert [o.written for o in serial.outcomes] == [
+        [sample / p.relative_to(twin) for p in o.written] for o in parallel.outcomes]
+
+
+def _hold(root: str, seconds: float, ready: object) -> None:
+    with build_lock(Path(root)):
+        ready.set()  # type: ignore[attr-defined]
+        time.sleep(seconds)
+
+
+def test_a_second_build_waits_for_the_first(workspace: Path) -> None:
+    context = multiprocessing.get_context("fork")
+    ready = context.Event()
+    holder = context.Process(target=_hold, args=(str(workspace), 1.5, ready))
+    holder.start()
+    try:
+        assert ready.wait(10)
+        with pytest.raises(LockBusy):
+            with build_lock(workspace, wait=0.3):
+                pass
+        waited = []
+        start = time.monotonic()
+        result = run_build(workspace, on_wait=lambda: waited.append(True))
+        assert waited and time.monotonic() - start >= 0.5
+        assert not result.noop
+    finally:
+        holder.join(10)
+
+
+def test_interrupted_build_recovers(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lomba.build as builder
+
+    calls = {"n": 0}
+    original = builder.render_docx
+
+    def flaky(*args: object, **kwargs: object) -> bytes:
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise KeyboardInterrupt
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder, "render_docx", flaky)
+    with pytest.raises(KeyboardInterrupt):
+        run_build(sample, jobs=1)
+    monkeypatch.setattr(builder, "render_docx", original)
+    assert not [p for p in (sample / "build").rglob("*.tmp")]
+    run_build(sample, jobs=1)
+    reference = sample.parent / "reference"
+    shutil.copytree(sample, reference)
+    run_build(reference, jobs=1, fresh=True)
+    assert outputs(sample) == outputs(reference)
