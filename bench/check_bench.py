@@ -62,7 +62,9 @@ def main() -> None:
     print("  validasi = tanpa kesiapan lomba; status = check + matriks kesiapan + kepatuhan OPD")
     print("  baseline = yaml.load (libyaml) + pydantic saja, pada berkas yang sama")
     for n in (int(s) for s in args.sizes.split(",")):
-        with tempfile.TemporaryDirectory() as tmp:
+        work = Path(__file__).resolve().parent / ".work"
+        work.mkdir(exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=work) as tmp:
             root = generate(Path(tmp) / "ws", n)
             ws = load_workspace(root)
             assert not ws.report.errors, ws.report.errors[:3]

@@ -114,9 +114,8 @@ def test_a_second_build_waits_for_the_first(workspace: Path) -> None:
     holder.start()
     try:
         assert ready.wait(10)
-        with pytest.raises(LockBusy):
-            with build_lock(workspace, wait=0.3):
-                pass
+        with pytest.raises(LockBusy), build_lock(workspace, wait=0.3):
+            pass
         waited = []
         start = time.monotonic()
         result = run_build(workspace, on_wait=lambda: waited.append(True))

@@ -62,8 +62,8 @@ def blocking(ws: LoadedWorkspace, readiness: Readiness) -> Diagnostic | None:
     the entry file (a missing evidence file, say)."""
     if readiness.errors:
         return readiness.errors[0]
-    for d in ws.report.errors:
-        if d.file == readiness.entry.display:
+    for d in ws.report.for_file(readiness.entry.display):
+        if d.severity is Severity.ERROR:
             return d
     return None
 
@@ -89,7 +89,7 @@ def write_if_changed(target: Path, data: bytes, outcome: WriteLog) -> None:
     if target.is_file() and target.read_bytes() == data:
         outcome.unchanged.append(target)
         return
-    atomic_write_bytes(target, data)
+    atomic_write_bytes(target, data, durable=False)
     outcome.written.append(target)
 
 
@@ -129,8 +129,7 @@ def pair_key(ws: LoadedWorkspace, ctx: Context, readiness: Readiness) -> str:
     base = entry.path.parent
     evidence = [(ref, incremental.stat_token(base / ref)) for _, ref in file_references(entry)]
     diagnostics = [(d.code, d.line, d.column, d.severity, sorted(map(repr, d.params.items())))
-                   for d in [*readiness.diagnostics,
-                             *(x for x in ws.report.diagnostics if x.file == entry.display)]]
+                   for d in [*readiness.diagnostics, *ws.report.for_file(entry.display)]]
     return incremental.key(ctx.base_key, ctx.edition_keys[edition.ref], entry.display,
                            entry.loaded.digest or incremental.file_hash(entry.path), evidence,
                            diagnostics, str(ws.config.pemda.logo))

@@ -110,12 +110,25 @@ class Report:
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_checked: int = 0
+    _by_file: dict[str, list[Diagnostic]] | None = field(default=None, repr=False)
 
     def add(self, diag: Diagnostic) -> None:
         self.diagnostics.append(diag)
+        self._by_file = None
 
     def extend(self, diags: Iterable[Diagnostic]) -> None:
         self.diagnostics.extend(diags)
+        self._by_file = None
+
+    def for_file(self, name: str) -> list[Diagnostic]:
+        """The diagnostics of one file (indexed once, not scanned per call)."""
+        if self._by_file is None or sum(map(len, self._by_file.values())) != len(
+                self.diagnostics):
+            index: dict[str, list[Diagnostic]] = {}
+            for d in self.diagnostics:
+                index.setdefault(d.file, []).append(d)
+            self._by_file = index
+        return self._by_file.get(name, [])
 
     @property
     def errors(self) -> list[Diagnostic]:

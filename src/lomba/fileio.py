@@ -12,14 +12,18 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write_bytes(target: Path, data: bytes) -> None:
+def atomic_write_bytes(target: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``target`` atomically. ``durable`` also flushes it to the disk before
+    the rename: for files a user cannot regenerate (the letter register, edited entries); build
+    outputs, which a rebuild reproduces byte for byte, skip that cost."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -38,6 +39,11 @@ def angka(value: float | int | Decimal | None) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    return _angka(value)
+
+
+@lru_cache(maxsize=4096)
+def _angka(value: float | int | Decimal) -> str:
     return format_decimal(value, locale=LOCALE)
 
 

@@ -130,6 +130,8 @@ def paste_text(markdown: str) -> str:
 
 def parse_inline(text: str) -> list[Run]:
     """``**tebal**`` and ``*miring*`` (or ``__``/``_``) into runs; everything else is literal."""
+    if "*" not in text and "_" not in text:
+        return [Run(text)] if text else []
     runs: list[Run] = []
     pos = 0
     for match in _INLINE_RE.finditer(text):

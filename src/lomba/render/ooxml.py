@@ -68,7 +68,7 @@ class ZipMember:
 def member(name: str, content: bytes, compress: bool = True) -> ZipMember:
     crc = zlib.crc32(content) & 0xFFFFFFFF
     if compress:
-        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        packer = zlib.compressobj(3, zlib.DEFLATED, -15)
         data = packer.compress(content) + packer.flush()
         return ZipMember(name, crc, len(content), data, zipfile.ZIP_DEFLATED)
     return ZipMember(name, crc, len(content), content, zipfile.ZIP_STORED)

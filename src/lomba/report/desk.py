@@ -62,12 +62,13 @@ class Matrix:
 
 
 def _cell(ws: LoadedWorkspace, readiness: Readiness) -> Cell:
-    entry_errors = [d for d in ws.report.errors if d.file == readiness.entry.display]
+    own = ws.report.for_file(readiness.entry.display)
+    entry_errors = [d for d in own if d.severity is Severity.ERROR]
     errors = readiness.errors + [d for d in entry_errors if d not in readiness.errors]
     if errors or readiness.template_failed:
         return Cell("belum", errors[0] if errors else None)
     warnings = [d for d in readiness.diagnostics if d.severity is Severity.WARNING]
-    warnings += [d for d in ws.report.warnings if d.file == readiness.entry.display]
+    warnings += [d for d in own if d.severity is Severity.WARNING]
     return Cell("peringatan" if warnings else "siap", None, len(warnings))
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
+from lomba import __version__, incremental
 from lomba.build import BUILD_DIR, Outcome, WriteLog, output_stem, write_if_changed
 from lomba.competitions import Registry
 from lomba.diagnostics import Report
+from lomba.fileio import atomic_write_text
 from lomba.render.docx_writer import reference_bytes
 from lomba.render.letter_writer import render_letter
 from lomba.render.reference import reference_for
@@ -19,6 +22,8 @@ from lomba.report.spreadsheet import to_csv, to_xlsx
 from lomba.report.views import status_json
 from lomba.scoring.iga import RulesUnknown, region_for_workspace, suggestions
 from lomba.workspace import LoadedWorkspace
+
+LETTER_KEYS = Path("build") / ".cache" / "letters.json"
 
 
 def letter_path(root: Path, letter: Letter) -> Path:
@@ -33,12 +38,27 @@ def issue_letters(ws: LoadedWorkspace, items: list[OpdCompliance], kind: Kind,
     letters, register = plan_letters(ws.root, ws.config, items, kind, ws.today)
     reference = reference_bytes(reference_for(ws.root))
     sink = log if log is not None else WriteLog()
+    keys_file = ws.root / LETTER_KEYS
+    try:
+        known = json.loads(keys_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    common = incremental.key(__version__, hashlib.sha1(reference).hexdigest(),
+                             ws.config.model_dump_json(),
+                             incremental.stat_token(ws.root / (ws.config.pemda.logo or "-")))
     out = []
     for letter in letters:
         path = letter_path(ws.root, letter)
-        write_if_changed(path, render_letter(letter, ws.config, ws.root, reference), sink)
+        name = path.relative_to(ws.root).as_posix()
+        letter_key = incremental.key(common, repr(letter))
+        if known.get(name) == letter_key and path.is_file():
+            sink.unchanged.append(path)  # the same letter as last time: not typeset again
+        else:
+            write_if_changed(path, render_letter(letter, ws.config, ws.root, reference), sink)
+            known[name] = letter_key
         out.append((letter, path))
     save_register(ws.root, register)
+    atomic_write_text(keys_file, json.dumps(known, indent=1, sort_keys=True))
     return out
 
 

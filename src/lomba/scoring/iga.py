@@ -53,7 +53,8 @@ def compute_index(rules: AturanIndeks, spd: float, sids: list[float],
     n = len(sids)
     divisor = max(rules.pembagi_minimal, n)
     average = sum(sids) / divisor
-    covered = tuple(u for u in rules.urusan_wajib if u in set(urusan))
+    present = set(urusan)
+    covered = tuple(u for u in rules.urusan_wajib if u in present)
     gate_ok = len(covered) >= rules.urusan_minimal
     count = min(n, rules.batas_jumlah_inovasi) * rules.skor_per_inovasi if gate_ok else 0.0
     total = spd + average + count
@@ -222,30 +223,35 @@ def suggestions(region: RegionScore, limit: int = 10) -> list[Action]:
                              urusan if new_urusan is None else new_urusan).iid
 
     actions: list[Action] = []
+    # Raising one indicator one level: many candidates, so rank them by weight first and price
+    # only the heaviest few (a shortlist, not an estimate: each figure shown is still computed).
+    candidates = []
     for idx, inno in enumerate(region.innovations):
         for score in inno.indicators:
-            ind = score.indicator
-            target = score.supported + 1
-            if target > 3:
-                continue
-            level = next((lv for lv in ind.level if lv.level == target), None)
-            if level is None:
-                continue
-            changed = list(sids)
-            changed[idx] = inno.sid + ind.bobot * (target - score.supported)
-            gain = iid(new_sids=changed) - base
-            kinds = ", ".join(level.bukti_jenis) or "bukti apa pun"
-            evidence_kinds = list(level.bukti_jenis)
-            actions.append(Action(
-                gain, "indikator",
-                (f"{inno.name}: naikkan indikator {ind.nomor} ({ind.nama}) dari level "
-                 f"{score.supported} ke {target} ({level.uraian}) dengan menambahkan bukti "
-                 f"{kinds}",
-                 f"{inno.name}: raise indicator {ind.nomor} ({ind.nama}) from level "
-                 f"{score.supported} to {target} ({level.uraian}) by adding evidence: {kinds}"),
-                {"berkas": inno.display, "nomor": ind.nomor, "dari": score.supported,
-                 "ke": target, "bukti_jenis": evidence_kinds},
-            ))
+            if score.supported < 3 and any(lv.level == score.supported + 1
+                                           for lv in score.indicator.level):
+                candidates.append((score.indicator.bobot, idx, score))
+    candidates.sort(key=lambda c: -c[0])
+    for _, idx, score in candidates[: max(limit * 5, 20)]:
+        inno = region.innovations[idx]
+        ind = score.indicator
+        target = score.supported + 1
+        level = next(lv for lv in ind.level if lv.level == target)
+        changed = list(sids)
+        changed[idx] = inno.sid + ind.bobot * (target - score.supported)
+        gain = iid(new_sids=changed) - base
+        kinds = ", ".join(level.bukti_jenis) or "bukti apa pun"
+        evidence_kinds = list(level.bukti_jenis)
+        actions.append(Action(
+            gain, "indikator",
+            (f"{inno.name}: naikkan indikator {ind.nomor} ({ind.nama}) dari level "
+             f"{score.supported} ke {target} ({level.uraian}) dengan menambahkan bukti "
+             f"{kinds}",
+             f"{inno.name}: raise indicator {ind.nomor} ({ind.nama}) from level "
+             f"{score.supported} to {target} ({level.uraian}) by adding evidence: {kinds}"),
+            {"berkas": inno.display, "nomor": ind.nomor, "dari": score.supported,
+             "ke": target, "bukti_jenis": evidence_kinds},
+        ))
     minimal = _minimal_sid(spec)
     if not region.claimed.gate_ok and rules.urusan_minimal is not None:
         missing = [u for u in rules.urusan_wajib if u not in region.claimed.covered]

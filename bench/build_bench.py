@@ -1,0 +1,172 @@
+"""Benchmark `lomba check` and `lomba build` at several sizes, against plain python-docx.
+
+For each size N (innovations across 40 OPD, each entering SINOVIK 2019 and IGA 2019, so 2N
+documents) it prints: check time cold (no parse cache) and warm; cold build (all cores) wall
+time, documents per second and CPU per document; no-op rebuild; rebuild after one entry changes;
+rebuild after one competition template changes; peak memory. In the same process it then renders
+the same documents with lomba's DOCX writer and with a plain python-docx baseline (a new
+``Document()`` per file, paragraphs and tables added, saved) and prints the ratio.
+
+Each size runs in its own process so that peak memory is that size's alone.
+Usage: python bench/build_bench.py --sizes 100,1000,10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate
+
+from lomba.build import run_build
+from lomba.competitions import builtin_templates
+from lomba.render.compose import compose
+from lomba.render.document import Heading, ListBlock, Paragraph, Question, Table
+from lomba.render.docx_writer import reference_bytes, render_docx
+from lomba.render.reference import reference_for
+from lomba.workspace import load_workspace
+
+
+def cpu() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def peak_mb() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(me, kids) / 1024
+
+
+def plain_python_docx(document) -> bytes:  # type: ignore[no-untyped-def]
+    """The baseline: what a script using python-docx directly would do for the same content."""
+    import docx
+
+    out = docx.Document()
+    out.add_heading(document.title, 0)
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            out.add_heading(block.text, level=block.level)
+        elif isinstance(block, Question):
+            out.add_heading(block.title, level=2)
+            if block.question:
+                out.add_paragraph(block.question)
+        elif isinstance(block, Paragraph):
+            p = out.add_paragraph()
+            for run in block.runs:
+                r = p.add_run(run.text)
+                r.bold, r.italic = run.bold, run.italic
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                out.add_paragraph("".join(r.text for r in item),
+                                  style="List Number" if block.ordered else "List Bullet")
+        elif isinstance(block, Table):
+            rows = [block.header, *block.rows, *([block.total] if block.total else [])]
+            table = out.add_table(rows=len(rows), cols=len(block.header))
+            for i, row in enumerate(rows):
+                for j, value in enumerate(row):
+                    table.cell(i, j).text = value
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def timed(fn) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+WORK = Path(__file__).resolve().parent / ".work"
+
+
+def one(n: int, jobs: int, sample: int) -> None:
+    # On the project's own disk, not /tmp: file creation there can be ten times slower.
+    WORK.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=WORK) as tmp:
+        root = generate(Path(tmp) / "ws", n)
+        t_check_cold = timed(lambda: load_workspace(root, use_cache=False))
+        load_workspace(root)  # fill the parse cache
+        t_check_warm = timed(lambda: load_workspace(root))
+        c0 = cpu()
+        result = None
+
+        def cold() -> None:
+            nonlocal result
+            result = run_build(root, jobs=jobs, fresh=True)
+
+        t_cold = timed(cold)
+        cpu_cold = cpu() - c0
+        docs = sum(len([p for p in o.written if p.suffix == ".docx"]) for o in result.outcomes)
+        t_noop = timed(lambda: run_build(root, jobs=jobs))
+        entry = next((root / "entries").rglob("*.yaml"))
+        entry.write_text(entry.read_text(encoding="utf-8").replace(
+            "Inovasi Pelayanan Nomor", "Inovasi Layanan Nomor", 1), encoding="utf-8")
+        one_entry = {}
+
+        def after_entry() -> None:
+            one_entry["r"] = run_build(root, jobs=jobs)
+
+        t_entry = timed(after_entry)
+        n_entry = sum(o.rendered_now for o in one_entry["r"].outcomes)
+        target = root / "templates" / "iga" / "2019"
+        shutil.copytree(builtin_templates() / "iga" / "2019", target)
+        spec = target / "spec.yaml"
+        spec.write_text(spec.read_text(encoding="utf-8").replace(
+            "judul: Hasil Inovasi", "judul: Hasil dan Dampak Inovasi"), encoding="utf-8")
+        t_template = timed(lambda: run_build(root, jobs=jobs))
+
+        # Writer against baseline, same documents, same process, one core.
+        ws = load_workspace(root)
+        reference = reference_bytes(reference_for(root))
+        pairs = [r for r in ws.readiness][:sample]
+        documents = [compose(r, ws.config, root, ws.today) for r in pairs]
+        render_docx(documents[0], reference)  # warm caches as a build does
+        t_lomba = timed(lambda: [render_docx(d, reference) for d in documents]) / len(documents)
+        t_plain = timed(lambda: [plain_python_docx(d) for d in documents]) / len(documents)
+        print(f"{n:>6} {t_check_cold:>7.2f}s {t_check_warm:>7.2f}s {t_cold:>8.1f}s "
+              f"{docs / t_cold:>7.0f} {cpu_cold / max(docs, 1) * 1000:>7.1f}ms "
+              f"{t_noop:>6.2f}s {t_entry:>6.2f}s ({n_entry}) {t_template:>7.1f}s "
+              f"{peak_mb():>6.0f}MB {t_lomba * 1000:>6.2f}ms {t_plain * 1000:>7.2f}ms "
+              f"{t_plain / t_lomba:>6.1f}x", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--sample", type=int, default=100,
+                        help="documents in the writer-vs-baseline comparison")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        one(args.one, args.jobs, args.sample)
+        return
+    print(f"{os.cpu_count()} inti; build memakai {args.jobs} proses. 2 dokumen per inovasi "
+          "(SINOVIK 2019 dan IGA 2019), masing-masing DOCX dan HTML.")
+    print(f"{'N':>6} {'check':>8} {'check':>8} {'build':>9} {'dok/s':>7} {'CPU/dok':>9} "
+          f"{'no-op':>7} {'1 entri':>12} {'templat':>8} {'memori':>8} "
+          f"{'lomba':>8} {'python-docx':>9} {'rasio':>7}")
+    print(f"{'':>6} {'dingin':>8} {'hangat':>8} {'dingin':>9} {'':>7} {'':>9} "
+          f"{'':>7} {'(dokumen)':>12} {'berubah':>8} {'puncak':>8} {'per dok':>8} "
+          f"{'per dok':>9}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        subprocess.run([sys.executable, __file__, "--one", str(size), "--jobs", str(args.jobs),
+                        "--sample", str(args.sample)], check=True)
+
+
+if __name__ == "__main__":
+    main()
