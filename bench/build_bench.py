@@ -28,7 +28,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
-
 from lomba.build import run_build
 from lomba.competitions import builtin_templates
 from lomba.render.compose import compose

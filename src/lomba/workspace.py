@@ -115,7 +115,7 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
 
     ``competitions=False`` stops after the schema and entry checks (no section rendering).
     """
-    from lomba.checks import run_checks
+    from lomba.checks import Checker
 
     report = Report()
     config_path = root / CONFIG_NAME
@@ -129,14 +129,19 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
         for name in sorted(wanted - {relative_name(p, root) for p in paths} - {CONFIG_NAME}):
             report.add(Diagnostic(name, 1, 1, (), Severity.ERROR, "path-not-found",
                                   {"found": name}))
+    ws.today = build_date(config.tanggal_dokumen if config else None)
+    checker = Checker(ws, competitions=competitions)
     for path in paths:
         display = relative_name(path, root)
         loaded, model = load_document(path, display, Inovasi, report, cache)
-        ws.entries.append(Entry(path=path, display=display, loaded=loaded, model=model))
+        entry = Entry(path=path, display=display, loaded=loaded, model=model)
+        ws.entries.append(entry)
+        if loaded is not None and model is not None:
+            checker.entry(entry)
+            loaded.release(keep=[("nama",)])  # the title check at the end points at the name
     if cache is not None:
         cache.prune()
-    ws.today = build_date(config.tanggal_dokumen if config else None)
-    run_checks(ws, competitions=competitions)
+    checker.finish()
     if wanted is not None:
         keep = wanted | {CONFIG_NAME}
         report.diagnostics = [d for d in report.diagnostics

@@ -15,6 +15,7 @@ rather than by PyYAML's constructor, because that is where lomba needs control:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,17 @@ class LoadedYaml:
     lazy_positions: tuple[list[Any], list[Any]] | None = field(default=None, repr=False)
     """Positions as stored in the parse cache, turned into dicts only if a diagnostic needs
     them (most entries never do)."""
+
+    def release(self, keep: Iterable[tuple[PathItem, ...]] = ()) -> None:
+        """Drop the parsed values and positions (but those of ``keep``) once the file's checks
+        have run: the validated model keeps the same strings, so a large workspace is held in
+        memory once, not twice, and not all at the same time."""
+        kept = {p: self.position(p) for p in keep}
+        kept_keys = {p: self.position(p, key=True) for p in keep}
+        self.data = None
+        self.lazy_positions = None
+        self._values = kept
+        self._keys = kept_keys
 
     def _materialize(self) -> None:
         if self.lazy_positions is not None:

@@ -266,27 +266,24 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def assess_workspace(ws: Any, registry: Registry, today: date) -> list[Readiness]:
-    """Every (entry, competition) pair the workspace enters, assessed; problems go to the
-    workspace report."""
+def assess_entry(ws: Any, entry: Entry, registry: Registry, today: date) -> list[Readiness]:
+    """Every competition one entry enters, assessed; problems go to the workspace report."""
     config = ws.config
+    model = entry.model
+    assert config is not None and model is not None
     out: list[Readiness] = []
-    if config is None:
-        return out
-    for entry in ws.valid_entries:
-        model = entry.model
-        for key in entered(model):
-            if key not in registry.competition_keys():
-                continue  # reported by the entry checks as an unknown competition
-            year = edition_for(model, key, config)
-            edition = registry.get(key, year)
-            if edition is None:
-                if year not in registry.editions(key):
-                    ws.report.add(diag(entry.loaded, ("kompetisi", key), "edition-missing",
-                                       competition=key, year=year,
-                                       allowed=", ".join(map(str, registry.editions(key)))))
-                continue
-            readiness = assess(entry, edition, config, today)
-            ws.report.extend(readiness.diagnostics)
-            out.append(readiness)
+    for key in entered(model):
+        if key not in registry.competition_keys():
+            continue  # reported by the entry checks as an unknown competition
+        year = edition_for(model, key, config)
+        edition = registry.get(key, year)
+        if edition is None:
+            if year not in registry.editions(key):
+                ws.report.add(diag(entry.loaded, ("kompetisi", key), "edition-missing",
+                                   competition=key, year=year,
+                                   allowed=", ".join(map(str, registry.editions(key)))))
+            continue
+        readiness = assess(entry, edition, config, today)
+        ws.report.extend(readiness.diagnostics)
+        out.append(readiness)
     return out

@@ -17,7 +17,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         coerce_numbers_to_str=True,
-        str_strip_whitespace=False,
+        str_strip_whitespace=True,
         frozen=False,
         populate_by_name=False,
     )
