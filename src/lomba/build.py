@@ -139,6 +139,12 @@ def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness, draft: 
     """Render and write one document and its preview."""
     assert ws.config is not None
     log = WriteLog()
+    if readiness.entry.light:
+        # The check kept counts, not text: assess this pair again on the full entry.
+        from lomba.checks.competition import assess
+
+        readiness = assess(readiness.entry.full(ws.root), readiness.edition, ws.config,
+                           ws.today)
     document = compose(readiness, ws.config, ws.root, ws.today, draft=draft,
                        iga_spec=ctx.iga_spec)
     stem = output_stem(ws.root, readiness)

@@ -49,6 +49,31 @@ class Entry:
     display: str
     loaded: LoadedYaml | None = None
     model: Inovasi | None = None
+    light: bool = False
+    """True once the narrative text was dropped after checking (see :meth:`lighten`)."""
+
+    def lighten(self) -> None:
+        """Keep what status, recap, scores and tables need, and drop the narrative text: it is
+        most of an entry's memory, and only rendering needs it, which reloads it (:meth:`full`).
+        This keeps a national-scale workspace in a few hundred megabytes."""
+        model = self.model
+        if model is None or self.light:
+            return
+        from lomba.model.innovation import Narasi
+
+        empty = Narasi()
+        entered = {k: v.model_copy(update={"narasi": empty, "bagian": {}})
+                   for k, v in model.kompetisi.items()}
+        self.model = model.model_copy(update={"narasi": empty, "kompetisi": entered})
+        self.light = True
+
+    def full(self, root: Path) -> Entry:
+        """This entry with everything, reloaded (from the parse cache when it is warm)."""
+        if not self.light:
+            return self
+        report = Report()
+        loaded, model = load_document(self.path, self.display, Inovasi, report, ParseCache(root))
+        return Entry(path=self.path, display=self.display, loaded=loaded, model=model)
 
     @property
     def slug(self) -> str:

@@ -60,13 +60,17 @@ class Checker:
         from lomba.checks.competition import assess_entry, edition_for
         from lomba.checks.iga import check_claims
 
-        ws.readiness.extend(assess_entry(ws, entry, self.registry, ws.today))
+        assessed = assess_entry(ws, entry, self.registry, ws.today)
+        for readiness in assessed:
+            readiness.sections = [s.without_text() for s in readiness.sections]
+        ws.readiness.extend(assessed)
         model = entry.model
         assert model is not None
         if self.scoring is not None and "iga" in model.kompetisi and \
                 model.kompetisi["iga"].ikut and \
                 edition_for(model, "iga", ws.config) != self.scoring.spec.edisi:
             ws.report.extend(check_claims(entry, self.scoring.spec, Severity.WARNING))
+        entry.lighten()
 
     def finish(self) -> None:
         """The checks that need every entry."""

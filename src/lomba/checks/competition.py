@@ -37,6 +37,10 @@ class Section:
     text: str
     words: int
 
+    def without_text(self) -> Section:
+        """The counts stay for status; the text is rendered again when a document is made."""
+        return Section(self.bagian, "", self.words)
+
     @property
     def limit_text(self) -> str | None:
         b = self.bagian

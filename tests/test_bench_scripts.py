@@ -1,0 +1,26 @@
+"""The benchmark scripts run end to end (their figures are read by people, not asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def test_check_bench_runs() -> None:
+    result = subprocess.run([sys.executable, "bench/check_bench.py", "--sizes", "15",
+                             "--repeat", "1"], cwd=REPO, capture_output=True, text=True,
+                            timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    row = result.stdout.strip().splitlines()[-1].split()
+    assert row[0] == "15" and row[1].endswith("s")
+
+
+def test_build_bench_runs_with_its_baseline() -> None:
+    result = subprocess.run([sys.executable, "bench/build_bench.py", "--sizes", "12",
+                             "--sample", "3", "--jobs", "1"], cwd=REPO, capture_output=True,
+                            text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    row = result.stdout.strip().splitlines()[-1]
+    assert row.split()[0] == "12" and row.rstrip().endswith("x")
