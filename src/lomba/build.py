@@ -140,11 +140,15 @@ def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness, draft: 
     assert ws.config is not None
     log = WriteLog()
     if readiness.entry.light:
-        # The check kept counts, not text: assess this pair again on the full entry.
-        from lomba.checks.competition import assess
+        # The check kept counts, not text: assess this pair again on the full entry (reloaded
+        # once for all the competitions it enters, which come one after another).
+        from lomba.checks.competition import with_text
 
-        readiness = assess(readiness.entry.full(ws.root), readiness.edition, ws.config,
-                           ws.today)
+        entry = readiness.entry
+        token = (entry.display, entry.loaded.digest if entry.loaded else None)
+        if _FULL[0] != token:
+            _FULL[:] = [token, entry.full(ws.root)]
+        readiness = with_text(readiness, _FULL[1], ws.config)
     document = compose(readiness, ws.config, ws.root, ws.today, draft=draft,
                        iga_spec=ctx.iga_spec)
     stem = output_stem(ws.root, readiness)
@@ -153,6 +157,9 @@ def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness, draft: 
                      log)
     return log
 
+
+# The last entry reloaded in full, by file: consecutive pairs of one entry share it.
+_FULL: list = [None, None]
 
 # Set in the parent before forking workers, so they share it without pickling.
 _SHARED: tuple[LoadedWorkspace, Context, list[Readiness], list[bool]] | None = None

@@ -118,6 +118,20 @@ def _source_path(model: Inovasi, key: str, section: str,
     return ("kompetisi", key, "bagian", section)
 
 
+def with_text(light: Readiness, full: Entry, config: Workspace) -> Readiness:
+    """A checked pair whose section text was dropped, with the text rendered again from the
+    full entry: same sections, counts and diagnostics, no second check."""
+    model = full.model
+    assert model is not None
+    spec = light.edition.spec
+    opd = config.opd_by_key().get(model.opd)
+    context = template_context(model, spec.kunci, spec, config, opd)
+    sections = [Section(s.bagian, render_section(light.edition, s.bagian.id, context), s.words)
+                for s in light.sections]
+    return Readiness(entry=full, edition=light.edition, sections=sections,
+                     diagnostics=light.diagnostics, template_failed=light.template_failed)
+
+
 def assess(entry: Entry, edition: Edition, config: Workspace, today: date) -> Readiness:
     """Render every section and run every rule of ``edition`` on ``entry``."""
     model, loaded = entry.model, entry.loaded
