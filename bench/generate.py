@@ -58,8 +58,10 @@ def _at_most(rng: random.Random, corpus: list[str], words: int) -> str:
     return " ".join(out)
 
 
-def generate(target: Path, n: int, m: int = 40, seed: int = 2019) -> Path:
-    """Write a workspace with ``n`` entries over ``m`` OPD into ``target`` (replacing it)."""
+def generate(target: Path, n: int, m: int = 40, seed: int = 2019,
+             competitions: tuple[str, ...] = ("sinovik", "iga")) -> Path:
+    """Write a workspace with ``n`` entries over ``m`` OPD into ``target`` (replacing it),
+    each entering ``competitions``."""
     rng = random.Random(seed)
     corpus = _corpus()
     if target.exists():
@@ -149,6 +151,7 @@ def generate(target: Path, n: int, m: int = 40, seed: int = 2019) -> Path:
                 "iga": {"ikut": True},
             },
         }
+        entry["kompetisi"] = {k: v for k, v in entry["kompetisi"].items() if k in competitions}
         (folder / f"{slug}.yaml").write_text(
             yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     return target
