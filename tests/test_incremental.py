@@ -147,3 +147,32 @@ def test_interrupted_build_recovers(sample: Path, monkeypatch: pytest.MonkeyPatc
     shutil.copytree(sample, reference)
     run_build(reference, jobs=1, fresh=True)
     assert outputs(sample) == outputs(reference)
+
+
+def test_parallel_check_matches_serial(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lomba.workspace
+    from lomba.workspace import load_workspace
+
+    serial = load_workspace(sample, jobs=1)
+    monkeypatch.setattr(lomba.workspace, "PARALLEL_MIN", 2)
+    parallel = load_workspace(sample, jobs=2)
+
+    def summary(ws):  # type: ignore[no-untyped-def]
+        return (
+            [d.to_dict() for d in ws.report.sorted()],
+            [(e.display, e.model.model_dump() if e.model else None) for e in ws.entries],
+            [(r.entry.display, r.edition.ref, [(s.bagian.id, s.words) for s in r.sections],
+              [d.to_dict() for d in r.diagnostics]) for r in ws.readiness],
+        )
+
+    assert summary(parallel) == summary(serial)
+    assert len(parallel.readiness) == len(serial.readiness) > 10
+    # And a build from the parallel check gives the same files.
+    from lomba.build import build as render
+
+    twin = sample.parent / "twin"
+    shutil.copytree(sample, twin)
+    render(parallel, parallel.readiness)
+    serial_twin = load_workspace(twin, jobs=1)
+    render(serial_twin, serial_twin.readiness)
+    assert outputs(sample) == outputs(twin)

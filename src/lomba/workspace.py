@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lomba.cache import ParseCache
 from lomba.diagnostics import Diagnostic, Report, Severity, relative_name
@@ -17,6 +18,7 @@ from lomba.validation import validate
 from lomba.yamlio import LoadedYaml, YamlLoadError, load_yaml_file
 
 if TYPE_CHECKING:
+    from lomba.checks import Checker
     from lomba.checks.competition import Readiness
 
 CONFIG_NAME = "lomba.yaml"
@@ -134,11 +136,87 @@ def load_config(root: Path) -> tuple[Workspace | None, Report]:
     return config, report
 
 
+PARALLEL_MIN = 400
+"""From this many entries on, they are checked in worker processes (one per core)."""
+
+
+def _check_paths(ws: LoadedWorkspace, checker: Checker, cache: ParseCache | None,
+                 paths: list[Path]) -> None:
+    """Load and check entries one at a time, releasing each one's parsed text at once."""
+    for path in paths:
+        display = relative_name(path, ws.root)
+        loaded, model = load_document(path, display, Inovasi, ws.report, cache)
+        entry = Entry(path=path, display=display, loaded=loaded, model=model)
+        ws.entries.append(entry)
+        if loaded is not None and model is not None:
+            checker.entry(entry)
+            loaded.release(keep=[("nama",)])  # the title check at the end points at the name
+
+
+# Set before forking the check workers, which inherit it instead of receiving it pickled.
+_FORK_STATE: tuple[Any, ...] | None = None
+
+
+def _check_chunk(paths: list[Path]) -> tuple[Any, ...]:
+    assert _FORK_STATE is not None
+    parent_ws, parent_checker, use_cache, competitions = _FORK_STATE
+    from lomba.checks import Checker
+
+    ws = LoadedWorkspace(root=parent_ws.root, config=parent_ws.config,
+                         config_loaded=parent_ws.config_loaded)
+    ws.today = parent_ws.today
+    checker = Checker(ws, competitions=competitions, parent=parent_checker)
+    cache = ParseCache(ws.root) if use_cache else None
+    _check_paths(ws, checker, cache, paths)
+    # Editions are shared with the parent: send references, not copies.
+    readiness = [(r.entry.display, r.edition.spec.kunci, r.edition.spec.edisi,
+                  [(s.bagian.id, s.words) for s in r.sections], r.diagnostics,
+                  r.template_failed) for r in ws.readiness]
+    return ws.entries, readiness, ws.report.diagnostics, cache.used if cache else set()
+
+
+def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], workers: int,
+                      use_cache: bool, competitions: bool) -> set[str]:
+    """Check entries in forked processes; the results are the same as a serial check's."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from lomba.checks.competition import Readiness, Section
+
+    global _FORK_STATE
+    checker.registry.all()  # load every edition once, before forking, so workers share them
+    size = max(50, len(paths) // (workers * 4))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    used: set[str] = set()
+    _FORK_STATE = (ws, checker, use_cache, competitions)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            for entries, readiness, diagnostics, chunk_used in pool.map(_check_chunk, chunks):
+                by_name = {e.display: e for e in entries}
+                ws.entries.extend(entries)
+                ws.report.extend(diagnostics)
+                used |= chunk_used
+                for display, key, year, sections, diags, failed in readiness:
+                    edition = checker.registry.get(key, year)
+                    assert edition is not None
+                    bagian = {b.id: b for b in edition.spec.bagian}
+                    ws.readiness.append(Readiness(
+                        entry=by_name[display], edition=edition,
+                        sections=[Section(bagian[i], "", words) for i, words in sections],
+                        diagnostics=diags, template_failed=failed))
+    finally:
+        _FORK_STATE = None
+    return used
+
+
 def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
-                   competitions: bool = True, use_cache: bool = True) -> LoadedWorkspace:
+                   competitions: bool = True, use_cache: bool = True,
+                   jobs: int | None = None) -> LoadedWorkspace:
     """Load everything and run every check; nothing here raises on bad input.
 
     ``competitions=False`` stops after the schema and entry checks (no section rendering).
+    Large workspaces are checked in ``jobs`` worker processes (default: one per core).
     """
     from lomba.checks import Checker
 
@@ -156,14 +234,13 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
                                   {"found": name}))
     ws.today = build_date(config.tanggal_dokumen if config else None)
     checker = Checker(ws, competitions=competitions)
-    for path in paths:
-        display = relative_name(path, root)
-        loaded, model = load_document(path, display, Inovasi, report, cache)
-        entry = Entry(path=path, display=display, loaded=loaded, model=model)
-        ws.entries.append(entry)
-        if loaded is not None and model is not None:
-            checker.entry(entry)
-            loaded.release(keep=[("nama",)])  # the title check at the end points at the name
+    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
+    if workers > 1 and len(paths) >= PARALLEL_MIN:
+        used = _check_in_workers(ws, checker, paths, workers, use_cache, competitions)
+        if cache is not None:
+            cache.used |= used
+    else:
+        _check_paths(ws, checker, cache, paths)
     if cache is not None:
         cache.prune()
     checker.finish()

@@ -19,11 +19,17 @@ if TYPE_CHECKING:
 
 
 class Checker:
-    def __init__(self, ws: LoadedWorkspace, *, competitions: bool = True) -> None:
+    def __init__(self, ws: LoadedWorkspace, *, competitions: bool = True,
+                 parent: Checker | None = None) -> None:
+        """``parent``: a checker whose workspace-level checks already ran (in the process that
+        forked this one); its loaded editions are shared, nothing is reported twice."""
         from lomba.competitions import Registry, available_competitions
 
         self.ws = ws
         self.competitions = competitions
+        if parent is not None:
+            self.known, self.registry, self.scoring = parent.known, parent.registry, parent.scoring
+            return
         self.known = available_competitions(ws.root)
         self.registry = Registry(ws.root, ws.report)
         self.scoring = None
