@@ -108,8 +108,9 @@ def discover_entries(root: Path, selection: Iterable[Path] | None = None) -> lis
     found: set[Path] = set()
     for target in targets:
         if target.is_dir():
-            for suffix in ENTRY_SUFFIXES:
-                found.update(p for p in target.rglob(f"*{suffix}") if p.is_file())
+            for folder, dirs, files in os.walk(target):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.update(Path(folder) / f for f in files if f.endswith(ENTRY_SUFFIXES))
         else:
             found.add(target)
     return sorted(found, key=lambda p: p.as_posix())

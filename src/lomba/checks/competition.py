@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lomba.checks.completeness import find_placeholder
@@ -101,6 +102,12 @@ def template_context(model: Inovasi, key: str, spec: Spec, config: Workspace,
 _NARASI_REF_RE = re.compile(r"\bnarasi\.(\w+)")
 
 
+@lru_cache(maxsize=256)
+def _narasi_fields(template: str) -> tuple[str, ...]:
+    """The narrative fields a section template prints."""
+    return tuple(f for f in _NARASI_REF_RE.findall(template) if f in NARASI_FIELDS)
+
+
 def _source_path(model: Inovasi, key: str, section: str,
                  template: str) -> tuple[PathItem, ...]:
     """Where the text of a section comes from, to point a diagnostic (and the user) at it: the
@@ -108,7 +115,7 @@ def _source_path(model: Inovasi, key: str, section: str,
     entry = model.kompetisi.get(key)
     if entry and section in entry.bagian:
         return ("kompetisi", key, "bagian", section)
-    used = [f for f in _NARASI_REF_RE.findall(template) if f in NARASI_FIELDS]
+    used = _narasi_fields(template)
     for name in used:
         if entry and getattr(entry.narasi, name):
             return ("kompetisi", key, "narasi", name)

@@ -47,6 +47,8 @@ def check_claims(entry: Entry, spec: Spec,
         if ind.wajib and ind.nomor not in claimed:
             out.append(diag(loaded, ("indikator_iga",), "iga-mandatory-missing", mandatory,
                             competition=ref, number=ind.nomor, name=ind.nama))
+    if not model.indikator_iga:
+        return out
     scored = score_innovation(entry.display, entry.path, model, spec)
     positions = {c.nomor: i for i, c in enumerate(model.indikator_iga)}
     for s in scored.indicators:
