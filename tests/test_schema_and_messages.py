@@ -54,3 +54,11 @@ def test_vscode_settings_wire_the_schemas(workspace: Path) -> None:
     settings = json.loads((workspace / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.schemas"]["./schema/inovasi.schema.json"] == "entries/**/*.yaml"
     assert (workspace / "schema" / "inovasi.schema.json").is_file()
+
+
+def test_committed_reference_docx_is_what_lomba_builds() -> None:
+    """The shipped referensi.docx is reproducible from code (regenerate with
+    write_builtin_reference when changing it)."""
+    from lomba.render.reference import build_reference, builtin_reference
+
+    assert builtin_reference().read_bytes() == build_reference()

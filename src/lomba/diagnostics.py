@@ -8,7 +8,7 @@ without depending on wording.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -111,6 +111,7 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_checked: int = 0
     _by_file: dict[str, list[Diagnostic]] | None = field(default=None, repr=False)
+    _indexed: int = field(default=-1, repr=False)
 
     def add(self, diag: Diagnostic) -> None:
         self.diagnostics.append(diag)
@@ -120,14 +121,19 @@ class Report:
         self.diagnostics.extend(diags)
         self._by_file = None
 
+    def keep(self, wanted: Callable[[Diagnostic], bool]) -> None:
+        """Keep only the diagnostics ``wanted`` accepts (e.g. those of the files asked for)."""
+        self.diagnostics = [d for d in self.diagnostics if wanted(d)]
+        self._by_file = None
+
     def for_file(self, name: str) -> list[Diagnostic]:
         """The diagnostics of one file (indexed once, not scanned per call)."""
-        if self._by_file is None or sum(map(len, self._by_file.values())) != len(
-                self.diagnostics):
+        if self._by_file is None or self._indexed != len(self.diagnostics):
             index: dict[str, list[Diagnostic]] = {}
             for d in self.diagnostics:
                 index.setdefault(d.file, []).append(d)
             self._by_file = index
+            self._indexed = len(self.diagnostics)
         return self._by_file.get(name, [])
 
     @property

@@ -247,8 +247,7 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     checker.finish()
     if wanted is not None:
         keep = wanted | {CONFIG_NAME}
-        report.diagnostics = [d for d in report.diagnostics
-                              if d.file in keep or d.file.endswith("spec.yaml")]
+        report.keep(lambda d: d.file in keep or d.file.endswith("spec.yaml"))
         ws.readiness = [r for r in ws.readiness if r.entry.display in wanted]
         ws.entries = [e for e in ws.entries if e.display in wanted]
     report.files_checked = 1 + len(ws.entries)
