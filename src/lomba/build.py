@@ -7,6 +7,7 @@ change, so an interrupted build never leaves half a file or loses a good earlier
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -208,6 +209,7 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
         from concurrent.futures import ProcessPoolExecutor
 
         _SHARED = (ws, ctx, pairs, drafts)
+        gc.freeze()  # workers then never write to the inherited objects' pages to collect them
         try:
             context = multiprocessing.get_context("fork")
             chunk = max(1, len(todo) // (jobs * 8))
@@ -220,6 +222,7 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
                         progress(pairs[index])
         finally:
             _SHARED = None
+            gc.unfreeze()
     else:
         for index in todo:
             log = render_pair(ws, ctx, pairs[index], drafts[index])

@@ -23,7 +23,7 @@ from lomba.fileio import atomic_write_text
 from lomba.yamlio import LoadedYaml, _read, parse_yaml, placeholder_hint
 
 CACHE_DIR = Path("build") / ".cache" / "parse"
-FORMAT = f"{__version__}/1"
+FORMAT = f"{__version__}/2"
 
 
 def _json_safe(value: Any) -> bool:
@@ -35,7 +35,14 @@ def _json_safe(value: Any) -> bool:
     return value is None or isinstance(value, (str, int, float, bool))
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _encode(loaded: LoadedYaml) -> str | None:
+    """Three JSON lines (compact JSON never holds a raw newline): a header with the
+    diagnostics and the top-level positions, the data, and every position. Positions are most
+    of the decoding cost and are rarely needed, so they are decoded only on demand."""
     if not _json_safe(loaded.data):
         return None
     diags = []
@@ -43,24 +50,25 @@ def _encode(loaded: LoadedYaml) -> str | None:
         if not all(isinstance(v, (str, int, float, bool)) or v is None for v in d.params.values()):
             return None
         diags.append([d.line, d.column, list(d.path), str(d.severity), d.code, d.params, d.value])
-    return json.dumps({
-        "format": FORMAT,
-        "data": loaded.data,
-        "values": [[list(k), v] for k, v in loaded.values.items()],
-        "keys": [[list(k), v] for k, v in loaded.keys.items()],
-        "diagnostics": diags,
-        "hint": loaded.may_hold_placeholder,
-    }, ensure_ascii=False, separators=(",", ":"))
+    keys = loaded.keys
+    top = [[path[0], *value, *keys.get(path, value)] for path, value in loaded.values.items()
+           if len(path) == 1 and isinstance(path[0], str)]
+    positions = _dumps([[[list(k), v] for k, v in loaded.values.items()],
+                        [[list(k), v] for k, v in keys.items()]])
+    header = {"format": FORMAT, "diagnostics": diags, "hint": loaded.may_hold_placeholder,
+              "top": top, "size": len(positions)}
+    return "\n".join((_dumps(header), _dumps(loaded.data), positions))
 
 
 def _decode(text: str, display: str) -> LoadedYaml | None:
     try:
-        raw: dict[str, Any] = json.loads(text)
-        if raw.get("format") != FORMAT:
-            return None
-        loaded = LoadedYaml(file=display, data=raw["data"],
-                            may_hold_placeholder=bool(raw["hint"]),
-                            lazy_positions=(raw["values"], raw["keys"]))
+        head, data, positions = text.split("\n", 2)
+        raw: dict[str, Any] = json.loads(head)
+        if raw.get("format") != FORMAT or len(positions) != raw["size"]:
+            return None  # another version's, or cut short: parsed again from the YAML
+        loaded = LoadedYaml(file=display, data=json.loads(data),
+                            may_hold_placeholder=bool(raw["hint"]), lazy_positions=positions)
+        loaded.shallow = {name: ((vl, vc), (kl, kc)) for name, vl, vc, kl, kc in raw["top"]}
         loaded.diagnostics = [
             Diagnostic(display, line, column, tuple(path), Severity(sev), code, params, value)
             for line, column, path, sev, code, params, value in raw["diagnostics"]]

@@ -19,6 +19,9 @@ LOCALE = "id_ID"
 DATE_PATTERN = "d MMMM y"
 
 
+# Cached: a build formats the same few dates and amounts in thousands of documents, and babel
+# looks up its locale data on every call.
+@lru_cache(maxsize=4096)
 def tanggal(value: date | None, pattern: str = DATE_PATTERN) -> str:
     """``date(2018, 1, 17)`` -> ``"17 Januari 2018"``."""
     if value is None:
@@ -26,6 +29,7 @@ def tanggal(value: date | None, pattern: str = DATE_PATTERN) -> str:
     return format_date(value, pattern, locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def rupiah(amount: Decimal | int | None) -> str:
     """``1250000`` -> ``"Rp1.250.000"``."""
     if amount is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -190,6 +191,7 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     used: set[str] = set()
     _FORK_STATE = (ws, checker, use_cache, competitions)
+    gc.freeze()  # workers then never write to the inherited objects' pages to collect them
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -208,6 +210,7 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
                         diagnostics=diags, template_failed=failed))
     finally:
         _FORK_STATE = None
+        gc.unfreeze()
     return used
 
 

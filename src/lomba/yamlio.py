@@ -14,6 +14,7 @@ rather than by PyYAML's constructor, because that is where lomba needs control:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -69,26 +70,41 @@ class LoadedYaml:
     """SHA-1 of the file's bytes, when known (the parse cache computes it)."""
     _values: dict[tuple[PathItem, ...], Position] | None = field(default=None, repr=False)
     _keys: dict[tuple[PathItem, ...], Position] | None = field(default=None, repr=False)
-    lazy_positions: tuple[list[Any], list[Any]] | None = field(default=None, repr=False)
-    """Positions as stored in the parse cache, turned into dicts only if a diagnostic needs
-    them (most entries never do)."""
+    lazy_positions: str | tuple[list[Any], list[Any]] | None = field(default=None, repr=False)
+    """Positions as stored in the parse cache (still JSON text, or decoded), turned into dicts
+    only if a diagnostic needs them: most entries never do, and decoding them costs more than
+    decoding the data."""
+    shallow: dict[PathItem, tuple[Position, Position]] | None = field(default=None, repr=False)
+    """Value and key positions of the top-level fields, kept apart by the parse cache so that
+    :meth:`release` can keep one of them without decoding the rest."""
 
     def release(self, keep: Iterable[tuple[PathItem, ...]] = ()) -> None:
         """Drop the parsed values and positions (but those of ``keep``) once the file's checks
         have run: the validated model keeps the same strings, so a large workspace is held in
         memory once, not twice, and not all at the same time."""
-        kept = {p: self.position(p) for p in keep}
-        kept_keys = {p: self.position(p, key=True) for p in keep}
+        keep = list(keep)
+        shallow = self.shallow if self.lazy_positions is not None else None
+        if shallow is not None and all(len(p) == 1 and p[0] in shallow for p in keep):
+            kept = {p: shallow[p[0]][0] for p in keep}
+            kept_keys = {p: shallow[p[0]][1] for p in keep}
+        else:
+            kept = {p: self.position(p) for p in keep}
+            kept_keys = {p: self.position(p, key=True) for p in keep}
         self.data = None
         self.lazy_positions = None
+        self.shallow = None
         self._values = kept
         self._keys = kept_keys
 
     def _materialize(self) -> None:
         if self.lazy_positions is not None:
-            values, keys = self.lazy_positions
-            self._values = {tuple(k): (v[0], v[1]) for k, v in values}
-            self._keys = {tuple(k): (v[0], v[1]) for k, v in keys}
+            try:
+                lazy = self.lazy_positions
+                values, keys = json.loads(lazy) if isinstance(lazy, str) else lazy
+                self._values = {tuple(k): (v[0], v[1]) for k, v in values}
+                self._keys = {tuple(k): (v[0], v[1]) for k, v in keys}
+            except (ValueError, TypeError, IndexError):
+                pass  # a damaged cache file: positions fall back to the top of the file
             self.lazy_positions = None
         if self._values is None:
             self._values = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -106,8 +107,10 @@ class Document:
     """The blocks outside the narrative sections (profile and tables), for the HTML preview."""
 
 
+# ``_(?<!\w_)`` is ``(?<!\w)_`` written so that every alternative starts with a literal: the
+# regex engine then skips ahead to the next ``*`` or ``_`` instead of trying each position.
 _INLINE_RE = re.compile(r"(\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__|"
-                        r"\*(?=\S)(.+?)(?<=\S)\*|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w))", re.S)
+                        r"\*(?=\S)(.+?)(?<=\S)\*|_(?<!\w_)(?=\S)(.+?)(?<=\S)_(?!\w))", re.S)
 _LIST_ITEM_RE = re.compile(r"^\s*(?:([-*+])|(\d+)[.)])\s+(.*)$")
 _HEADING_LINE_RE = re.compile(r"^(#{1,3})\s+(.*)$")
 
@@ -153,8 +156,15 @@ def parse_markdown(text: str, *, heading_base: int = 2) -> list[Block]:
     """Light Markdown: paragraphs separated by blank lines, ``-``/``1.`` lists, ``#`` headings.
 
     Lines inside a paragraph are joined with spaces (as Markdown does); a new list always starts
-    its numbering again at 1.
+    its numbering again at 1. The blocks are shared between calls with the same text (an
+    entry's answer is parsed for its document, its preview and each competition it enters):
+    callers must not change them.
     """
+    return list(_parse_markdown(text, heading_base))
+
+
+@lru_cache(maxsize=64)
+def _parse_markdown(text: str, heading_base: int) -> tuple[Block, ...]:
     blocks: list[Block] = []
     para: list[str] = []
     items: list[list[str]] = []
@@ -199,4 +209,4 @@ def parse_markdown(text: str, *, heading_base: int = 2) -> list[Block]:
             para.append(line)
     flush_para()
     flush_list()
-    return blocks
+    return tuple(blocks)

@@ -1,8 +1,8 @@
 """The DOCX writer's entry points and the helpers it shares with the letters and spreadsheet.
 
-Competition documents are written by :mod:`lomba.render.ooxml` on the reference .docx; letters
-are built with python-docx (:mod:`lomba.render.letter_writer`). Both are reproducible: the same
-input gives the same bytes (fixed zip times and attributes, dates from the build date).
+Competition documents and letters are written by :mod:`lomba.render.ooxml` on the reference
+.docx, reproducibly: the same input gives the same bytes (fixed zip times and attributes, dates
+from the build date).
 """
 
 from __future__ import annotations

@@ -225,7 +225,9 @@ def _t(text: str) -> str:
     return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
 
 
-class _Builder:
+class Builder:
+    """Body XML, relationships, media and numbering of one document being written."""
+
     def __init__(self, ref: Reference) -> None:
         self.ref = ref
         self.out: list[str] = []
@@ -247,12 +249,15 @@ class _Builder:
 
     # paragraphs and runs
     def run(self, text: str, bold: bool = False, italic: bool = False, size: int | None = None,
-            color: str | None = None) -> str:
+            color: str | None = None, underline: bool = False) -> str:
+        """A run; ``size`` in half-points, as WordprocessingML counts it."""
         props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
         if color:
             props += f'<w:color w:val="{color}"/>'
         if size:
             props += f'<w:sz w:val="{size}"/>'
+        if underline:
+            props += '<w:u w:val="single"/>'
         return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{_t(text)}</w:r>"
 
     def runs(self, runs: list[Run], size: int | None = None) -> str:
@@ -422,23 +427,24 @@ class _Builder:
         return self.ref.header_prefix + body + self.ref.header_suffix
 
 
-def _core(document: Document) -> str:
-    stamp = document.created[:19] + "Z"
-    category = "DRAF" if document.draft else ""
+def core_xml(*, title: str, subject: str, author: str, keywords: str, language: str,
+             created: str, category: str = "") -> str:
+    """``docProps/core.xml``; ``created`` is an ISO timestamp (its first 19 characters count)."""
+    stamp = created[:19] + "Z"
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
         'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://'
         'purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://'
         'www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(document.title)}</dc:title>"
-        f"<dc:subject>{escape(document.subject)}</dc:subject>"
-        f"<dc:creator>{escape(document.author)}</dc:creator>"
-        f"<cp:keywords>{escape(document.keywords)}</cp:keywords>"
-        f"<cp:lastModifiedBy>{escape(document.author)}</cp:lastModifiedBy>"
+        f"<dc:title>{escape(title)}</dc:title>"
+        f"<dc:subject>{escape(subject)}</dc:subject>"
+        f"<dc:creator>{escape(author)}</dc:creator>"
+        f"<cp:keywords>{escape(keywords)}</cp:keywords>"
+        f"<cp:lastModifiedBy>{escape(author)}</cp:lastModifiedBy>"
         "<cp:revision>1</cp:revision>"
-        f"<cp:category>{category}</cp:category>"
-        f"<dc:language>{escape(document.language)}</dc:language>"
+        f"<cp:category>{escape(category)}</cp:category>"
+        f"<dc:language>{escape(language)}</dc:language>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
         f"<cp:lastPrinted>{stamp}</cp:lastPrinted>"
@@ -446,18 +452,11 @@ def _core(document: Document) -> str:
     )
 
 
-def render(document: Document, reference: bytes) -> bytes:
-    """The document as DOCX bytes on ``reference``: identical input, identical bytes."""
-    ref = load_reference(reference)
-    b = _Builder(ref)
-    header = b.header(document.header, document.draft)
-    if document.cover is not None:
-        b.cover(document.cover)
-    for block in document.blocks:
-        b.block(block)
-    body = "".join(b.out)
+def package(b: Builder, body: str, header: str, core: str, section: str | None = None) -> bytes:
+    """The DOCX around a body: the builder's generated parts plus the reference's own."""
+    ref = b.ref
     xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           f"{ref.document_open}<w:body>{body}{ref.section}</w:body></w:document>")
+           f"{ref.document_open}<w:body>{body}{section or ref.section}</w:body></w:document>")
     rels = ref.relationships.replace("</Relationships>", "".join(b.rels) + "</Relationships>")
     types = ref.content_types
     for ext in sorted(b.media_types):
@@ -471,7 +470,7 @@ def render(document: Document, reference: bytes) -> bytes:
         "word/document.xml": member("word/document.xml", xml.encode()),
         "word/_rels/document.xml.rels": member("word/_rels/document.xml.rels", rels.encode()),
         "word/numbering.xml": member("word/numbering.xml", numbering.encode()),
-        "docProps/core.xml": member("docProps/core.xml", _core(document).encode()),
+        "docProps/core.xml": member("docProps/core.xml", core.encode()),
         ref.header_name: member(ref.header_name, header.encode()),
     }
     reused = {m.name: m for m in ref.members}
@@ -484,3 +483,17 @@ def render(document: Document, reference: bytes) -> bytes:
     members += list(generated.values())
     members += b.media
     return write_zip(members)
+
+
+def render(document: Document, reference: bytes) -> bytes:
+    """The document as DOCX bytes on ``reference``: identical input, identical bytes."""
+    b = Builder(load_reference(reference))
+    header = b.header(document.header, document.draft)
+    if document.cover is not None:
+        b.cover(document.cover)
+    for block in document.blocks:
+        b.block(block)
+    core = core_xml(title=document.title, subject=document.subject, author=document.author,
+                    keywords=document.keywords, language=document.language,
+                    created=document.created, category="DRAF" if document.draft else "")
+    return package(b, "".join(b.out), header, core)
