@@ -4,11 +4,12 @@ never worse than no cache."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from lomba.cache import CACHE_DIR, ParseCache
+from lomba.cache import CACHE_FILE, OLD_CACHE_DIR, ParseCache
 from lomba.yamlio import load_yaml_file
 from tests.conftest import run
 
@@ -25,6 +26,11 @@ tim:
 """
 
 
+def stored(root: Path) -> dict[str, bytes]:
+    with sqlite3.connect(root / CACHE_FILE) as db:
+        return dict(db.execute("SELECT digest, body FROM parsed"))
+
+
 def check_json(root: Path) -> list[dict]:  # type: ignore[type-arg]
     result = run("check", "--json", cwd=root)
     return json.loads(result.output)
@@ -33,7 +39,7 @@ def check_json(root: Path) -> list[dict]:  # type: ignore[type-arg]
 def test_warm_check_reports_what_a_cold_check_reports(sample: Path) -> None:
     (sample / "entries" / "dinkes" / "rusak.yaml").write_text(BROKEN, encoding="utf-8")
     cold = check_json(sample)
-    assert list((sample / CACHE_DIR).glob("*.json")), "the first check fills the cache"
+    assert stored(sample), "the first check fills the cache"
     warm = check_json(sample)
     assert warm == cold
     broken = [d for d in warm if d["file"].endswith("rusak.yaml")]
@@ -45,9 +51,11 @@ def test_cached_positions_are_decoded_only_when_asked(sample: Path) -> None:
     path = sample / "entries" / "dinkes" / "rusak.yaml"
     path.write_text(BROKEN, encoding="utf-8")
     cold = load_yaml_file(path, "rusak.yaml")
-    ParseCache(sample).load(path, "rusak.yaml")
+    first = ParseCache(sample)
+    first.load(path, "rusak.yaml")
+    first.flush()
     warm = ParseCache(sample).load(path, "rusak.yaml")
-    assert isinstance(warm.lazy_positions, str), "still JSON text after loading"
+    assert isinstance(warm.lazy_positions, bytes), "still JSON text after loading"
     warm.release(keep=[("nama",)])
     assert warm.position(("nama",)) == cold.position(("nama",)) == (1, 7)
     assert warm.position(("nama",), key=True) == (1, 1)
@@ -63,28 +71,51 @@ def test_cached_positions_are_decoded_only_when_asked(sample: Path) -> None:
     lambda text: text.replace('"format":"', '"format":"0.0.0-', 1),
     lambda text: text.rsplit("\n", 1)[0] + "\n[[[",
 ])
-def test_a_damaged_cache_file_never_changes_the_result(sample: Path, damage) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_cache_record_never_changes_the_result(sample: Path, damage) -> None:  # type: ignore[no-untyped-def]
     (sample / "entries" / "dinkes" / "rusak.yaml").write_text(BROKEN, encoding="utf-8")
     cold = check_json(sample)
-    for item in (sample / CACHE_DIR).glob("*.json"):
-        item.write_text(damage(item.read_text(encoding="utf-8")), encoding="utf-8")
-    result = run("check", "--json", cwd=sample)
-    diagnostics = json.loads(result.output)
-    assert diagnostics == cold, "an unreadable cache file is parsed again from the YAML"
+    with sqlite3.connect(sample / CACHE_FILE) as db:
+        db.executemany("UPDATE parsed SET body = ? WHERE digest = ?",
+                       [(damage(body.decode()).encode(), digest)
+                        for digest, body in stored(sample).items()])
+    assert check_json(sample) == cold, "an unreadable record is parsed again from the YAML"
+    assert check_json(sample) == cold
+
+
+@pytest.mark.parametrize("content", [b"", b"SQLite format 3\x00" + b"\xff" * 5000,
+                                     b"garbage " * 1000])
+def test_a_damaged_cache_file_is_rebuilt(sample: Path, content: bytes) -> None:
+    cold = check_json(sample)
+    (sample / CACHE_FILE).write_bytes(content)
+    assert check_json(sample) == cold
+    assert len(stored(sample)) == len(list((sample / "entries").rglob("*.yaml"))), \
+        "the cache is whole again"
+
+
+def test_deleting_build_while_running_does_not_lose_the_cache(sample: Path) -> None:
+    import shutil
+
+    check_json(sample)
+    shutil.rmtree(sample / "build")
+    check_json(sample)  # the same process: its open connection is to a deleted file
+    assert stored(sample)
 
 
 def test_prune_removes_what_no_file_uses(sample: Path) -> None:
+    old = sample / OLD_CACHE_DIR
+    old.mkdir(parents=True)
+    (old / f"{'0' * 40}.json").write_text("{}", encoding="utf-8")
     check_json(sample)
-    folder = sample / CACHE_DIR
-    before = {p.name for p in folder.glob("*.json")}
+    before = set(stored(sample))
     (sample / "entries" / "rsud" / "andalan.yaml").unlink()
     check_json(sample)
-    after = {p.name for p in folder.glob("*.json")}
+    after = set(stored(sample))
     assert len(after) == len(before) - 1 and after < before
+    assert not old.exists(), "the one-file-per-entry cache of earlier versions is removed"
 
 
 def test_positions_damaged_after_the_size_check_fall_back_to_the_top() -> None:
     from lomba.yamlio import LoadedYaml
 
-    loaded = LoadedYaml(file="x.yaml", data={}, lazy_positions="[[[[" + " " * 10)
+    loaded = LoadedYaml(file="x.yaml", data={}, lazy_positions=b"[[[[" + b" " * 10)
     assert loaded.position(("narasi", "ringkasan")) == (1, 1)

@@ -173,13 +173,35 @@ def _render_index(index: int) -> tuple[int, list[str], list[str]]:
     return index, [str(p) for p in log.written], [str(p) for p in log.unchanged]
 
 
+def _render_in_workers(ws: LoadedWorkspace, ctx: Context, pairs: list[Readiness],
+                       drafts: list[bool], todo: list[int], outcomes: list[Outcome], jobs: int,
+                       progress: Callable[[Readiness], None] | None) -> None:
+    """Render ``todo`` in ``jobs`` forked processes, which share the loaded workspace."""
+    global _SHARED
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _SHARED = (ws, ctx, pairs, drafts)
+    try:
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, len(todo) // (jobs * 8))
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            for index, written, unchanged in pool.map(_render_index, todo, chunksize=chunk):
+                outcomes[index].rendered_now = True
+                outcomes[index].written.extend(map(Path, written))
+                outcomes[index].unchanged.extend(map(Path, unchanged))
+                if progress:
+                    progress(pairs[index])
+    finally:
+        _SHARED = None
+
+
 def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
           progress: Callable[[Readiness], None] | None = None, jobs: int = 1,
           manifest: incremental.Manifest | None = None) -> list[Outcome]:
     """Render the pairs that need it (all of them without a manifest); returns what happened
     to each. With ``jobs`` > 1 the documents are rendered in that many processes; the files are
     the same as a serial build's."""
-    global _SHARED
     assert ws.config is not None
     ctx = make_context(ws, force)
     outcomes = [Outcome(readiness=r, skipped_reason=blocking(ws, r)) for r in pairs]
@@ -204,33 +226,23 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
             continue
         todo.append(i)
     drafts = [o.draft for o in outcomes]
-    if jobs > 1 and len(todo) >= 4 * jobs:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        _SHARED = (ws, ctx, pairs, drafts)
-        gc.freeze()  # workers then never write to the inherited objects' pages to collect them
-        try:
-            context = multiprocessing.get_context("fork")
-            chunk = max(1, len(todo) // (jobs * 8))
-            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-                for index, written, unchanged in pool.map(_render_index, todo, chunksize=chunk):
-                    outcomes[index].rendered_now = True
-                    outcomes[index].written.extend(map(Path, written))
-                    outcomes[index].unchanged.extend(map(Path, unchanged))
-                    if progress:
-                        progress(pairs[index])
-        finally:
-            _SHARED = None
-            gc.unfreeze()
-    else:
-        for index in todo:
-            log = render_pair(ws, ctx, pairs[index], drafts[index])
-            outcomes[index].rendered_now = True
-            outcomes[index].written.extend(log.written)
-            outcomes[index].unchanged.extend(log.unchanged)
-            if progress:
-                progress(pairs[index])
+    # The loaded workspace lives as long as the build: set it aside from the cycle collector,
+    # which would otherwise walk it at every collection (and, in a forked worker, copy every
+    # page it touches).
+    gc.freeze()
+    try:
+        if jobs > 1 and len(todo) >= 4 * jobs:
+            _render_in_workers(ws, ctx, pairs, drafts, todo, outcomes, jobs, progress)
+        else:
+            for index in todo:
+                log = render_pair(ws, ctx, pairs[index], drafts[index])
+                outcomes[index].rendered_now = True
+                outcomes[index].written.extend(log.written)
+                outcomes[index].unchanged.extend(log.unchanged)
+                if progress:
+                    progress(pairs[index])
+    finally:
+        gc.unfreeze()
     return outcomes
 
 

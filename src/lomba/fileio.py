@@ -32,8 +32,8 @@ def atomic_write_bytes(target: Path, data: bytes, *, durable: bool = True) -> No
         raise
 
 
-def atomic_write_text(target: Path, text: str) -> None:
-    atomic_write_bytes(target, text.encode("utf-8"))
+def atomic_write_text(target: Path, text: str, *, durable: bool = True) -> None:
+    atomic_write_bytes(target, text.encode("utf-8"), durable=durable)
 
 
 def write_new_files(files: dict[Path, bytes]) -> None:

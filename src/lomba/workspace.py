@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -75,7 +76,9 @@ class Entry:
         if not self.light:
             return self
         report = Report()
-        loaded, model = load_document(self.path, self.display, Inovasi, report, ParseCache(root))
+        cache = ParseCache(root)
+        loaded, model = load_document(self.path, self.display, Inovasi, report, cache)
+        cache.flush()
         return Entry(path=self.path, display=self.display, loaded=loaded, model=model)
 
     @property
@@ -138,6 +141,20 @@ def load_config(root: Path) -> tuple[Workspace | None, Report]:
     return config, report
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while loading: every object a load makes stays alive, so
+    each collection walked the whole growing heap for nothing (a quarter of the time of a
+    10,000-entry check). Loading makes almost no cycles; the collector resumes afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 PARALLEL_MIN = 400
 """From this many entries on, they are checked in worker processes (one per core)."""
 
@@ -169,7 +186,10 @@ def _check_chunk(paths: list[Path]) -> tuple[Any, ...]:
     ws.today = parent_ws.today
     checker = Checker(ws, competitions=competitions, parent=parent_checker)
     cache = ParseCache(ws.root) if use_cache else None
-    _check_paths(ws, checker, cache, paths)
+    with collector_paused():
+        _check_paths(ws, checker, cache, paths)
+    if cache is not None:
+        cache.flush()
     # Editions are shared with the parent: send references, not copies.
     readiness = [(r.entry.display, r.edition.spec.kunci, r.edition.spec.edisi,
                   [(s.bagian.id, s.words) for s in r.sections], r.diagnostics,
@@ -239,12 +259,13 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     ws.today = build_date(config.tanggal_dokumen if config else None)
     checker = Checker(ws, competitions=competitions)
     workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
-    if workers > 1 and len(paths) >= PARALLEL_MIN:
-        used = _check_in_workers(ws, checker, paths, workers, use_cache, competitions)
-        if cache is not None:
-            cache.used |= used
-    else:
-        _check_paths(ws, checker, cache, paths)
+    with collector_paused():
+        if workers > 1 and len(paths) >= PARALLEL_MIN:
+            used = _check_in_workers(ws, checker, paths, workers, use_cache, competitions)
+            if cache is not None:
+                cache.used |= used
+        else:
+            _check_paths(ws, checker, cache, paths)
     if cache is not None:
         cache.prune()
     checker.finish()

@@ -14,13 +14,13 @@ rather than by PyYAML's constructor, because that is where lomba needs control:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
 import yaml
 
 from lomba.diagnostics import Diagnostic, PathItem, Severity
@@ -70,7 +70,7 @@ class LoadedYaml:
     """SHA-1 of the file's bytes, when known (the parse cache computes it)."""
     _values: dict[tuple[PathItem, ...], Position] | None = field(default=None, repr=False)
     _keys: dict[tuple[PathItem, ...], Position] | None = field(default=None, repr=False)
-    lazy_positions: str | tuple[list[Any], list[Any]] | None = field(default=None, repr=False)
+    lazy_positions: bytes | tuple[list[Any], list[Any]] | None = field(default=None, repr=False)
     """Positions as stored in the parse cache (still JSON text, or decoded), turned into dicts
     only if a diagnostic needs them: most entries never do, and decoding them costs more than
     decoding the data."""
@@ -100,7 +100,7 @@ class LoadedYaml:
         if self.lazy_positions is not None:
             try:
                 lazy = self.lazy_positions
-                values, keys = json.loads(lazy) if isinstance(lazy, str) else lazy
+                values, keys = orjson.loads(lazy) if isinstance(lazy, bytes) else lazy
                 self._values = {tuple(k): (v[0], v[1]) for k, v in values}
                 self._keys = {tuple(k): (v[0], v[1]) for k, v in keys}
             except (ValueError, TypeError, IndexError):
