@@ -73,7 +73,9 @@ def _problem(edition: Edition, section: str, line_in_template: int, detail: str)
 def compile_problems(edition: Edition) -> list[Diagnostic]:
     """Syntax errors in an edition's section templates."""
     out = []
-    for section in edition.templates:
+    for section, (source, _) in edition.templates.items():
+        if _SINGLE_FIELD_RE.match(source):
+            continue  # one field, printed without Jinja (see render_section): nothing to fail
         try:
             _compile(edition, section)
         except jinja2.TemplateSyntaxError as exc:
