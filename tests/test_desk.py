@@ -211,6 +211,10 @@ def test_recap_spreadsheet_cell_by_cell(sample: Path) -> None:
     assert book.sheetnames == ["Inovasi", "Kepatuhan OPD"]
     sheet = book["Inovasi"]
     assert [c.value for c in sheet[1]][:4] == ["Berkas", "OPD", "Nama inovasi", "Akronim"]
+    assert sheet.freeze_panes == "A2", "the header row stays in view"
+    assert sheet.auto_filter.ref == "A1:K14"
+    assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("0B3D2E")
+    assert sheet.column_dimensions["C"].width == 60, "long names: widest column, capped"
     rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert len(rows) == 13
     si = rows["entries/dinkes/si-bunda.yaml"]

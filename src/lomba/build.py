@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,11 +52,17 @@ class Outcome(WriteLog):
         return self.skipped_reason is None or self.draft
 
 
-def output_stem(root: Path, readiness: Readiness) -> Path:
+def output_name(readiness: Readiness) -> str:
+    """Where a pair's outputs go, relative to the workspace and without suffix (plain text:
+    a national build asks this a hundred thousand times)."""
     spec = readiness.edition.spec
     entry = readiness.entry
     assert entry.model is not None
-    return root / BUILD_DIR / f"{spec.kunci}-{spec.edisi}" / entry.model.opd / entry.slug
+    return f"{BUILD_DIR}/{spec.kunci}-{spec.edisi}/{entry.model.opd}/{entry.slug}"
+
+
+def output_stem(root: Path, readiness: Readiness) -> Path:
+    return root / output_name(readiness)
 
 
 def blocking(ws: LoadedWorkspace, readiness: Readiness) -> Diagnostic | None:
@@ -103,6 +110,7 @@ class Context:
     force: bool
     base_key: str
     edition_keys: dict[str, str] = field(default_factory=dict)
+    evidence: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def make_context(ws: LoadedWorkspace, force: bool) -> Context:
@@ -127,8 +135,11 @@ def pair_key(ws: LoadedWorkspace, ctx: Context, readiness: Readiness) -> str:
             edition.spec.model_dump_json(), sorted(edition.templates.items()))
     entry = readiness.entry
     assert entry.loaded is not None and entry.model is not None
-    base = entry.path.parent
-    evidence = [(ref, incremental.stat_token(base / ref)) for _, ref in file_references(entry)]
+    evidence = ctx.evidence.get(entry.display)
+    if evidence is None:  # once per entry, for all the competitions it enters
+        base = entry.path.parent
+        evidence = ctx.evidence[entry.display] = [
+            (ref, incremental.stat_token(base / ref)) for _, ref in file_references(entry)]
     diagnostics = [(d.code, d.line, d.column, d.severity, sorted(map(repr, d.params.items())))
                    for d in [*readiness.diagnostics, *ws.report.for_file(entry.display)]]
     return incremental.key(ctx.base_key, ctx.edition_keys[edition.ref], entry.display,
@@ -214,12 +225,12 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
             continue
         outcome.draft = outcome.skipped_reason is not None
         outcome.key = pair_key(ws, ctx, r)
-        stem = output_stem(ws.root, r)
-        outputs = [stem.with_suffix(".docx"), stem.with_suffix(".html")]
-        relative = [p.relative_to(ws.root).as_posix() for p in outputs]
+        name = output_name(r)
+        relative = [f"{name}.docx", f"{name}.html"]
         recorded = manifest is not None and all(
             manifest.outputs.get(p) == outcome.key for p in relative)
-        if recorded and all(p.is_file() for p in outputs):
+        outputs = [ws.root / p for p in relative]
+        if recorded and all(os.path.isfile(p) for p in outputs):
             outcome.unchanged.extend(outputs)
             if progress:
                 progress(r)
@@ -293,7 +304,6 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
               on_wait: Callable[[], None] | None = None,
               start: Callable[[int], None] | None = None) -> BuildResult:
     """A whole `lomba build`: under the workspace lock, incremental unless ``fresh``."""
-    import os
     from datetime import date
 
     from lomba.competitions import builtin_templates
@@ -325,11 +335,11 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
         for o in outcomes:
             if o.key is None:
                 continue
-            stem = output_stem(root, o.readiness)
+            name = output_name(o.readiness)
             for suffix in (".docx", ".html"):
-                manifest.outputs[stem.with_suffix(suffix).relative_to(root).as_posix()] = o.key
+                manifest.outputs[name + suffix] = o.key
         if full:
-            live = {output_stem(root, r).relative_to(root).as_posix() for r in ws.readiness}
+            live = {output_name(r) for r in ws.readiness}
             for recorded in list(manifest.outputs):
                 if recorded.rsplit(".", 1)[0] not in live:
                     path = root / recorded

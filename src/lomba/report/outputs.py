@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from lomba import __version__, incremental
-from lomba.build import BUILD_DIR, Outcome, WriteLog, output_stem, write_if_changed
+from lomba.build import BUILD_DIR, Outcome, WriteLog, output_name, write_if_changed
 from lomba.competitions import Registry
 from lomba.diagnostics import Report
 from lomba.fileio import atomic_write_text
@@ -76,9 +76,9 @@ def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind) -> list
     documents = {}
     for o in outcomes:
         if o.rendered and not o.draft:
-            stem = output_stem(root, o.readiness).relative_to(build)
+            stem = output_name(o.readiness).removeprefix(f"{BUILD_DIR}/")
             documents[(o.readiness.entry.display, o.readiness.edition.ref)] = (
-                stem.with_suffix(".docx").as_posix(), stem.with_suffix(".html").as_posix())
+                f"{stem}.docx", f"{stem}.html")
     links = Links(documents, {letter.opd.kode: path.relative_to(build).as_posix()
                               for letter, path in letters})
     region, actions, note = None, [], None

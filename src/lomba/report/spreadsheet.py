@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -55,29 +56,32 @@ def to_csv(matrix: Matrix) -> str:
     return out.getvalue()
 
 
-def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list[object]],
-           first: bool = False) -> None:
-    sheet = wb.active if first else wb.create_sheet()
-    sheet.title = title
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    bold = Font(bold=True, color="FFFFFF")
-    fill = PatternFill("solid", fgColor="0B3D2E")
-    for cell in sheet[1]:
-        cell.font = bold
-        cell.fill = fill
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
+def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list[object]]) -> None:
+    """One sheet in write-only mode (rows streamed, not kept as cell objects: ten thousand
+    innovations are saved several times faster): a dark header row that stays in view and
+    filters, columns as wide as their text."""
+    sheet = wb.create_sheet(title)
     for index, column in enumerate(zip(header, *rows, strict=False), start=1):
         width = min(max(len(str(v)) for v in column) + 2, 60)
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+    bold = Font(bold=True, color="FFFFFF")
+    fill = PatternFill("solid", fgColor="0B3D2E")
+    top = Alignment(vertical="top", wrap_text=True)
+    cells = []
+    for text in header:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font, cell.fill, cell.alignment = bold, fill, top
+        cells.append(cell)
+    sheet.append(cells)
+    for row in rows:
+        sheet.append(row)
 
 
 def to_xlsx(matrix: Matrix, items: list[OpdCompliance]) -> bytes:
-    wb = Workbook()
-    _sheet(wb, "Inovasi", INNOVATION_HEADER, innovation_rows(matrix), first=True)
+    wb = Workbook(write_only=True)
+    _sheet(wb, "Inovasi", INNOVATION_HEADER, innovation_rows(matrix))
     _sheet(wb, "Kepatuhan OPD", COMPLIANCE_HEADER, compliance_rows(items))
     stamp = datetime(matrix.today.year, matrix.today.month, matrix.today.day)
     wb.properties.created = wb.properties.modified = stamp
