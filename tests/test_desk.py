@@ -273,3 +273,18 @@ def test_broken_register_stops_letters_without_writing(sample: Path, kind: str) 
     assert result.exit_code == 1
     assert "surat/register.yaml:2:" in result.output
     assert not (sample / "build" / "surat").exists()
+
+
+def test_recap_spreadsheet_keeps_markup_characters_and_wide_tables(sample: Path) -> None:
+    from lomba.report.spreadsheet import _column
+
+    assert [_column(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
+    entry = sample / "entries" / "rsud" / "andalan.yaml"
+    text = entry.read_text(encoding="utf-8")
+    name = text.split("nama: ", 1)[1].split("\n", 1)[0]
+    entry.write_text(text.replace(f"nama: {name}", 'nama: "Antre <Daring> & Cepat"', 1),
+                     encoding="utf-8")
+    assert run("build", cwd=sample).exit_code == 0
+    book = openpyxl.load_workbook(sample / "build" / "rekap.xlsx")
+    names = [row[2] for row in book["Inovasi"].iter_rows(min_row=2, values_only=True)]
+    assert "Antre <Daring> & Cepat" in names
