@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from lomba.cache import ParseCache
 from lomba.diagnostics import Diagnostic, PathItem, Report, Severity
 from lomba.model.innovation import NARASI_FIELDS
 from lomba.model.spec import Spec
@@ -95,6 +96,8 @@ class Registry:
         self.report = report
         self.folders = _folders(root)
         self._cache: dict[tuple[str, int], Edition | None] = {}
+        self.cache = ParseCache(root) if root is not None else None
+        """The parse cache the specs were read through (its ``used`` keeps them from pruning)."""
 
     def competition_keys(self) -> set[str]:
         return {key for key, _ in self.folders}
@@ -115,7 +118,11 @@ class Registry:
     def _raw(self, key: str, edition: int, chain: tuple[str, ...]) -> LoadedYaml | None:
         folder, display = self.folders[(key, edition)]
         try:
-            loaded = load_yaml_file(folder / SPEC_NAME, display)
+            if self.cache is None:
+                loaded = load_yaml_file(folder / SPEC_NAME, display)
+            else:  # specs are parsed with positions like entries, so cached like them
+                loaded = self.cache.load(folder / SPEC_NAME, display)
+                self.cache.flush()
         except YamlLoadError as exc:
             self.report.add(exc.diagnostic)
             return None

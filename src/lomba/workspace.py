@@ -267,6 +267,8 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
         else:
             _check_paths(ws, checker, cache, paths)
     if cache is not None:
+        if checker.registry.cache is not None:
+            cache.used |= checker.registry.cache.used  # the competition specs
         cache.prune()
     checker.finish()
     if wanted is not None:
