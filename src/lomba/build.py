@@ -237,25 +237,22 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
             continue
         todo.append(i)
     drafts = [o.draft for o in outcomes]
-    # The loaded workspace lives as long as the build: set it aside from the cycle collector,
+    # Everything made so far lives as long as the build: set it aside from the cycle collector,
     # which would otherwise walk it at every collection (and, in a forked worker, copy every
     # page it touches).
     gc.freeze()
-    try:
-        parallel = jobs > 1 and len(todo) >= 4 * jobs
-        # The first document is rendered here, so that forked workers inherit every cache it
-        # warms (the reference package, templates, locale data) instead of each filling them.
-        for index in todo[:1] if parallel else todo:
-            log = render_pair(ws, ctx, pairs[index], drafts[index])
-            outcomes[index].rendered_now = True
-            outcomes[index].written.extend(log.written)
-            outcomes[index].unchanged.extend(log.unchanged)
-            if progress:
-                progress(pairs[index])
-        if parallel:
-            _render_in_workers(ws, ctx, pairs, drafts, todo[1:], outcomes, jobs, progress)
-    finally:
-        gc.unfreeze()
+    parallel = jobs > 1 and len(todo) >= 4 * jobs
+    # The first document is rendered here, so that forked workers inherit every cache it
+    # warms (the reference package, templates, locale data) instead of each filling them.
+    for index in todo[:1] if parallel else todo:
+        log = render_pair(ws, ctx, pairs[index], drafts[index])
+        outcomes[index].rendered_now = True
+        outcomes[index].written.extend(log.written)
+        outcomes[index].unchanged.extend(log.unchanged)
+        if progress:
+            progress(pairs[index])
+    if parallel:
+        _render_in_workers(ws, ctx, pairs, drafts, todo[1:], outcomes, jobs, progress)
     return outcomes
 
 

@@ -109,6 +109,7 @@ def _connect(path: Path) -> sqlite3.Connection | None:
             db = sqlite3.connect(path, timeout=60, isolation_level=None)
             db.execute("PRAGMA synchronous=OFF")  # a cache: a torn write is found and rebuilt
             db.execute("CREATE TABLE IF NOT EXISTS parsed (digest TEXT PRIMARY KEY, body BLOB)")
+            db.execute("CREATE TABLE IF NOT EXISTS checked (key TEXT PRIMARY KEY, body BLOB)")
             break
         except (sqlite3.Error, OSError):
             if db is not None:

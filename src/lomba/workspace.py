@@ -22,6 +22,7 @@ from lomba.yamlio import LoadedYaml, YamlLoadError, load_yaml_file
 if TYPE_CHECKING:
     from lomba.checks import Checker
     from lomba.checks.competition import Readiness
+    from lomba.checks.memo import CheckMemo
 
 CONFIG_NAME = "lomba.yaml"
 ENTRIES_DIR = "entries"
@@ -160,15 +161,20 @@ PARALLEL_MIN = 400
 
 
 def _check_paths(ws: LoadedWorkspace, checker: Checker, cache: ParseCache | None,
-                 paths: list[Path]) -> None:
-    """Load and check entries one at a time, releasing each one's parsed text at once."""
+                 paths: list[Path], memo: CheckMemo | None = None) -> None:
+    """Load and check entries one at a time, releasing each one's parsed text at once; an
+    entry whose findings ``memo`` remembers is not checked again."""
     for path in paths:
         display = relative_name(path, ws.root)
         loaded, model = load_document(path, display, Inovasi, ws.report, cache)
         entry = Entry(path=path, display=display, loaded=loaded, model=model)
         ws.entries.append(entry)
         if loaded is not None and model is not None:
-            checker.entry(entry)
+            if memo is None or not memo.recall(ws, entry, checker.registry):
+                found, ready = len(ws.report.diagnostics), len(ws.readiness)
+                checker.entry(entry)
+                if memo is not None:
+                    memo.remember(entry, ws.report.diagnostics[found:], ws.readiness[ready:])
             loaded.release(keep=[("nama",)])  # the title check at the end points at the name
 
 
@@ -178,27 +184,33 @@ _FORK_STATE: tuple[Any, ...] | None = None
 
 def _check_chunk(paths: list[Path]) -> tuple[Any, ...]:
     assert _FORK_STATE is not None
-    parent_ws, parent_checker, use_cache, competitions = _FORK_STATE
+    parent_ws, parent_checker, use_cache, competitions, context = _FORK_STATE
     from lomba.checks import Checker
+    from lomba.checks.memo import CheckMemo
 
     ws = LoadedWorkspace(root=parent_ws.root, config=parent_ws.config,
                          config_loaded=parent_ws.config_loaded)
     ws.today = parent_ws.today
     checker = Checker(ws, competitions=competitions, parent=parent_checker)
     cache = ParseCache(ws.root) if use_cache else None
+    memo = CheckMemo(ws.root, context) if context else None
     with collector_paused():
-        _check_paths(ws, checker, cache, paths)
+        _check_paths(ws, checker, cache, paths, memo)
     if cache is not None:
         cache.flush()
+    if memo is not None:
+        memo.flush()
     # Editions are shared with the parent: send references, not copies.
     readiness = [(r.entry.display, r.edition.spec.kunci, r.edition.spec.edisi,
                   [(s.bagian.id, s.words) for s in r.sections], r.diagnostics,
                   r.template_failed) for r in ws.readiness]
-    return ws.entries, readiness, ws.report.diagnostics, cache.used if cache else set()
+    return (ws.entries, readiness, ws.report.diagnostics, cache.used if cache else set(),
+            memo.used if memo else set())
 
 
 def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], workers: int,
-                      use_cache: bool, competitions: bool) -> set[str]:
+                      use_cache: bool, competitions: bool,
+                      memo: CheckMemo | None) -> set[str]:
     """Check entries in forked processes; the results are the same as a serial check's."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -210,12 +222,15 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
     size = max(50, len(paths) // (workers * 4))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     used: set[str] = set()
-    _FORK_STATE = (ws, checker, use_cache, competitions)
+    _FORK_STATE = (ws, checker, use_cache, competitions, memo.context if memo else None)
     gc.freeze()  # workers then never write to the inherited objects' pages to collect them
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            for entries, readiness, diagnostics, chunk_used in pool.map(_check_chunk, chunks):
+            for entries, readiness, diagnostics, chunk_used, remembered in pool.map(
+                    _check_chunk, chunks):
+                if memo is not None:
+                    memo.used |= remembered
                 by_name = {e.display: e for e in entries}
                 ws.entries.extend(entries)
                 ws.report.extend(diagnostics)
@@ -243,6 +258,7 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     Large workspaces are checked in ``jobs`` worker processes (default: one per core).
     """
     from lomba.checks import Checker
+    from lomba.checks.memo import CheckMemo, context_key
 
     report = Report()
     config_path = root / CONFIG_NAME
@@ -259,18 +275,25 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     ws.today = build_date(config.tanggal_dokumen if config else None)
     checker = Checker(ws, competitions=competitions)
     workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
+    memo = CheckMemo(root, context_key(ws, competitions)) if use_cache else None
     with collector_paused():
         if workers > 1 and len(paths) >= PARALLEL_MIN:
-            used = _check_in_workers(ws, checker, paths, workers, use_cache, competitions)
+            used = _check_in_workers(ws, checker, paths, workers, use_cache, competitions, memo)
             if cache is not None:
                 cache.used |= used
         else:
-            _check_paths(ws, checker, cache, paths)
+            _check_paths(ws, checker, cache, paths, memo)
     if cache is not None:
         if checker.registry.cache is not None:
             cache.used |= checker.registry.cache.used  # the competition specs
         cache.prune()
-    checker.finish()
+    if memo is not None:
+        memo.prune()
+    with collector_paused():
+        checker.finish()
+    # What was loaded lives until the command ends: keep the collector from walking it again
+    # (at 10,000 entries each full collection costs most of a second).
+    gc.freeze()
     if wanted is not None:
         keep = wanted | {CONFIG_NAME}
         report.keep(lambda d: d.file in keep or d.file.endswith("spec.yaml"))
