@@ -120,3 +120,19 @@ def test_positions_damaged_after_the_size_check_fall_back_to_the_top() -> None:
 
     loaded = LoadedYaml(file="x.yaml", data={}, lazy_positions=b"[[[[" + b" " * 10)
     assert loaded.position(("narasi", "ringkasan")) == (1, 1)
+
+
+@pytest.mark.parametrize(("text", "cached"), [
+    ("a: 1.5", True), ("a: [1, {b: 2}]", True), ("a: 1e999", False), ("1: x", False),
+    ("a: 99999999999999999999999", False),
+])
+def test_only_what_json_gives_back_unchanged_is_cached(text: str, cached: bool) -> None:
+    from lomba.cache import _decode, _encode
+    from lomba.yamlio import parse_yaml
+
+    loaded = parse_yaml(text, "x.yaml")
+    body = _encode(loaded)
+    assert (body is not None) is cached
+    if body is not None:
+        again = _decode(body, "x.yaml")
+        assert again is not None and again.data == loaded.data

@@ -55,7 +55,7 @@ def _encode(loaded: LoadedYaml) -> bytes | None:
     """Three JSON lines (compact JSON never holds a raw newline): a header with the
     diagnostics and the top-level positions, the data, and every position. Positions are most
     of the decoding cost and are rarely needed, so they are decoded only on demand."""
-    if not _json_safe(loaded.data):
+    if loaded.json_unsafe:  # anything else JSON cannot hold, orjson refuses below
         return None
     diags = []
     for d in loaded.diagnostics:

@@ -14,6 +14,7 @@ rather than by PyYAML's constructor, because that is where lomba needs control:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -68,6 +69,8 @@ class LoadedYaml:
     """False when the raw text holds no placeholder hint at all, so no field needs scanning."""
     digest: str | None = None
     """SHA-1 of the file's bytes, when known (the parse cache computes it)."""
+    json_unsafe: bool = False
+    """True when the data holds a value JSON would not give back (an infinite number)."""
     _values: dict[tuple[PathItem, ...], Position] | None = field(default=None, repr=False)
     _keys: dict[tuple[PathItem, ...], Position] | None = field(default=None, repr=False)
     lazy_positions: bytes | tuple[list[Any], list[Any]] | None = field(default=None, repr=False)
@@ -370,7 +373,10 @@ class _Builder:
                 if _INT_RE.match(text):
                     return int(text.replace("_", ""))
                 if _FLOAT_RE.match(text) and any(c.isdigit() for c in text):
-                    return float(text.replace("_", ""))
+                    number = float(text.replace("_", ""))
+                    if not math.isfinite(number):  # 1e999: JSON has no infinity
+                        self.loaded.json_unsafe = True
+                    return number
         bad = _XML_ILLEGAL_RE.search(text)
         if bad:
             mark = node.start_mark
