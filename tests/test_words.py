@@ -4,6 +4,8 @@ odd spaces."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lomba.render.document import paste_text
 from lomba.words import count_words, plain_text
@@ -40,3 +42,31 @@ def test_plain_text_removes_markup_but_keeps_words() -> None:
 def test_paste_text_keeps_list_markers_and_reflows_paragraphs() -> None:
     assert paste_text("1. **Satu**\n2. Dua") == "1. Satu\n2. Dua"
     assert paste_text("baris satu\nbaris dua\n\n- butir") == "baris satu baris dua\n\n- butir"
+
+
+def _reference_count(markdown: str) -> int:
+    """The counter as first written (one string per token), kept to check the fast path."""
+    import re
+
+    text = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^[ \t]*\d+[.)][ \t]+", "", text, flags=re.M)
+    return len(text.split()) - len(re.findall(r"\s(?:[^\w\s]|_)+(?=\s)", f" {text} "))
+
+
+ALPHABET = "ab Z9 0\t\n\r\x0b\x0c\x1c\x1f.)-*_#[]()&/%:;,'\"–é\u00a0\u200b"
+PIECES = ["1. ", "12) ", "- ", "* ", "**", "__", "_", "# ", "[a](b)", "](", "\n", "  ", "Rp1.250",
+          "anak-anak", "2017–2019", "e-KTP", " / ", " — ", "9.", "x)"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(alphabet=ALPHABET, max_size=6)),
+                max_size=40).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_fast_count_equals_the_reference(text: str) -> None:
+    assert count_words(text) == _reference_count(text)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=1000, deadline=None)
+def test_fast_count_equals_the_reference_on_any_text(text: str) -> None:
+    assert count_words(text) == _reference_count(text)

@@ -43,13 +43,28 @@ _NUMBER_MARK_RE = re.compile(r"^[ \t]*\d+[.)][ \t]+", re.M)
 _NO_ALNUM_TOKEN_RE = re.compile(r"\s(?:[^\w\s]|_)+(?=\s)")
 
 
+# ASCII text (most answers) is counted on a byte map of its characters: space, letter or digit,
+# anything else. str.split's ASCII whitespace includes the four separators 0x1C-0x1F.
+_ASCII_SPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_SHAPES = bytes(0x20 if chr(i) in _ASCII_SPACE else 0x61 if chr(i).isalnum() and i < 128
+                else 0x70 for i in range(256))
+
+
 def count_words(markdown: str) -> int:
     """Number of words in ``markdown`` by the rule above.
 
     Equal to counting the tokens of :func:`plain_text`, but faster: emphasis markers, bullets
     and ``#`` hold no letter or digit, so only numbered-list markers and link targets need
-    removing before counting the tokens that hold one.
+    removing before counting the tokens that hold one. Plain ASCII text without links (most
+    answers) is counted without making a string per word: each character becomes ``" "``,
+    ``a`` (letter or digit) or ``p`` (anything else), the ``p`` are dropped, and a word is
+    where an ``a`` follows a space.
     """
+    if markdown.isascii() and "](" not in markdown:
+        shape = markdown.encode("ascii").translate(_SHAPES).replace(b"p", b"")
+        markers = len(_NUMBER_MARK_RE.findall(markdown)) if "." in markdown or ")" in \
+            markdown else 0
+        return (b" " + shape).count(b" a") - markers
     text = markdown
     if _ZERO_WIDTH_RE.search(text):
         text = _ZERO_WIDTH_RE.sub("", text)
@@ -57,4 +72,3 @@ def count_words(markdown: str) -> int:
         text = _LINK_RE.sub(r"\1", text)
     text = _NUMBER_MARK_RE.sub("", text)
     return len(text.split()) - len(_NO_ALNUM_TOKEN_RE.findall(f" {text} "))
-
