@@ -1,12 +1,13 @@
 """Benchmark `lomba check` and `lomba build` at several sizes, against plain python-docx.
 
 For each size N (innovations across 40 OPD, each entering SINOVIK 2019 and IGA 2019, so 2N
-documents) it prints: check time without the parse cache, on the first run (which also fills
-the cache) and warm; cold build (all cores) wall time, documents per second and CPU per
-document; no-op rebuild; rebuild after one entry changes; rebuild after one competition template
-changes; peak memory. In the same process it then renders
-the same documents with lomba's DOCX writer and with a plain python-docx baseline (a new
-``Document()`` per file, paragraphs and tables added, saved) and prints the ratio.
+documents) it prints: a build from nothing (no outputs, no cache: wall time and CPU per
+document); check time without the parse cache, on the first run (which also fills the cache)
+and warm; a cold build (every output rebuilt, the caches an earlier check left kept: wall time,
+documents per second and CPU per document); no-op rebuild; rebuild after one entry changes;
+rebuild after one competition template changes; peak memory. In the same process it then
+renders the same documents with lomba's DOCX writer and with a plain python-docx baseline (a
+new ``Document()`` per file, paragraphs and tables added, saved) and prints the ratio.
 
 Each size runs in its own process so that peak memory is that size's alone.
 Usage: python bench/build_bench.py --sizes 100,1000,10000
@@ -121,19 +122,26 @@ def one(n: int, jobs: int, sample: int) -> None:
     WORK.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=WORK) as tmp:
         root = generate(Path(tmp) / "ws", n)
-        t_check_cold = timed(lambda: load_workspace(root, use_cache=False))
-        t_check_first = timed(lambda: load_workspace(root))  # also fills the parse cache
-        t_check_warm = timed(lambda: load_workspace(root))
-        c0 = cpu()
         result = None
 
-        def cold() -> None:
+        def build_all() -> None:
             nonlocal result
             result = run_build(root, jobs=jobs, fresh=True)
 
-        t_cold = timed(cold)
+        # From nothing: no outputs and no cache, as the first build of a new clone.
+        c0 = cpu()
+        t_zero = timed(build_all)
+        cpu_zero = cpu() - c0
+        peak = peak_mb()  # of a build (parent or any worker), before anything else runs
+        shutil.rmtree(root / "build")
+        t_check_cold = timed(lambda: load_workspace(root, use_cache=False))
+        t_check_first = timed(lambda: load_workspace(root))  # also fills the parse cache
+        t_check_warm = timed(lambda: load_workspace(root))
+        # Cold: every output rebuilt (as --clean), the caches an earlier check left kept.
+        c0 = cpu()
+        t_cold = timed(build_all)
         cpu_cold = cpu() - c0
-        peak = peak_mb()  # of the cold build (parent or any worker), before anything else runs
+        peak = max(peak, peak_mb())
         docs = sum(len([p for p in o.written if p.suffix == ".docx"]) for o in result.outcomes)
         result = None
         t_noop = timed(lambda: run_build(root, jobs=jobs))
@@ -164,7 +172,7 @@ def one(n: int, jobs: int, sample: int) -> None:
         t_lomba = timed(lambda: [render_docx(d, reference) for d in documents]) / len(documents)
         t_plain = timed(lambda: [plain_python_docx(d) for d in documents]) / len(documents)
         print(f"{n:>6} {t_check_cold:>7.2f}s {t_check_first:>7.2f}s {t_check_warm:>7.2f}s "
-              f"{t_cold:>8.1f}s "
+              f"{t_zero:>7.1f}s {cpu_zero / max(docs, 1) * 1000:>6.1f}ms {t_cold:>7.1f}s "
               f"{docs / t_cold:>7.0f} {cpu_cold / max(docs, 1) * 1000:>7.1f}ms "
               f"{t_noop:>6.2f}s {t_entry:>6.2f}s ({n_entry}) {t_template:>7.1f}s "
               f"{peak:>6.0f}MB {t_lomba * 1000:>6.2f}ms {t_plain * 1000:>7.2f}ms "
@@ -192,12 +200,12 @@ def main() -> None:
         return
     print(f"{os.cpu_count()} inti; build memakai {args.jobs} proses. 2 dokumen per inovasi "
           "(SINOVIK 2019 dan IGA 2019), masing-masing DOCX dan HTML.")
-    print(f"{'N':>6} {'check':>8} {'check':>8} {'check':>8} {'build':>9} {'dok/s':>7} "
-          f"{'CPU/dok':>9} {'no-op':>7} {'1 entri':>12} {'templat':>8} {'memori':>8} "
-          f"{'lomba':>8} {'python-docx':>9} {'rasio':>7}")
-    print(f"{'':>6} {'tanpa':>8} {'pertama':>8} {'hangat':>8} {'dingin':>9} {'':>7} {'':>9} "
-          f"{'':>7} {'(dokumen)':>12} {'berubah':>8} {'puncak':>8} {'per dok':>8} "
-          f"{'per dok':>9}")
+    print(f"{'N':>6} {'check':>8} {'check':>8} {'check':>8} {'build':>8} {'CPU/dok':>8} "
+          f"{'build':>8} {'dok/s':>7} {'CPU/dok':>9} {'no-op':>7} {'1 entri':>12} "
+          f"{'templat':>8} {'memori':>8} {'lomba':>8} {'python-docx':>9} {'rasio':>7}")
+    print(f"{'':>6} {'tanpa':>8} {'pertama':>8} {'hangat':>8} {'dari nol':>8} {'':>8} "
+          f"{'dingin':>8} {'':>7} {'':>9} {'':>7} {'(dokumen)':>12} {'berubah':>8} "
+          f"{'puncak':>8} {'per dok':>8} {'per dok':>9}")
     print(f"{'':>6} {'cache':>8} {'(+cache)':>8}")
     for size in (int(s) for s in args.sizes.split(",")):
         subprocess.run([sys.executable, __file__, "--one", str(size), "--jobs", str(args.jobs),
