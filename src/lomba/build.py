@@ -7,7 +7,6 @@ change, so an interrupted build never leaves half a file or loses a good earlier
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterable
@@ -25,7 +24,7 @@ from lomba.render.compose import compose
 from lomba.render.docx_writer import reference_bytes, render_docx
 from lomba.render.html_writer import render_html
 from lomba.render.reference import reference_for
-from lomba.workspace import LoadedWorkspace
+from lomba.workspace import LoadedWorkspace, frozen_heap
 
 BUILD_DIR = "build"
 
@@ -237,22 +236,19 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
             continue
         todo.append(i)
     drafts = [o.draft for o in outcomes]
-    # Everything made so far lives as long as the build: set it aside from the cycle collector,
-    # which would otherwise walk it at every collection (and, in a forked worker, copy every
-    # page it touches).
-    gc.freeze()
-    parallel = jobs > 1 and len(todo) >= 4 * jobs
-    # The first document is rendered here, so that forked workers inherit every cache it
-    # warms (the reference package, templates, locale data) instead of each filling them.
-    for index in todo[:1] if parallel else todo:
-        log = render_pair(ws, ctx, pairs[index], drafts[index])
-        outcomes[index].rendered_now = True
-        outcomes[index].written.extend(log.written)
-        outcomes[index].unchanged.extend(log.unchanged)
-        if progress:
-            progress(pairs[index])
-    if parallel:
-        _render_in_workers(ws, ctx, pairs, drafts, todo[1:], outcomes, jobs, progress)
+    with frozen_heap():
+        parallel = jobs > 1 and len(todo) >= 4 * jobs
+        # The first document is rendered here, so that forked workers inherit every cache it
+        # warms (the reference package, templates, locale data) instead of each filling them.
+        for index in todo[:1] if parallel else todo:
+            log = render_pair(ws, ctx, pairs[index], drafts[index])
+            outcomes[index].rendered_now = True
+            outcomes[index].written.extend(log.written)
+            outcomes[index].unchanged.extend(log.unchanged)
+            if progress:
+                progress(pairs[index])
+        if parallel:
+            _render_in_workers(ws, ctx, pairs, drafts, todo[1:], outcomes, jobs, progress)
     return outcomes
 
 
@@ -320,39 +316,50 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
                 and manifest.intact(root):
             return BuildResult(noop=True)
         ws = load_workspace(root)
-        fatal = spec_errors(ws)
-        if ws.config is None or fatal:
-            raise BuildStopped(ws.report.sorted() if ws.config is None else fatal)
-        pairs = select(ws, competitions=competitions, opds=opds, entries=entries)
-        if start:
-            start(len(pairs))
-        outcomes = build(ws, pairs, force=force, progress=progress, jobs=jobs,
-                         manifest=manifest)
-        result = BuildResult(outcomes=outcomes, ws=ws)
-        for o in outcomes:
-            if o.key is None:
-                continue
-            name = output_name(o.readiness)
-            for suffix in (".docx", ".html"):
-                manifest.outputs[name + suffix] = o.key
-        if full:
-            live = {output_name(r) for r in ws.readiness}
-            for recorded in list(manifest.outputs):
-                if recorded.rsplit(".", 1)[0] not in live:
-                    path = root / recorded
-                    if path.is_file():
-                        path.unlink()
-                        result.removed.append(path)
-                    del manifest.outputs[recorded]
-            from lomba.report.letters import default_kind
-            from lomba.report.outputs import write_desk
+        with frozen_heap():
+            return _build_loaded(root, ws, manifest, tree, full, competitions=competitions,
+                                 opds=opds, entries=entries, force=force, jobs=jobs,
+                                 progress=progress, start=start)
 
-            result.desk = write_desk(ws, outcomes, default_kind(ws.config, ws.today))
-            manifest.desk = _desk_files(root)
-        manifest.tree = tree if full else None
-        manifest.register = incremental.stat_token(root / "surat" / "register.yaml")
-        manifest.save(root)
-        return result
+
+def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest, tree: str,
+                  full: bool, *, competitions: list[str], opds: list[str], entries: list[str],
+                  force: bool, jobs: int, progress: Callable[[Readiness], None] | None,
+                  start: Callable[[int], None] | None) -> BuildResult:
+    """The part of a build after loading, still under the lock."""
+    fatal = spec_errors(ws)
+    if ws.config is None or fatal:
+        raise BuildStopped(ws.report.sorted() if ws.config is None else fatal)
+    pairs = select(ws, competitions=competitions, opds=opds, entries=entries)
+    if start:
+        start(len(pairs))
+    outcomes = build(ws, pairs, force=force, progress=progress, jobs=jobs,
+                     manifest=manifest)
+    result = BuildResult(outcomes=outcomes, ws=ws)
+    for o in outcomes:
+        if o.key is None:
+            continue
+        name = output_name(o.readiness)
+        for suffix in (".docx", ".html"):
+            manifest.outputs[name + suffix] = o.key
+    if full:
+        live = {output_name(r) for r in ws.readiness}
+        for recorded in list(manifest.outputs):
+            if recorded.rsplit(".", 1)[0] not in live:
+                path = root / recorded
+                if path.is_file():
+                    path.unlink()
+                    result.removed.append(path)
+                del manifest.outputs[recorded]
+        from lomba.report.letters import default_kind
+        from lomba.report.outputs import write_desk
+
+        result.desk = write_desk(ws, outcomes, default_kind(ws.config, ws.today))
+        manifest.desk = _desk_files(root)
+    manifest.tree = tree if full else None
+    manifest.register = incremental.stat_token(root / "surat" / "register.yaml")
+    manifest.save(root)
+    return result
 
 
 def _desk_files(root: Path) -> list[str]:

@@ -5,6 +5,7 @@ Exit codes: 0 success (warnings allowed), 1 problems in the user's files, 2 wron
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -15,7 +16,13 @@ from lomba.diagnostics import relative_name
 from lomba.messages import Suggestion, render_message, resolve_lang
 from lomba.output import diagnostics_json, format_diagnostic, summary_line
 from lomba.validation import closest
-from lomba.workspace import WorkspaceNotFound, find_root, load_config, load_workspace
+from lomba.workspace import (
+    LoadedWorkspace,
+    WorkspaceNotFound,
+    find_root,
+    load_config,
+    load_workspace,
+)
 
 
 class Context:
@@ -70,7 +77,7 @@ def check(obj: Context, paths: tuple[Path, ...], as_json: bool, strict: bool,
     root = obj.root()
     base = obj.directory or Path.cwd()
     selection = [p if p.is_absolute() else base / p for p in paths] or None
-    ws = load_workspace(root, selection)
+    ws = loaded(root, selection)
     diags = ws.report.sorted()
     if as_json:
         click.echo(diagnostics_json(diags, obj.lang))
@@ -138,9 +145,17 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
                         removed=result.removed)
 
 
+def loaded(root: Path, selection: list[Path] | None = None) -> LoadedWorkspace:
+    """The workspace, loaded and then set aside from the cycle collector for the rest of this
+    one command: its million objects would otherwise be walked again by each collection."""
+    ws = load_workspace(root, selection)
+    gc.freeze()
+    return ws
+
+
 def _desk(obj: Context):  # type: ignore[no-untyped-def]
     root = obj.root()
-    ws = load_workspace(root)
+    ws = loaded(root)
     if ws.config is None:
         for d in ws.report.sorted():
             click.echo(format_diagnostic(d, obj.lang), err=True)
