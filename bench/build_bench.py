@@ -133,6 +133,7 @@ def one(n: int, jobs: int, sample: int) -> None:
         t_zero = timed(build_all)
         cpu_zero = cpu() - c0
         peak = peak_mb()  # of a build (parent or any worker), before anything else runs
+        result = None  # (it holds the loaded workspace)
         shutil.rmtree(root / "build")
         t_check_cold = timed(lambda: load_workspace(root, use_cache=False))
         t_check_first = timed(lambda: load_workspace(root))  # also fills the parse cache
