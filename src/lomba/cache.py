@@ -134,6 +134,24 @@ def forget(root: Path) -> None:
         db.close()
 
 
+def write_rows(db: sqlite3.Connection, table: str, rows: list[tuple[str, bytes]]) -> None:
+    """Insert or replace ``rows`` (key, body) of one of the cache's tables, in one short
+    transaction. Raises :class:`sqlite3.Error`."""
+    with db:
+        db.execute("BEGIN IMMEDIATE")
+        db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
+
+
+def keep_only(db: sqlite3.Connection, table: str, key: str, used: set[str]) -> None:
+    """Delete the rows of ``table`` whose ``key`` is not in ``used``. Raises
+    :class:`sqlite3.Error`."""
+    stale = [(k,) for (k,) in db.execute(f"SELECT {key} FROM {table}") if k not in used]
+    if stale:
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany(f"DELETE FROM {table} WHERE {key} = ?", stale)
+
+
 class ParseCache:
     """Parsed files by content hash, in a workspace's ``build/.cache``."""
 
@@ -200,9 +218,7 @@ class ParseCache:
         if db is None:
             return
         try:
-            with db:
-                db.execute("BEGIN IMMEDIATE")
-                db.executemany("INSERT OR REPLACE INTO parsed VALUES (?, ?)", rows)
+            write_rows(db, "parsed", rows)
         except sqlite3.Error as exc:
             self._broken(exc)
 
@@ -216,11 +232,6 @@ class ParseCache:
         if db is None:
             return
         try:
-            stored = {row[0] for row in db.execute("SELECT digest FROM parsed")}
-            stale = [(d,) for d in stored - self.used]
-            if stale:
-                with db:
-                    db.execute("BEGIN IMMEDIATE")
-                    db.executemany("DELETE FROM parsed WHERE digest = ?", stale)
+            keep_only(db, "parsed", "digest", self.used)
         except sqlite3.Error as exc:
             self._broken(exc)

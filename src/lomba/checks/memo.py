@@ -14,6 +14,7 @@ read is simply not used.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from lomba import __version__, incremental
-from lomba.cache import CACHE_FILE, _connect, _json_safe
+from lomba.cache import CACHE_FILE, _connect, _json_safe, keep_only, write_rows
 from lomba.checks.entries import file_references
 from lomba.diagnostics import Diagnostic, Severity
 
@@ -149,24 +150,13 @@ class CheckMemo:
         db = _connect(self.path)
         if db is None:
             return
-        try:
-            with db:
-                db.execute("BEGIN IMMEDIATE")
-                db.executemany("INSERT OR REPLACE INTO checked VALUES (?, ?)", rows)
-        except sqlite3.Error:
-            pass  # not remembered: checked again next time
+        with contextlib.suppress(sqlite3.Error):  # not remembered: checked again next time
+            write_rows(db, "checked", rows)
 
     def prune(self) -> None:
         """Forget the records this load did not use (after a load of the whole workspace)."""
         self.flush()
         db = _connect(self.path)
-        if db is None:
-            return
-        try:
-            stale = [(k,) for (k,) in db.execute("SELECT key FROM checked") if k not in self.used]
-            if stale:
-                with db:
-                    db.execute("BEGIN IMMEDIATE")
-                    db.executemany("DELETE FROM checked WHERE key = ?", stale)
-        except sqlite3.Error:
-            pass
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                keep_only(db, "checked", "key", self.used)
