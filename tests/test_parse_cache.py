@@ -136,3 +136,23 @@ def test_only_what_json_gives_back_unchanged_is_cached(text: str, cached: bool) 
     if body is not None:
         again = _decode(body, "x.yaml")
         assert again is not None and again.data == loaded.data
+
+
+def test_a_cache_held_by_another_process_is_waited_for_not_destroyed(
+        sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lomba.cache
+
+    cold = check_json(sample)
+    rows = stored(sample)
+    inode = (sample / CACHE_FILE).stat().st_ino
+    monkeypatch.setattr(lomba.cache, "BUSY_TIMEOUT", 0.2)
+    lomba.cache._CONNECTIONS.clear()
+    holder = sqlite3.connect(sample / CACHE_FILE, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another lomba in the middle of a long write
+    try:
+        assert check_json(sample) == cold, "the check goes on without the cache"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (sample / CACHE_FILE).stat().st_ino == inode, "not deleted and made again"
+    assert stored(sample) == rows, "and left whole"

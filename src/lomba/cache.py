@@ -34,6 +34,8 @@ CACHE_FILE = Path("build") / ".cache" / "parse.sqlite3"
 OLD_CACHE_DIR = Path("build") / ".cache" / "parse"
 """Where versions before the SQLite store kept one JSON file per entry; removed on prune."""
 FORMAT = f"{__version__}/2"
+BUSY_TIMEOUT = 60.0
+"""Seconds to wait for another lomba's write to the cache before going on without it."""
 FLUSH_EVERY = 200
 """Parsed files are written in batches: one short write transaction per batch, so parallel
 workers seldom wait for each other."""
@@ -106,18 +108,25 @@ def _connect(path: Path) -> sqlite3.Connection | None:
     for _ in range(2):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, timeout=60, isolation_level=None)
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
             db.execute("PRAGMA synchronous=OFF")  # a cache: a torn write is found and rebuilt
             db.execute("CREATE TABLE IF NOT EXISTS parsed (digest TEXT PRIMARY KEY, body BLOB)")
             db.execute("CREATE TABLE IF NOT EXISTS checked (key TEXT PRIMARY KEY, body BLOB)")
             break
-        except (sqlite3.Error, OSError):
+        except (sqlite3.Error, OSError) as exc:
             if db is not None:
                 db.close()
             db = None
+            if _busy(exc):
+                break  # another lomba holds it for longer than the timeout: no cache this time
             _discard(path)
     _CONNECTIONS[key] = db
     return db
+
+
+def _busy(exc: BaseException) -> bool:
+    """Locked by another process, as opposed to damaged or unwritable."""
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
 
 
 def _discard(path: Path) -> None:
@@ -182,7 +191,7 @@ class ParseCache:
     def _broken(self, exc: sqlite3.Error) -> None:
         """The file is damaged: start again with an empty cache. (Busy, because another lomba
         is writing for longer than the timeout: only this read or write is skipped.)"""
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        if _busy(exc):
             return
         self._conn = None
         forget(self.root)
