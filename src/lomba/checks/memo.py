@@ -44,7 +44,7 @@ def context_key(ws: LoadedWorkspace, competitions: bool) -> str:
         config = hashlib.sha1((root / "lomba.yaml").read_bytes()).hexdigest()
     except OSError:
         config = "-"
-    lines = [f"lomba {__version__}", f"root {root}", f"today {ws.today}",
+    lines = [f"lomba {__version__}", f"root {root.resolve()}", f"today {ws.today}",
              f"competitions {competitions}", f"config {config}"]
     lines += incremental._stat_lines(root / "templates", "templates")
     lines += incremental._stat_lines(builtin_templates(), "builtin")
