@@ -59,6 +59,7 @@ def test_vscode_settings_wire_the_schemas(workspace: Path) -> None:
 def test_committed_reference_docx_is_what_lomba_builds() -> None:
     """The shipped referensi.docx is reproducible from code (regenerate with
     write_builtin_reference when changing it)."""
-    from lomba.render.reference import build_reference, builtin_reference
+    from lomba.render.reference import builtin_reference
+    from lomba.render.reference_builder import build_reference
 
     assert builtin_reference().read_bytes() == build_reference()

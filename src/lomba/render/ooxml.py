@@ -1,12 +1,11 @@
-"""The DOCX writer's fast path: the document model written straight to WordprocessingML.
+"""The DOCX writer: the document model written straight to WordprocessingML.
 
-python-docx reads the reference document once (styles, numbering, page setup) and writes the
-letters; but building every competition document through its object model costs tens of
+Building every competition document through python-docx's object model cost tens of
 milliseconds each, most of it re-parsing and re-compressing the same reference parts. Here the
 reference package is analysed once; each document then only generates its own parts
 (``document.xml``, its header, relationships, numbering, core properties) as text and reuses the
 reference's other parts already compressed. The output is a normal DOCX, reproducible byte for
-byte.
+byte. Competition documents and letters are both written this way.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from docx.image.image import Image as DocxImage
 from lxml import etree
 
 from lomba.render.document import (
@@ -215,10 +213,41 @@ def load_reference(data: bytes) -> Reference:
 # -- documents --------------------------------------------------------------------------------
 
 
+def _pixel_size(data: bytes) -> tuple[int, int, str] | None:
+    """Width, height and extension of a PNG, GIF or JPEG from its header; None otherwise."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR":
+        width, height = struct.unpack(">II", data[16:24])
+        return width, height, "png"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        width, height = struct.unpack("<HH", data[6:10])
+        return width, height, "gif"
+    if data[:2] == b"\xff\xd8":
+        pos = 2
+        while pos + 9 <= len(data) and data[pos] == 0xFF:
+            marker = data[pos + 1]
+            if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # no length
+                pos += 2
+                continue
+            length = struct.unpack(">H", data[pos + 2:pos + 4])[0]
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):  # start of frame
+                height, width = struct.unpack(">HH", data[pos + 5:pos + 9])
+                return width, height, "jpg"
+            pos += 2 + length
+    return None
+
+
 @lru_cache(maxsize=256)
 def _image_info(path: str, mtime: int) -> tuple[int, int, str, bytes]:
-    info = DocxImage.from_file(path)
-    return info.px_width, info.px_height, info.ext, Path(path).read_bytes()
+    """Pixel size, extension and bytes of an image, read once per build. PNG, GIF and JPEG
+    are measured here; anything else by python-docx, imported only then."""
+    data = Path(path).read_bytes()
+    size = _pixel_size(data)
+    if size is not None:
+        return (*size, data)
+    from docx.image.image import Image as DocxImage
+
+    info = DocxImage.from_blob(data)
+    return info.px_width, info.px_height, info.ext, data
 
 
 def _t(text: str) -> str:
