@@ -73,7 +73,6 @@ class CheckMemo:
         self.context = context
         self.pending: list[tuple[str, bytes]] = []
         self.used: set[str] = set()
-        self.hits = self.misses = 0
 
     def _key(self, entry: Entry) -> str | None:
         digest = entry.loaded.digest if entry.loaded is not None else None
@@ -95,12 +94,10 @@ class CheckMemo:
         except sqlite3.Error:
             return False
         if row is None:
-            self.misses += 1
             return False
         try:
             record = orjson.loads(row[0])
             if record["evidence"] != _evidence(entry):
-                self.misses += 1
                 return False
             found = [_unpack(d) for d in record["diagnostics"]]
             readiness: list[Readiness] = []
@@ -115,7 +112,6 @@ class CheckMemo:
                     diagnostics=[_unpack(d) for d in diagnostics], template_failed=failed))
         except (ValueError, KeyError, TypeError, IndexError):
             return False
-        self.hits += 1
         self.used.add(key)
         ws.report.extend(found)
         ws.readiness.extend(readiness)
