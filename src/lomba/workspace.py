@@ -234,7 +234,7 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from lomba.checks.competition import Readiness, Section
+    from lomba.checks.competition import from_counts
 
     global _FORK_STATE
     checker.registry.all()  # load every edition once, before forking, so workers share them
@@ -242,10 +242,9 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     used: set[str] = set()
     _FORK_STATE = (ws, checker, use_cache, competitions, memo.context if memo else None)
-    gc.freeze()  # workers then never write to the inherited objects' pages to collect them
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with frozen_heap(), ProcessPoolExecutor(workers, mp_context=context) as pool:
             for entries, readiness, diagnostics, chunk_used, remembered in pool.map(
                     _check_chunk, chunks):
                 if memo is not None:
@@ -257,14 +256,10 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
                 for display, key, year, sections, diags, failed in readiness:
                     edition = checker.registry.get(key, year)
                     assert edition is not None
-                    bagian = {b.id: b for b in edition.spec.bagian}
-                    ws.readiness.append(Readiness(
-                        entry=by_name[display], edition=edition,
-                        sections=[Section(bagian[i], "", words) for i, words in sections],
-                        diagnostics=diags, template_failed=failed))
+                    ws.readiness.append(from_counts(by_name[display], edition, sections, diags,
+                                                    failed))
     finally:
         _FORK_STATE = None
-        gc.unfreeze()
     return used
 
 

@@ -7,6 +7,7 @@ that text, so what was checked is exactly what is written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -73,6 +74,16 @@ class Readiness:
     @property
     def ready(self) -> bool:
         return not self.errors and not self.template_failed
+
+
+def from_counts(entry: Entry, edition: Edition, counts: Iterable[Sequence[Any]],
+                diagnostics: list[Diagnostic], template_failed: bool) -> Readiness:
+    """A checked pair rebuilt from its sections' word counts (the text is rendered again only
+    when a document is made), as check workers and remembered checks hand it back."""
+    bagian = {b.id: b for b in edition.spec.bagian}
+    return Readiness(entry=entry, edition=edition,
+                     sections=[Section(bagian[i], "", words) for i, words in counts],
+                     diagnostics=diagnostics, template_failed=template_failed)
 
 
 def entered(model: Inovasi) -> list[str]:

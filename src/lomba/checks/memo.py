@@ -83,7 +83,7 @@ class CheckMemo:
     def recall(self, ws: LoadedWorkspace, entry: Entry, registry: Registry) -> bool:
         """Put the remembered findings for ``entry`` into ``ws``; False if there are none (or
         they are out of date)."""
-        from lomba.checks.competition import Readiness, Section
+        from lomba.checks.competition import from_counts
 
         key = self._key(entry)
         db = _connect(self.path) if key is not None else None
@@ -105,11 +105,8 @@ class CheckMemo:
                 edition = registry.get(kunci, edisi)
                 if edition is None:
                     return False
-                bagian = {b.id: b for b in edition.spec.bagian}
-                readiness.append(Readiness(
-                    entry=entry, edition=edition,
-                    sections=[Section(bagian[i], "", words) for i, words in sections],
-                    diagnostics=[_unpack(d) for d in diagnostics], template_failed=failed))
+                readiness.append(from_counts(entry, edition, sections,
+                                             [_unpack(d) for d in diagnostics], failed))
         except (ValueError, KeyError, TypeError, IndexError):
             return False
         self.used.add(key)
