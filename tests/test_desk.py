@@ -43,7 +43,12 @@ def test_status_json_and_filters(sample: Path) -> None:
     data = json.loads(run("status", "--json", cwd=sample).output)
     assert data["tanggal"] == "2019-04-01"
     sinovik = next(c for c in data["kompetisi"] if c["ref"] == "sinovik/2019")
-    assert sinovik["jumlah"] == {"siap": 4, "peringatan": 1, "belum": 1, "tidak-ikut": 7}
+    # rsud/andalan's only warnings are about IGA 2026 indicators: they belong to that edition,
+    # so its SINOVIK cell is plain ready (it was "ready with warnings" before findings were
+    # attributed per competition).
+    assert sinovik["jumlah"] == {"siap": 5, "peringatan": 0, "belum": 1, "tidak-ikut": 7}
+    andalan = next(i for i in data["inovasi"] if i["berkas"] == "entries/rsud/andalan.yaml")
+    assert andalan["kompetisi"]["sinovik/2019"]["status"] == "siap"
     assert sinovik["tenggat"][0] == {"nama": "Penutupan pengiriman proposal",
                                      "tanggal": "2019-04-21", "sisa_hari": 20}
     rai = next(c for c in data["kompetisi"] if c["ref"] == "rai/2019")

@@ -65,12 +65,13 @@ def output_stem(root: Path, readiness: Readiness) -> Path:
 
 
 def blocking(ws: LoadedWorkspace, readiness: Readiness) -> Diagnostic | None:
-    """The first problem that stops this pair: its competition errors, or an error anywhere in
-    the entry file (a missing evidence file, say)."""
+    """The first problem that stops this pair: an error of its own competition, or an error of
+    the entry as a whole (a missing evidence file, say). Another competition's errors do not
+    stop it."""
     if readiness.errors:
         return readiness.errors[0]
     for d in ws.report.for_file(readiness.entry.display):
-        if d.severity is Severity.ERROR:
+        if d.severity is Severity.ERROR and d.for_entry:
             return d
     return None
 

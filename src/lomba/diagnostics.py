@@ -36,6 +36,14 @@ class Diagnostic:
     code: str
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     value: Any = field(default=None, compare=False, hash=False)
+    competition: str | None = None
+    """The competition edition (``sinovik/2019``) this finding belongs to; None when it belongs
+    to the whole file. A finding of one edition blocks only that edition's documents."""
+
+    @property
+    def for_entry(self) -> bool:
+        """Does this finding concern the whole file (every competition it enters)?"""
+        return self.competition is None
 
     @property
     def dotted_path(self) -> str:
@@ -56,6 +64,8 @@ class Diagnostic:
         }
         if self.value is not None:
             out["value"] = _jsonable(self.value)
+        if self.competition is not None:
+            out["competition"] = self.competition
         return out
 
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -148,7 +158,7 @@ class Report:
         seen: set[tuple[Any, ...]] = set()
         out = []
         for d in sorted(self.diagnostics, key=Diagnostic.sort_key):
-            key = (d.file, d.line, d.column, d.path, d.code,
+            key = (d.file, d.line, d.column, d.path, d.code, d.competition,
                    tuple(sorted((k, repr(v)) for k, v in d.params.items())))
             if key not in seen:
                 seen.add(key)

@@ -372,6 +372,50 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "`{found}` tidak ditemukan di ruang kerja.",
         "`{found}` was not found in the workspace.",
     ),
+    # --- program failures (lomba.errors) -----------------------------------------------------
+    "io-disk-full": (
+        "disk penuh saat menulis {path}. Kosongkan ruang disk lalu jalankan lagi; berkas lama "
+        "tidak berubah.",
+        "the disk is full while writing {path}. Free some space and run again; earlier files "
+        "are unchanged.",
+    ),
+    "io-permission": (
+        "tidak punya izin menulis atau membaca {path} ({reason}). Periksa hak akses folder itu.",
+        "no permission to read or write {path} ({reason}). Check the folder's permissions.",
+    ),
+    "io-read-only": (
+        "{path} berada di sistem berkas hanya-baca. Jalankan lomba di salinan yang dapat ditulis.",
+        "{path} is on a read-only file system. Run lomba in a writable copy.",
+    ),
+    "io-not-folder": (
+        "{path}: sebagian jalurnya adalah berkas, bukan folder. Pindahkan atau hapus berkas itu.",
+        "{path}: part of the path is a file, not a folder. Move or remove that file.",
+    ),
+    "io-is-folder": (
+        "{path} adalah folder, padahal lomba perlu menulis berkas di situ. Pindahkan folder itu.",
+        "{path} is a folder where lomba needs to write a file. Move that folder away.",
+    ),
+    "io-failed": (
+        "gagal membaca atau menulis {path}: {reason}.",
+        "could not read or write {path}: {reason}.",
+    ),
+    "build-dir-symlink": (
+        "`build` di ruang kerja adalah tautan simbolik ke {target}. lomba hanya menulis ke "
+        "folder `build/` yang sungguhan di dalam ruang kerja: hapus tautan itu (hasil dibuat "
+        "ulang).",
+        "`build` in the workspace is a symbolic link to {target}. lomba writes only into a real "
+        "`build/` folder inside the workspace: remove the link (outputs are made again).",
+    ),
+    "build-dir-not-folder": (
+        "`build` di ruang kerja adalah berkas, bukan folder. Pindahkan atau hapus berkas itu.",
+        "`build` in the workspace is a file, not a folder. Move or remove that file.",
+    ),
+    "output-outside-build": (
+        "jalur hasil {path} berada di luar folder `build/`; tidak ditulis. Periksa kode OPD dan "
+        "nama berkas inovasi.",
+        "the output path {path} lies outside `build/`; not written. Check the OPD code and the "
+        "entry's file name.",
+    ),
 }
 
 # Words used inside messages (type names, severities, summary lines).

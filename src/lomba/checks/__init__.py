@@ -63,7 +63,7 @@ class Checker:
         check_completeness(ws, entry)
         if not self.competitions or ws.config is None:
             return
-        from lomba.checks.competition import assess_entry, edition_for
+        from lomba.checks.competition import assess_entry, attributed, edition_for
         from lomba.checks.iga import check_claims
 
         assessed = assess_entry(ws, entry, self.registry, ws.today)
@@ -75,7 +75,8 @@ class Checker:
         if self.scoring is not None and "iga" in model.kompetisi and \
                 model.kompetisi["iga"].ikut and \
                 edition_for(model, "iga", ws.config) != self.scoring.spec.edisi:
-            ws.report.extend(check_claims(entry, self.scoring.spec, Severity.WARNING))
+            ws.report.extend(attributed(check_claims(entry, self.scoring.spec, Severity.WARNING),
+                                        self.scoring.ref))
         entry.lighten()
 
     def finish(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -199,7 +199,13 @@ def assess(entry: Entry, edition: Edition, config: Workspace, today: date) -> Re
     out.extend(_choices(entry, spec))
     out.extend(_attachments(entry, spec))
     out.extend(check_claims(entry, spec))
+    result.diagnostics = attributed(out, ref)
     return result
+
+
+def attributed(found: Iterable[Diagnostic], ref: str) -> list[Diagnostic]:
+    """``found`` as findings of the edition ``ref``: they block only that edition's document."""
+    return [d if d.competition == ref else replace(d, competition=ref) for d in found]
 
 
 def _choices(entry: Entry, spec: Spec) -> list[Diagnostic]:
@@ -315,9 +321,10 @@ def assess_entry(ws: Any, entry: Entry, registry: Registry, today: date) -> list
         edition = registry.get(key, year)
         if edition is None:
             if year not in registry.editions(key):
-                ws.report.add(diag(entry.loaded, ("kompetisi", key), "edition-missing",
-                                   competition=key, year=year,
-                                   allowed=", ".join(map(str, registry.editions(key)))))
+                ws.report.extend(attributed([diag(
+                    entry.loaded, ("kompetisi", key), "edition-missing", competition=key,
+                    year=year, allowed=", ".join(map(str, registry.editions(key))))],
+                    f"{key}/{year}"))
             continue
         readiness = assess(entry, edition, config, today)
         ws.report.extend(readiness.diagnostics)

@@ -52,12 +52,14 @@ def context_key(ws: LoadedWorkspace, competitions: bool) -> str:
 
 
 def _pack(d: Diagnostic) -> list[Any]:
-    return [d.file, d.line, d.column, list(d.path), str(d.severity), d.code, d.params, d.value]
+    return [d.file, d.line, d.column, list(d.path), str(d.severity), d.code, d.params, d.value,
+            d.competition]
 
 
 def _unpack(raw: list[Any]) -> Diagnostic:
-    file, line, column, path, severity, code, params, value = raw
-    return Diagnostic(file, line, column, tuple(path), Severity(severity), code, params, value)
+    file, line, column, path, severity, code, params, value, competition = raw
+    return Diagnostic(file, line, column, tuple(path), Severity(severity), code, params, value,
+                      competition)
 
 
 def _evidence(entry: Entry) -> list[list[str]]:

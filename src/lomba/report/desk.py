@@ -62,7 +62,7 @@ class Matrix:
 
 
 def _cell(ws: LoadedWorkspace, readiness: Readiness) -> Cell:
-    own = ws.report.for_file(readiness.entry.display)
+    own = [d for d in ws.report.for_file(readiness.entry.display) if d.for_entry]
     entry_errors = [d for d in own if d.severity is Severity.ERROR]
     errors = readiness.errors + [d for d in entry_errors if d not in readiness.errors]
     if errors or readiness.template_failed:
