@@ -97,3 +97,26 @@ def test_parallel_check_recalls_the_same(sample: Path, monkeypatch: pytest.Monke
     first = load_workspace(sample, jobs=2)
     again = load_workspace(sample, jobs=2)
     assert summary(again) == summary(first) == fresh(sample)
+
+
+def test_a_new_rule_is_seen_on_a_warm_cache(sample: Path) -> None:
+    """Remembered findings are keyed on the rules, not on the version string: a rule added
+    after the cache was filled reports at once, and removing it again takes its finding away."""
+    from lomba.checks.rules import rule, unregister
+    from lomba.diagnostics import Diagnostic, Severity
+
+    load_workspace(sample)  # fills the cache
+    load_workspace(sample)
+    try:
+        @rule("test-no-kepanjangan", "entry", "placeholder")
+        def _new(ctx, entry):  # type: ignore[no-untyped-def]
+            return [Diagnostic(entry.display, 1, 1, (), Severity.WARNING, "placeholder",
+                               {"found": "NEW-RULE"})]
+
+        ws = load_workspace(sample)
+        found = [d for d in ws.report.diagnostics if d.params.get("found") == "NEW-RULE"]
+        assert len(found) == len(ws.entries) == 13
+    finally:
+        unregister("test-no-kepanjangan")
+    ws = load_workspace(sample)
+    assert not [d for d in ws.report.diagnostics if d.params.get("found") == "NEW-RULE"]

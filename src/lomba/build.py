@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lomba import __version__, incremental
+from lomba import incremental
 from lomba.checks.competition import Readiness
 from lomba.checks.entries import file_references
 from lomba.competitions import Registry
 from lomba.diagnostics import Diagnostic, Report, Severity
 from lomba.fileio import atomic_write_bytes
+from lomba.fingerprint import code_digest
 from lomba.model.spec import Spec
 from lomba.render.compose import compose
 from lomba.render.docx_writer import reference_bytes, render_docx
@@ -121,7 +122,7 @@ def make_context(ws: LoadedWorkspace, force: bool) -> Context:
         scoring = Registry(ws.root, Report()).get("iga", ws.config.iga.edisi)
         iga_spec = scoring.spec if scoring else None
     base = incremental.key(
-        __version__, ws.today, hashlib.sha1(reference).hexdigest(),
+        code_digest(), ws.today, hashlib.sha1(reference).hexdigest(),
         ws.config.model_dump_json(), iga_spec.model_dump_json() if iga_spec else None, force,
     )
     return Context(reference, iga_spec, force, base)

@@ -26,14 +26,13 @@ from typing import Any
 
 import orjson
 
-from lomba import __version__
 from lomba.diagnostics import Diagnostic, Severity
+from lomba.fingerprint import code_digest
 from lomba.yamlio import LoadedYaml, _read, parse_yaml, placeholder_hint
 
 CACHE_FILE = Path("build") / ".cache" / "parse.sqlite3"
 OLD_CACHE_DIR = Path("build") / ".cache" / "parse"
 """Where versions before the SQLite store kept one JSON file per entry; removed on prune."""
-FORMAT = f"{__version__}/2"
 BUSY_TIMEOUT = 60.0
 """Seconds to wait for another lomba's write to the cache before going on without it."""
 FLUSH_EVERY = 200
@@ -69,8 +68,8 @@ def _encode(loaded: LoadedYaml) -> bytes | None:
            if len(path) == 1 and isinstance(path[0], str)]
     try:
         positions = orjson.dumps((tuple(loaded.values.items()), tuple(keys.items())))
-        header = {"format": FORMAT, "diagnostics": diags, "hint": loaded.may_hold_placeholder,
-                  "top": top, "size": len(positions)}
+        header = {"format": code_digest(), "diagnostics": diags,
+                  "hint": loaded.may_hold_placeholder, "top": top, "size": len(positions)}
         return b"\n".join((orjson.dumps(header), orjson.dumps(loaded.data), positions))
     except orjson.JSONEncodeError:  # an integer past 64 bits, a lone surrogate: not cached
         return None
@@ -80,7 +79,7 @@ def _decode(body: bytes, display: str) -> LoadedYaml | None:
     try:
         head, data, positions = body.split(b"\n", 2)
         raw: dict[str, Any] = orjson.loads(head)
-        if raw.get("format") != FORMAT or len(positions) != raw["size"]:
+        if raw.get("format") != code_digest() or len(positions) != raw["size"]:
             return None  # another version's, or cut short: parsed again from the YAML
         loaded = LoadedYaml(file=display, data=orjson.loads(data),
                             may_hold_placeholder=bool(raw["hint"]), lazy_positions=positions)

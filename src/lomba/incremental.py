@@ -30,8 +30,8 @@ from typing import Any
 
 import orjson
 
-from lomba import __version__
 from lomba.fileio import atomic_write_text
+from lomba.fingerprint import code_digest
 
 MANIFEST = Path("build") / ".lomba-build.json"
 LOCK = Path("build") / ".lomba.lock"
@@ -57,7 +57,7 @@ def _stat_lines(base: Path, prefix: str) -> list[str]:
 
 def tree_fingerprint(root: Path, builtin: Path, today: str, extra: str = "") -> str:
     """A cheap fingerprint of every input of a build (stat, not content)."""
-    lines = [f"lomba {__version__}", f"today {today}", extra]
+    lines = [f"lomba {code_digest()}", f"today {today}", extra]
     for name in ("lomba.yaml", "templates/referensi.docx"):
         with contextlib.suppress(OSError):
             st = (root / name).stat()
@@ -103,7 +103,7 @@ class Manifest:
     def load(cls, root: Path) -> Manifest:
         try:
             raw = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-            if raw.get("lomba") != __version__:
+            if raw.get("lomba") != code_digest():
                 return cls()
             return cls(raw.get("tree"), raw.get("register"), dict(raw.get("outputs", {})),
                        list(raw.get("desk", [])))
@@ -112,7 +112,7 @@ class Manifest:
 
     def save(self, root: Path) -> None:
         atomic_write_text(root / MANIFEST, json.dumps(
-            {"lomba": __version__, "tree": self.tree, "register": self.register,
+            {"lomba": code_digest(), "tree": self.tree, "register": self.register,
              "outputs": dict(sorted(self.outputs.items())),
              "desk": sorted(self.desk)}, indent=1, ensure_ascii=False) + "\n")
 

@@ -1,17 +1,22 @@
 """Checks beyond the schema: cross-references, file safety, completeness, readiness.
 
-Each check takes loaded, schema-valid data and adds diagnostics; none of them raises on bad input.
-Entries are checked one at a time as they are loaded (:meth:`Checker.entry`), so that their
-parsed text and positions can be released at once; what needs every entry (duplicate titles,
-deadlines of the editions in use) runs at the end (:meth:`Checker.finish`).
+The rules themselves are a registry (:mod:`lomba.checks.rules`, lomba's own in
+:mod:`lomba.checks.builtin`); the :class:`Checker` runs them in order and puts their findings in
+the workspace's report. Entries are checked one at a time as they are loaded
+(:meth:`Checker.entry`), so that their parsed text and positions can be released at once; what
+needs every entry (duplicate titles, deadlines of the editions in use) runs at the end
+(:meth:`Checker.finish`). None of them raises on bad input.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lomba.checks.completeness import check_completeness
-from lomba.checks.entries import check_config, check_entry, check_titles
+from lomba.checks import builtin as _builtin  # noqa: F401 - registers lomba's own rules
+from lomba.checks.competition import assess_entry, attributed, edition_for
+from lomba.checks.iga import check_claims, check_spd
+from lomba.checks.rules import rules_for
+from lomba.competitions import Edition, Registry, available_competitions
 from lomba.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
@@ -19,28 +24,29 @@ if TYPE_CHECKING:
 
 
 class Checker:
+    """Runs the registered rules over one workspace load; also the context rules receive."""
+
     def __init__(self, ws: LoadedWorkspace, *, competitions: bool = True,
                  parent: Checker | None = None) -> None:
         """``parent``: a checker whose workspace-level checks already ran (in the process that
         forked this one); its loaded editions are shared, nothing is reported twice."""
-        from lomba.competitions import Registry, available_competitions
-
         self.ws = ws
         self.competitions = competitions
+        self.entry_rules = rules_for("entry")
+        self.pair_rules = rules_for("pair")
         if parent is not None:
             self.known, self.registry, self.scoring = parent.known, parent.registry, parent.scoring
             return
         self.known = available_competitions(ws.root)
         self.registry = Registry(ws.root, ws.report)
-        self.scoring = None
+        self.scoring: Edition | None = None
         if ws.config is not None and ws.config_loaded is not None:
-            check_config(ws)
+            for r in rules_for("workspace"):
+                ws.report.extend(r.run(self, None))
             if ws.config.iga is not None and competitions:
                 self._scoring_edition()
 
     def _scoring_edition(self) -> None:
-        from lomba.checks.iga import check_spd
-
         ws = self.ws
         assert ws.config is not None and ws.config.iga is not None
         assert ws.config_loaded is not None
@@ -59,14 +65,11 @@ class Checker:
     def entry(self, entry: Entry) -> None:
         """Every check of one valid entry."""
         ws = self.ws
-        check_entry(ws, entry, self.known)
-        check_completeness(ws, entry)
+        for r in self.entry_rules:
+            ws.report.extend(r.run(self, entry))
         if not self.competitions or ws.config is None:
             return
-        from lomba.checks.competition import assess_entry, attributed, edition_for
-        from lomba.checks.iga import check_claims
-
-        assessed = assess_entry(ws, entry, self.registry, ws.today)
+        assessed = assess_entry(ws, entry, self.registry, self.pair_rules, self)
         for readiness in assessed:
             readiness.sections = [s.without_text() for s in readiness.sections]
         ws.readiness.extend(assessed)
@@ -81,11 +84,5 @@ class Checker:
 
     def finish(self) -> None:
         """The checks that need every entry."""
-        ws = self.ws
-        check_titles(ws)
-        if not self.competitions or ws.config is None:
-            return
-        from lomba.checks.deadlines import deadline_diagnostics
-
-        used = {r.edition.ref: r.edition for r in ws.readiness}
-        ws.report.extend(deadline_diagnostics(list(used.values()), ws.config, ws.today))
+        for r in rules_for("finish"):
+            self.ws.report.extend(r.run(self, None))

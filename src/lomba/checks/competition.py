@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from lomba.checks.completeness import find_placeholder
 from lomba.checks.entries import diag
-from lomba.checks.iga import check_claims
+from lomba.checks.rules import Rule
 from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.locale import tanggal
 from lomba.messages import Suggestion
@@ -150,33 +150,57 @@ def with_text(light: Readiness, full: Entry, config: Workspace) -> Readiness:
                      diagnostics=light.diagnostics, template_failed=light.template_failed)
 
 
-def assess(entry: Entry, edition: Edition, config: Workspace, today: date) -> Readiness:
-    """Render every section and run every rule of ``edition`` on ``entry``."""
-    model, loaded = entry.model, entry.loaded
-    assert model is not None and loaded is not None
+def assess(entry: Entry, edition: Edition, config: Workspace,
+           rules: Sequence[Rule] = (), context: Any = None) -> Readiness:
+    """Render every section of ``edition`` from ``entry``, then run the pair ``rules`` on it;
+    every finding names the edition."""
+    model = entry.model
+    assert model is not None and entry.loaded is not None
     spec = edition.spec
-    key = spec.kunci
     result = Readiness(entry=entry, edition=edition)
-    out = result.diagnostics
-    ref = spec.ref
+    found: list[Diagnostic] = []
     opd = config.opd_by_key().get(model.opd)
-    context = template_context(model, key, spec, config, opd)
-    out.extend(_eligibility(entry, spec))
-    ids = [b.id for b in spec.bagian]
-    for name in model.kompetisi[key].bagian:
-        if name not in ids:
-            out.append(diag(loaded, ("kompetisi", key, "bagian", name), "section-unknown",
-                            key=True, name=name, competition=ref,
-                            suggestion=Suggestion(closest(name, ids)), allowed=", ".join(ids)))
+    values = template_context(model, spec.kunci, spec, config, opd)
     for bagian in spec.bagian:
         try:
-            text = render_section(edition, bagian.id, context)
+            text = render_section(edition, bagian.id, values)
         except TemplateProblem as problem:
             result.template_failed = True
-            out.append(problem.diagnostic)
+            found.append(problem.diagnostic)
             continue
-        words = count_words(text)
-        result.sections.append(Section(bagian, text, words))
+        result.sections.append(Section(bagian, text, count_words(text)))
+    for r in rules:
+        found.extend(r.run(context, result))
+    result.diagnostics = attributed(found, spec.ref)
+    return result
+
+
+def attributed(found: Iterable[Diagnostic], ref: str) -> list[Diagnostic]:
+    """``found`` as findings of the edition ``ref``: they block only that edition's document."""
+    return [d if d.competition == ref else replace(d, competition=ref) for d in found]
+
+
+def check_section_names(pair: Readiness) -> list[Diagnostic]:
+    """Competition-specific section texts name sections the edition has."""
+    model, loaded = pair.entry.model, pair.entry.loaded
+    assert model is not None and loaded is not None
+    spec = pair.edition.spec
+    ids = [b.id for b in spec.bagian]
+    return [diag(loaded, ("kompetisi", spec.kunci, "bagian", name), "section-unknown", key=True,
+                 name=name, competition=spec.ref, suggestion=Suggestion(closest(name, ids)),
+                 allowed=", ".join(ids))
+            for name in model.kompetisi[spec.kunci].bagian if name not in ids]
+
+
+def check_sections(pair: Readiness) -> list[Diagnostic]:
+    """Each rendered section: required ones filled, word limits, placeholders left in."""
+    model, loaded = pair.entry.model, pair.entry.loaded
+    assert model is not None and loaded is not None
+    edition = pair.edition
+    key, ref = edition.spec.kunci, edition.spec.ref
+    out: list[Diagnostic] = []
+    for section in pair.sections:
+        bagian, text, words = section.bagian, section.text, section.words
         where = _source_path(model, key, bagian.id, edition.templates[bagian.id][0])
         common = {"section": bagian.judul, "competition": ref}
         if not text.strip():
@@ -196,19 +220,10 @@ def assess(entry: Entry, edition: Edition, config: Workspace, today: date) -> Re
         found = find_placeholder(text) if loaded.may_hold_placeholder else None
         if found:
             out.append(diag(loaded, where, "section-placeholder", found=found, **common))
-    out.extend(_choices(entry, spec))
-    out.extend(_attachments(entry, spec))
-    out.extend(check_claims(entry, spec))
-    result.diagnostics = attributed(out, ref)
-    return result
+    return out
 
 
-def attributed(found: Iterable[Diagnostic], ref: str) -> list[Diagnostic]:
-    """``found`` as findings of the edition ``ref``: they block only that edition's document."""
-    return [d if d.competition == ref else replace(d, competition=ref) for d in found]
-
-
-def _choices(entry: Entry, spec: Spec) -> list[Diagnostic]:
+def check_choices(entry: Entry, spec: Spec) -> list[Diagnostic]:
     model, loaded = entry.model, entry.loaded
     assert model is not None and loaded is not None
     out = []
@@ -224,7 +239,7 @@ def _choices(entry: Entry, spec: Spec) -> list[Diagnostic]:
     return out
 
 
-def _eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
+def check_eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
     model, loaded = entry.model, entry.loaded
     assert model is not None and loaded is not None
     rules = spec.kelayakan
@@ -276,7 +291,7 @@ def _eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
     return out
 
 
-def _attachments(entry: Entry, spec: Spec) -> list[Diagnostic]:
+def check_attachments(entry: Entry, spec: Spec) -> list[Diagnostic]:
     model, loaded = entry.model, entry.loaded
     assert model is not None and loaded is not None
     out = []
@@ -308,7 +323,8 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def assess_entry(ws: Any, entry: Entry, registry: Registry, today: date) -> list[Readiness]:
+def assess_entry(ws: Any, entry: Entry, registry: Registry, rules: Sequence[Rule] = (),
+                 context: Any = None) -> list[Readiness]:
     """Every competition one entry enters, assessed; problems go to the workspace report."""
     config = ws.config
     model = entry.model
@@ -326,7 +342,7 @@ def assess_entry(ws: Any, entry: Entry, registry: Registry, today: date) -> list
                     year=year, allowed=", ".join(map(str, registry.editions(key))))],
                     f"{key}/{year}"))
             continue
-        readiness = assess(entry, edition, config, today)
+        readiness = assess(entry, edition, config, rules, context)
         ws.report.extend(readiness.diagnostics)
         out.append(readiness)
     return out

@@ -7,12 +7,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lomba.checks.entries import diag
-from lomba.diagnostics import PathItem, Severity
+from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.model.vocab import TAHAPAN_ORDER
 from lomba.yamlio import PLACEHOLDER_HINTS
 
 if TYPE_CHECKING:
-    from lomba.workspace import Entry, LoadedWorkspace
+    from lomba.workspace import Entry
 
 # What each stage needs, cumulatively: an idea needs a problem and a summary; a running
 # innovation needs evidence of results. Field paths are (section, field) in the entry.
@@ -51,23 +51,26 @@ def _get(model: Any, path: tuple[str, ...]) -> Any:
     return model
 
 
-def check_completeness(ws: LoadedWorkspace, entry: Entry) -> None:
+def check_completeness(entry: Entry) -> list[Diagnostic]:
+    """Fields the entry's stage needs, and placeholder text left anywhere in it."""
     model, loaded = entry.model, entry.loaded
     assert model is not None and loaded is not None
+    out: list[Diagnostic] = []
     stage = TAHAPAN_ORDER.index(model.tahapan)
     for tahapan in TAHAPAN_ORDER[: stage + 1]:
         for path in _NEEDS[tahapan]:
             value = _get(model, path)
             if value is None or (isinstance(value, (str, list)) and not value):
-                ws.report.add(diag(loaded, path, "incomplete-field", Severity.WARNING,
-                                   field=".".join(path), tahapan=model.tahapan))
+                out.append(diag(loaded, path, "incomplete-field", Severity.WARNING,
+                                field=".".join(path), tahapan=model.tahapan))
     if not loaded.may_hold_placeholder:
-        return
+        return out
     for path, text in _texts(loaded.data, ()):
         found = find_placeholder(text)
         if found:
-            ws.report.add(diag(loaded, path, "placeholder", Severity.WARNING, value=text,
-                               found=found))
+            out.append(diag(loaded, path, "placeholder", Severity.WARNING, value=text,
+                            found=found))
+    return out
 
 
 def _texts(data: Any, path: tuple[PathItem, ...]):  # type: ignore[no-untyped-def]

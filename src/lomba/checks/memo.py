@@ -1,7 +1,8 @@
 """What the checks found in each entry, remembered, so that an unchanged entry is not checked
 again: after one entry of ten thousand changes, only that one is rendered and counted again.
 
-A record is keyed by the entry's bytes and by everything else its checks read: lomba's version,
+A record is keyed by the entry's bytes and by everything else its checks read: a digest of
+lomba's code and of the registered rules,
 ``lomba.yaml``, every competition spec and template (built-in and the workspace's own), the date
 the checks count from, and the workspace's place. The evidence files an entry names are checked
 too: their size and modification time are stored with the record and compared on every use, so
@@ -22,10 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from lomba import __version__, incremental
+from lomba import incremental
 from lomba.cache import CACHE_FILE, _connect, _json_safe, keep_only, write_rows
 from lomba.checks.entries import file_references
+from lomba.checks.rules import rules_digest
 from lomba.diagnostics import Diagnostic, Severity
+from lomba.fingerprint import code_digest
 
 if TYPE_CHECKING:
     from lomba.checks.competition import Readiness
@@ -44,8 +47,8 @@ def context_key(ws: LoadedWorkspace, competitions: bool) -> str:
         config = hashlib.sha1((root / "lomba.yaml").read_bytes()).hexdigest()
     except OSError:
         config = "-"
-    lines = [f"lomba {__version__}", f"root {root.resolve()}", f"today {ws.today}",
-             f"competitions {competitions}", f"config {config}"]
+    lines = [f"lomba {code_digest()}", f"rules {rules_digest()}", f"root {root.resolve()}",
+             f"today {ws.today}", f"competitions {competitions}", f"config {config}"]
     lines += incremental._stat_lines(root / "templates", "templates")
     lines += incremental._stat_lines(builtin_templates(), "builtin")
     return hashlib.sha1("\n".join(lines).encode()).hexdigest()

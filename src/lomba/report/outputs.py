@@ -6,11 +6,12 @@ import hashlib
 import json
 from pathlib import Path
 
-from lomba import __version__, incremental
+from lomba import incremental
 from lomba.build import BUILD_DIR, Outcome, WriteLog, output_name, write_if_changed
 from lomba.competitions import Registry
 from lomba.diagnostics import Report
 from lomba.fileio import atomic_write_text
+from lomba.fingerprint import code_digest
 from lomba.render.docx_writer import reference_bytes
 from lomba.render.letter_writer import render_letter
 from lomba.render.reference import reference_for
@@ -43,7 +44,7 @@ def issue_letters(ws: LoadedWorkspace, items: list[OpdCompliance], kind: Kind,
         known = json.loads(keys_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         known = {}
-    common = incremental.key(__version__, hashlib.sha1(reference).hexdigest(),
+    common = incremental.key(code_digest(), hashlib.sha1(reference).hexdigest(),
                              ws.config.model_dump_json(),
                              incremental.stat_token(ws.root / (ws.config.pemda.logo or "-")))
     out = []
