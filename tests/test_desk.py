@@ -46,7 +46,8 @@ def test_status_json_and_filters(sample: Path) -> None:
     # rsud/andalan's only warnings are about IGA 2026 indicators: they belong to that edition,
     # so its SINOVIK cell is plain ready (it was "ready with warnings" before findings were
     # attributed per competition).
-    assert sinovik["jumlah"] == {"siap": 5, "peringatan": 0, "belum": 1, "tidak-ikut": 7}
+    assert sinovik["jumlah"] == {"siap": 5, "peringatan": 0, "belum": 1, "tidak-ikut": 7,
+                                 "tidak-terbaca": 0}
     andalan = next(i for i in data["inovasi"] if i["berkas"] == "entries/rsud/andalan.yaml")
     assert andalan["kompetisi"]["sinovik/2019"]["status"] == "siap"
     assert sinovik["tenggat"][0] == {"nama": "Penutupan pengiriman proposal",

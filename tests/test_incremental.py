@@ -126,7 +126,7 @@ def test_a_second_build_waits_for_the_first(workspace: Path) -> None:
 
 
 def test_interrupted_build_recovers(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lomba.build as builder
+    import lomba.formats as builder
 
     calls = {"n": 0}
     original = builder.render_docx

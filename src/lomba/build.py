@@ -7,168 +7,68 @@ change, so an interrupted build never leaves half a file or loses a good earlier
 
 from __future__ import annotations
 
-import hashlib
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from lomba import incremental
-from lomba.checks.competition import Readiness
-from lomba.checks.entries import file_references
-from lomba.competitions import Registry
-from lomba.diagnostics import Diagnostic, Report, Severity
-from lomba.fileio import atomic_write_bytes
-from lomba.fingerprint import code_digest
-from lomba.model.spec import Spec
+from lomba.checks.competition import Readiness, with_text
+from lomba.competitions import builtin_templates
+from lomba.diagnostics import Diagnostic, Severity
+from lomba.errors import LombaError, os_error
+from lomba.fileio import WriteLog, write_if_changed
+from lomba.formats import document_formats
+from lomba.outdir import BUILD_DIR, build_dir, output_target, removable
+from lomba.plan import (
+    Context,
+    Outcome,
+    blocking,
+    make_context,
+    output_files,
+    pair_key,
+    select,
+)
 from lomba.render.compose import compose
-from lomba.render.docx_writer import reference_bytes, render_docx
-from lomba.render.html_writer import render_html
-from lomba.render.reference import reference_for
-from lomba.workspace import LoadedWorkspace, frozen_heap
-
-BUILD_DIR = "build"
+from lomba.report.letters import default_kind
+from lomba.report.outputs import write_desk
+from lomba.workspace import EntryChanged, LoadedWorkspace, frozen_heap, load_workspace
 
 
-@dataclass
-class WriteLog:
-    """Which files a step wrote, and which it left alone because their bytes were the same."""
-
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-
-
-@dataclass(kw_only=True)
-class Outcome(WriteLog):
-    readiness: Readiness
-    skipped_reason: Diagnostic | None = None
-    key: str | None = None
-    rendered_now: bool = False
-    """True when this build rendered the document (False: skipped, or its key was unchanged)."""
-    draft: bool = False
-
-    @property
-    def rendered(self) -> bool:
-        return self.skipped_reason is None or self.draft
-
-
-def output_name(readiness: Readiness) -> str:
-    """Where a pair's outputs go, relative to the workspace and without suffix (plain text:
-    a national build asks this a hundred thousand times)."""
-    spec = readiness.edition.spec
-    entry = readiness.entry
-    assert entry.model is not None
-    return f"{BUILD_DIR}/{spec.kunci}-{spec.edisi}/{entry.model.opd}/{entry.slug}"
-
-
-def output_stem(root: Path, readiness: Readiness) -> Path:
-    return root / output_name(readiness)
-
-
-def blocking(ws: LoadedWorkspace, readiness: Readiness) -> Diagnostic | None:
-    """The first problem that stops this pair: an error of its own competition, or an error of
-    the entry as a whole (a missing evidence file, say). Another competition's errors do not
-    stop it."""
-    if readiness.errors:
-        return readiness.errors[0]
-    for d in ws.report.for_file(readiness.entry.display):
-        if d.severity is Severity.ERROR and d.for_entry:
-            return d
-    return None
-
-
-def select(ws: LoadedWorkspace, *, competitions: Iterable[str] = (), opds: Iterable[str] = (),
-           entries: Iterable[str] = ()) -> list[Readiness]:
-    comps, opd_set, names = set(competitions), set(opds), set(entries)
-    out = []
-    for r in ws.readiness:
-        model = r.entry.model
-        assert model is not None
-        if comps and r.edition.spec.kunci not in comps and r.edition.ref not in comps:
-            continue
-        if opd_set and model.opd not in opd_set:
-            continue
-        if names and not ({r.entry.display, r.entry.slug, f"{model.opd}/{r.entry.slug}"} & names):
-            continue
-        out.append(r)
-    return out
-
-
-def write_if_changed(target: Path, data: bytes, outcome: WriteLog) -> None:
-    if target.is_file() and target.read_bytes() == data:
-        outcome.unchanged.append(target)
-        return
-    atomic_write_bytes(target, data, durable=False)
-    outcome.written.append(target)
-
-
-@dataclass
-class Context:
-    """What every document of one build shares, computed once."""
-
-    reference: bytes
-    iga_spec: Spec | None
-    force: bool
-    base_key: str
-    edition_keys: dict[str, str] = field(default_factory=dict)
-    evidence: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-
-
-def make_context(ws: LoadedWorkspace, force: bool) -> Context:
-    assert ws.config is not None
-    reference = reference_bytes(reference_for(ws.root))
-    iga_spec = None
-    if ws.config.iga is not None:
-        scoring = Registry(ws.root, Report()).get("iga", ws.config.iga.edisi)
-        iga_spec = scoring.spec if scoring else None
-    base = incremental.key(
-        code_digest(), ws.today, hashlib.sha1(reference).hexdigest(),
-        ws.config.model_dump_json(), iga_spec.model_dump_json() if iga_spec else None, force,
-    )
-    return Context(reference, iga_spec, force, base)
-
-
-def pair_key(ws: LoadedWorkspace, ctx: Context, readiness: Readiness) -> str:
-    """What one document is made from, hashed: if this is unchanged, so is the document."""
-    edition = readiness.edition
-    if edition.ref not in ctx.edition_keys:
-        ctx.edition_keys[edition.ref] = incremental.key(
-            edition.spec.model_dump_json(), sorted(edition.templates.items()))
-    entry = readiness.entry
-    assert entry.loaded is not None and entry.model is not None
-    evidence = ctx.evidence.get(entry.display)
-    if evidence is None:  # once per entry, for all the competitions it enters
-        base = entry.path.parent
-        evidence = ctx.evidence[entry.display] = [
-            (ref, incremental.stat_token(base / ref)) for _, ref in file_references(entry)]
-    diagnostics = [(d.code, d.line, d.column, d.severity, sorted(map(repr, d.params.items())))
-                   for d in [*readiness.diagnostics, *ws.report.for_file(entry.display)]]
-    return incremental.key(ctx.base_key, ctx.edition_keys[edition.ref], entry.display,
-                           entry.loaded.digest or incremental.file_hash(entry.path), evidence,
-                           diagnostics, str(ws.config.pemda.logo))
-
-
-def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness, draft: bool) -> WriteLog:
-    """Render and write one document and its preview."""
+def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
+                draft: bool) -> WriteLog:
+    """Render and write one document in every format, from exactly the entry bytes that were
+    checked; raises :class:`EntryChanged` when the file was edited since."""
     assert ws.config is not None
     log = WriteLog()
     if readiness.entry.light:
-        # The check kept counts, not text: assess this pair again on the full entry (reloaded
-        # once for all the competitions it enters, which come one after another).
-        from lomba.checks.competition import with_text
-
+        # The check kept counts, not text: the sections are rendered again from the full entry
+        # (reloaded once for all the competitions it enters, which come one after another).
         entry = readiness.entry
         token = (entry.display, entry.loaded.digest if entry.loaded else None)
         if _FULL[0] != token:
+            _FULL[:] = [None, None]
             _FULL[:] = [token, entry.full(ws.root)]
         readiness = with_text(readiness, _FULL[1], ws.config)
     document = compose(readiness, ws.config, ws.root, ws.today, draft=draft,
                        iga_spec=ctx.iga_spec)
-    stem = output_stem(ws.root, readiness)
-    write_if_changed(stem.with_suffix(".docx"), render_docx(document, ctx.reference), log)
-    write_if_changed(stem.with_suffix(".html"), render_html(document, readiness).encode("utf-8"),
-                     log)
+    targets = [output_target(ws.root, name) for name in output_files(readiness)]
+    for fmt, target in zip(document_formats(), targets, strict=True):
+        write_if_changed(target, fmt.render(document, readiness, ctx.reference), log)
     return log
+
+
+def _render_or_refuse(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
+                      draft: bool) -> tuple[WriteLog, Diagnostic | None]:
+    """:func:`render_pair`, with an entry edited since its check turned into the reason the
+    pair was not rendered (never a document of unchecked text)."""
+    try:
+        return render_pair(ws, ctx, readiness, draft), None
+    except EntryChanged:
+        return WriteLog(), Diagnostic(readiness.entry.display, 1, 1, (), Severity.ERROR,
+                                      "entry-changed")
 
 
 # The last entry reloaded in full, by file: consecutive pairs of one entry share it.
@@ -178,11 +78,11 @@ _FULL: list = [None, None]
 _SHARED: tuple[LoadedWorkspace, Context, list[Readiness], list[bool]] | None = None
 
 
-def _render_index(index: int) -> tuple[int, list[str], list[str]]:
+def _render_index(index: int) -> tuple[int, list[str], list[str], Diagnostic | None]:
     assert _SHARED is not None
     ws, ctx, pairs, drafts = _SHARED
-    log = render_pair(ws, ctx, pairs[index], drafts[index])
-    return index, [str(p) for p in log.written], [str(p) for p in log.unchanged]
+    log, refused = _render_or_refuse(ws, ctx, pairs[index], drafts[index])
+    return index, [str(p) for p in log.written], [str(p) for p in log.unchanged], refused
 
 
 def _render_in_workers(ws: LoadedWorkspace, ctx: Context, pairs: list[Readiness],
@@ -198,10 +98,10 @@ def _render_in_workers(ws: LoadedWorkspace, ctx: Context, pairs: list[Readiness]
         context = multiprocessing.get_context("fork")
         chunk = max(1, len(todo) // (jobs * 8))
         with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            for index, written, unchanged in pool.map(_render_index, todo, chunksize=chunk):
-                outcomes[index].rendered_now = True
-                outcomes[index].written.extend(map(Path, written))
-                outcomes[index].unchanged.extend(map(Path, unchanged))
+            for index, written, unchanged, refused in pool.map(_render_index, todo,
+                                                               chunksize=chunk):
+                _record(outcomes[index], WriteLog(list(map(Path, written)),
+                                                  list(map(Path, unchanged))), refused)
                 if progress:
                     progress(pairs[index])
     finally:
@@ -226,8 +126,7 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
             continue
         outcome.draft = outcome.skipped_reason is not None
         outcome.key = pair_key(ws, ctx, r)
-        name = output_name(r)
-        relative = [f"{name}.docx", f"{name}.html"]
+        relative = output_files(r)
         recorded = manifest is not None and all(
             manifest.outputs.get(p) == outcome.key for p in relative)
         outputs = [ws.root / p for p in relative]
@@ -243,15 +142,21 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
         # The first document is rendered here, so that forked workers inherit every cache it
         # warms (the reference package, templates, locale data) instead of each filling them.
         for index in todo[:1] if parallel else todo:
-            log = render_pair(ws, ctx, pairs[index], drafts[index])
-            outcomes[index].rendered_now = True
-            outcomes[index].written.extend(log.written)
-            outcomes[index].unchanged.extend(log.unchanged)
+            _record(outcomes[index], *_render_or_refuse(ws, ctx, pairs[index], drafts[index]))
             if progress:
                 progress(pairs[index])
         if parallel:
             _render_in_workers(ws, ctx, pairs, drafts, todo[1:], outcomes, jobs, progress)
     return outcomes
+
+
+def _record(outcome: Outcome, log: WriteLog, refused: Diagnostic | None) -> None:
+    if refused is not None:
+        outcome.skipped_reason, outcome.key, outcome.draft = refused, None, False
+        return
+    outcome.rendered_now = True
+    outcome.written.extend(log.written)
+    outcome.unchanged.extend(log.unchanged)
 
 
 def spec_errors(ws: LoadedWorkspace) -> list[Diagnostic]:
@@ -260,12 +165,11 @@ def spec_errors(ws: LoadedWorkspace) -> list[Diagnostic]:
             if d.severity is Severity.ERROR and d.file.endswith("spec.yaml")]
 
 
-class BuildStopped(Exception):
+class BuildStopped(LombaError):
     """Nothing can be built: lomba.yaml or a competition spec is broken."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__("stopped")
-        self.diagnostics = diagnostics
+        super().__init__("build-stopped", diagnostics)
 
 
 @dataclass
@@ -273,24 +177,28 @@ class BuildResult:
     outcomes: list[Outcome] = field(default_factory=list)
     desk: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
+    stale: list[tuple[Path, str]] = field(default_factory=list)
+    """Outputs kept although their entry could not be read this time: (file, entry)."""
     noop: bool = False
     ws: LoadedWorkspace | None = None
 
 
 def clean(root: Path) -> None:
-    """Remove every build output (the parse cache and the lock stay)."""
-    import shutil
-
-    build_dir = root / BUILD_DIR
-    if not build_dir.is_dir():
+    """Remove every build output (the parse cache and the lock stay); only inside the real
+    ``build/`` folder: a symlink in it is removed, never followed."""
+    top = build_dir(root, create=False)
+    if not top.is_dir():
         return
-    for item in build_dir.iterdir():
+    for item in top.iterdir():
         if item.name in (".cache", ".lomba.lock"):
             continue
-        if item.is_dir() and not item.is_symlink():
-            shutil.rmtree(item)
-        else:
-            item.unlink()
+        try:
+            if item.is_dir() and not item.is_symlink():
+                shutil.rmtree(item)
+            else:
+                item.unlink()
+        except OSError as exc:
+            raise os_error(exc, item) from None
 
 
 def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable[str] = (),
@@ -299,13 +207,9 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
               on_wait: Callable[[], None] | None = None,
               start: Callable[[int], None] | None = None) -> BuildResult:
     """A whole `lomba build`: under the workspace lock, incremental unless ``fresh``."""
-    from datetime import date
-
-    from lomba.competitions import builtin_templates
-    from lomba.workspace import load_workspace
-
     entries, competitions, opds = list(entries), list(competitions), list(opds)
     full = not (entries or competitions or opds)
+    build_dir(root)
     with incremental.build_lock(root, on_wait=on_wait):
         if fresh:
             clean(root)
@@ -341,21 +245,11 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
     for o in outcomes:
         if o.key is None:
             continue
-        name = output_name(o.readiness)
-        for suffix in (".docx", ".html"):
-            manifest.outputs[name + suffix] = o.key
+        for name in output_files(o.readiness):
+            manifest.outputs[name] = o.key
+            manifest.sources[name] = o.readiness.entry.display
     if full:
-        live = {output_name(r) for r in ws.readiness}
-        for recorded in list(manifest.outputs):
-            if recorded.rsplit(".", 1)[0] not in live:
-                path = root / recorded
-                if path.is_file():
-                    path.unlink()
-                    result.removed.append(path)
-                del manifest.outputs[recorded]
-        from lomba.report.letters import default_kind
-        from lomba.report.outputs import write_desk
-
+        _forget_removed(root, ws, manifest, result)
         result.desk = write_desk(ws, outcomes, default_kind(ws.config, ws.today))
         manifest.desk = _desk_files(root)
     manifest.tree = tree if full else None
@@ -364,9 +258,36 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
     return result
 
 
+def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,
+                    result: BuildResult) -> None:
+    """Delete the recorded outputs whose entry or competition is gone. An output whose entry
+    is still there but cannot be read is kept and reported stale: a typo never deletes a good
+    document. Only lomba's own outputs inside the real ``build/`` are ever deleted, whatever
+    the manifest says."""
+    live = {name for r in ws.readiness for name in output_files(r)}
+    broken = {e.display for e in ws.entries if e.model is None}
+    for recorded in list(manifest.outputs):
+        if recorded in live:
+            continue
+        source = manifest.sources.get(recorded)
+        path = removable(root, recorded)
+        if source in broken:
+            if path is not None:
+                result.stale.append((path, source))
+            continue
+        if path is not None:
+            try:
+                path.unlink()
+            except OSError as exc:
+                raise os_error(exc, path) from None
+            result.removed.append(path)
+        del manifest.outputs[recorded]
+        manifest.sources.pop(recorded, None)
+
+
 def _desk_files(root: Path) -> list[str]:
-    build_dir = root / BUILD_DIR
+    build = root / BUILD_DIR
     names = ["index.html", "rekap.xlsx", "rekap.csv", "jadwal.ics", "status.json"]
-    files = [f"{BUILD_DIR}/{n}" for n in names if (build_dir / n).is_file()]
-    files += [p.relative_to(root).as_posix() for p in (build_dir / "surat").rglob("*.docx")]
+    files = [f"{BUILD_DIR}/{n}" for n in names if (build / n).is_file()]
+    files += [p.relative_to(root).as_posix() for p in (build / "surat").rglob("*.docx")]
     return files

@@ -196,6 +196,14 @@ class ParseCache:
         forget(self.root)
         _discard(self.path)
 
+    def by_digest(self, digest: str, display: str) -> LoadedYaml | None:
+        """The parse of exactly the bytes whose SHA-1 is ``digest``, if the cache holds it."""
+        body = self._read(digest)
+        loaded = _decode(body, display) if body is not None else None
+        if loaded is not None:
+            loaded.digest = digest
+        return loaded
+
     def load(self, path: Path, display: str) -> LoadedYaml:
         """Like :func:`lomba.yamlio.load_yaml_file`, from the cache when the bytes are known."""
         text, raw = _read(path, display)

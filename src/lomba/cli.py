@@ -13,6 +13,7 @@ import click
 
 from lomba import __version__
 from lomba.diagnostics import relative_name
+from lomba.errors import LombaError, os_error
 from lomba.messages import Suggestion, render_message, resolve_lang
 from lomba.output import diagnostics_json, format_diagnostic, summary_line
 from lomba.validation import closest
@@ -46,7 +47,26 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """Every command runs here: a :class:`LombaError` (and any OS failure a command did not
+    name itself) is printed once, in the user's language, with exit 1 (2 for usage); never a
+    traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except LombaError as exc:
+            lang = ctx.obj.lang if isinstance(ctx.obj, Context) else resolve_lang()
+            for d in exc.diagnostics:
+                click.echo(format_diagnostic(d, lang), err=True)
+            fail(exc.message(lang), exc.exit_code)
+        except OSError as exc:
+            lang = ctx.obj.lang if isinstance(ctx.obj, Context) else resolve_lang()
+            fail(os_error(exc).message(lang))
+        return None
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-C", "directory", type=click.Path(file_okay=False, path_type=Path),
               help="Jalankan seolah-olah dari folder ini. / Run as if started in DIR.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None,
@@ -124,11 +144,6 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
                 root, entries=entries, competitions=competitions, opds=opds, force=force,
                 fresh=fresh, jobs=jobs or os.cpu_count() or 1, progress=bar.advance,
                 start=bar.start, on_wait=waiting)
-    except builder.BuildStopped as exc:
-        for d in exc.diagnostics:
-            click.echo(format_diagnostic(d, obj.lang), err=True)
-        fail(obj.t("Tidak ada dokumen dibuat: perbaiki galat di atas.",
-                   "No documents built: fix the errors above."))
     except RegisterError as exc:
         for d in exc.diagnostics:
             click.echo(format_diagnostic(d, obj.lang), err=True)
@@ -142,7 +157,7 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
                          "Nothing changed since the last build; every document is current."))
         return
     print_build_summary(result.outcomes, root, obj.lang, extra=result.desk,
-                        removed=result.removed)
+                        removed=result.removed, stale=result.stale)
 
 
 def loaded(root: Path, selection: list[Path] | None = None) -> LoadedWorkspace:

@@ -9,7 +9,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from lomba.errors import os_error
 
 
 def atomic_write_bytes(target: Path, data: bytes, *, durable: bool = True) -> None:
@@ -43,3 +46,26 @@ def write_new_files(files: dict[Path, bytes]) -> None:
         raise FileExistsError(existing)
     for path, data in files.items():
         atomic_write_bytes(path, data)
+
+
+@dataclass
+class WriteLog:
+    """Which files a step wrote, and which it left alone because their bytes were the same."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+
+
+def write_if_changed(target: Path, data: bytes, outcome: WriteLog) -> None:
+    """Write ``data`` atomically unless the file already holds it; an OS failure (disk full,
+    permission) becomes a :class:`~lomba.errors.LombaError` naming the file."""
+    try:
+        if target.is_file() and target.read_bytes() == data:
+            outcome.unchanged.append(target)
+            return
+        atomic_write_bytes(target, data, durable=False)
+    except OSError as exc:
+        raise os_error(exc, target) from None
+    outcome.written.append(target)
+
+

@@ -30,6 +30,7 @@ from typing import Any
 
 import orjson
 
+from lomba.errors import os_error
 from lomba.fileio import atomic_write_text
 from lomba.fingerprint import code_digest
 
@@ -97,24 +98,39 @@ class Manifest:
     """Stat of the letter register after the build wrote it (lomba itself changes it)."""
     outputs: dict[str, str] = field(default_factory=dict)
     """Output path (relative to the workspace) -> key of what it was made from."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Output path -> the entry file it was made from (kept while that file is unreadable)."""
     desk: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, root: Path) -> Manifest:
+        """The last build's record; an unreadable, foreign or malformed one is an empty record
+        (everything is rebuilt). Whatever it lists, the build deletes only its own outputs
+        inside the real ``build/`` (:func:`lomba.outdir.removable`)."""
         try:
             raw = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-            if raw.get("lomba") != code_digest():
+            if not isinstance(raw, dict) or raw.get("lomba") != code_digest():
                 return cls()
-            return cls(raw.get("tree"), raw.get("register"), dict(raw.get("outputs", {})),
-                       list(raw.get("desk", [])))
+            outputs = {k: v for k, v in dict(raw.get("outputs", {})).items()
+                       if isinstance(k, str) and isinstance(v, str)}
+            sources = {k: v for k, v in dict(raw.get("sources", {})).items()
+                       if isinstance(k, str) and isinstance(v, str)}
+            desk = [p for p in list(raw.get("desk", [])) if isinstance(p, str)]
+            tree, register = raw.get("tree"), raw.get("register")
+            return cls(tree if isinstance(tree, str) else None,
+                       register if isinstance(register, str) else None, outputs, sources, desk)
         except (OSError, ValueError, TypeError, AttributeError):
             return cls()
 
     def save(self, root: Path) -> None:
-        atomic_write_text(root / MANIFEST, json.dumps(
-            {"lomba": code_digest(), "tree": self.tree, "register": self.register,
-             "outputs": dict(sorted(self.outputs.items())),
-             "desk": sorted(self.desk)}, indent=1, ensure_ascii=False) + "\n")
+        try:
+            atomic_write_text(root / MANIFEST, json.dumps(
+                {"lomba": code_digest(), "tree": self.tree, "register": self.register,
+                 "outputs": dict(sorted(self.outputs.items())),
+                 "sources": dict(sorted(self.sources.items())),
+                 "desk": sorted(self.desk)}, indent=1, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise os_error(exc, root / MANIFEST) from None
 
     def intact(self, root: Path) -> bool:
         """Every recorded output still exists."""

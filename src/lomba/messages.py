@@ -372,6 +372,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "`{found}` tidak ditemukan di ruang kerja.",
         "`{found}` was not found in the workspace.",
     ),
+    "build-stopped": (
+        "Tidak ada dokumen dibuat: perbaiki galat di atas.",
+        "No documents built: fix the errors above.",
+    ),
+    "entry-changed": (
+        "berkas berubah sejak diperiksa dalam build ini; dokumennya tidak dibuat dari teks yang "
+        "belum diperiksa. Jalankan `lomba build` lagi.",
+        "the file changed after this build checked it; its documents were not made from "
+        "unchecked text. Run `lomba build` again.",
+    ),
+    "entry-unreadable-kept": (
+        "berkas tidak dapat dibaca atau tidak sah; dokumen lamanya dibiarkan dan kini "
+        "usang. Perbaiki galat di atas lalu jalankan `lomba build` lagi.",
+        "the file cannot be read or is invalid; its earlier documents are kept and are now "
+        "stale. Fix the errors above and run `lomba build` again.",
+    ),
     # --- program failures (lomba.errors) -----------------------------------------------------
     "io-disk-full": (
         "disk penuh saat menulis {path}. Kosongkan ruang disk lalu jalankan lagi; berkas lama "

@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from lomba.build import Outcome
 from lomba.diagnostics import relative_name
+from lomba.plan import Outcome
 
 
 class _Bar:
@@ -51,7 +51,8 @@ def progress_bar(lang: str) -> Iterator[_Bar]:
 
 def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
                         extra: list[Path] | None = None,
-                        removed: list[Path] | None = None) -> None:
+                        removed: list[Path] | None = None,
+                        stale: list[tuple[Path, str]] | None = None) -> None:
     en = lang == "en"
     console = Console(highlight=False, soft_wrap=True)
     per: dict[str, list[int]] = {}
@@ -90,6 +91,10 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
         console.print(("dihapus (entri atau lombanya tidak ada lagi): " if not en
                        else "removed (its entry or competition is gone): ")
                       + relative_name(path, root), markup=False)
+    for path, source in stale or []:
+        console.print(("usang, dibiarkan (berkas inovasinya tidak terbaca: " if not en
+                       else "stale, kept (its entry file cannot be read: ")
+                      + f"{source}): {relative_name(path, root)}", markup=False)
     made = sum(len(o.written) for o in outcomes) + len(extra or [])
     where = relative_name(root / "build", root)
     console.print(f"{made} berkas ditulis ke {where}/." if not en

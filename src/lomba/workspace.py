@@ -29,6 +29,10 @@ ENTRIES_DIR = "entries"
 ENTRY_SUFFIXES = (".yaml", ".yml")
 
 
+class EntryChanged(Exception):
+    """An entry's file no longer holds the bytes that were checked (edited during a build)."""
+
+
 class WorkspaceNotFound(Exception):
     """No ``lomba.yaml`` in the folder or any folder above it."""
 
@@ -73,13 +77,25 @@ class Entry:
         self.light = True
 
     def full(self, root: Path) -> Entry:
-        """This entry with everything, reloaded (from the parse cache when it is warm)."""
+        """This entry with everything, from exactly the bytes that were checked: the parse
+        cache's record of them, else the file read again and compared. Raises
+        :class:`EntryChanged` when the file no longer holds the checked bytes."""
         if not self.light:
             return self
-        report = Report()
+        checked = self.loaded.digest if self.loaded is not None else None
         cache = ParseCache(root)
-        loaded, model = load_document(self.path, self.display, Inovasi, report, cache)
-        cache.flush()
+        loaded = cache.by_digest(checked, self.display) if checked else None
+        if loaded is None:
+            try:
+                loaded = cache.load(self.path, self.display)
+            except YamlLoadError:
+                raise EntryChanged(self.display) from None
+            cache.flush()
+        if loaded.digest != checked:
+            raise EntryChanged(self.display)
+        model, _ = validate(loaded, Inovasi)
+        if model is None:
+            raise EntryChanged(self.display)
         return Entry(path=self.path, display=self.display, loaded=loaded, model=model)
 
     @property

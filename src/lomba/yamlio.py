@@ -14,6 +14,7 @@ rather than by PyYAML's constructor, because that is where lomba needs control:
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Iterable
@@ -201,7 +202,9 @@ def _read(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[st
 def load_yaml_file(path: Path, display: str) -> LoadedYaml:
     """Read and parse one YAML file. Raises :class:`YamlLoadError` when there is no usable data."""
     text, raw = _read(path, display)
-    return parse_yaml(text, display, may_hold_placeholder=placeholder_hint(raw))
+    loaded = parse_yaml(text, display, may_hold_placeholder=placeholder_hint(raw))
+    loaded.digest = hashlib.sha1(raw).hexdigest()
+    return loaded
 
 
 def placeholder_hint(raw: bytes) -> bool:

@@ -1,9 +1,12 @@
-"""Safety of file references: relative, inside the workspace, present."""
+"""Safety of file references: relative, inside the workspace, present; and the one way a
+document reads the files it embeds."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -41,3 +44,44 @@ def path_problem(reference: str, base: Path, root: Path) -> str | None:
     except OSError:
         return "evidence-missing"
     return None if stat.S_ISREG(mode) else "evidence-not-file"
+
+
+@dataclass(frozen=True)
+class Blob:
+    """The bytes of one file a document embeds (a photo, the logo), read once and hashed."""
+
+    name: str
+    data: bytes
+    digest: str
+
+    @property
+    def suffix(self) -> str:
+        return os.path.splitext(self.name)[1].lower()
+
+
+_BLOBS: dict[tuple[str, int, int], Blob] = {}
+
+
+def read_confined(reference: str, base: Path, root: Path) -> Blob | None:
+    """The file ``reference`` names (relative to ``base``), if :func:`path_problem` accepts it:
+    the same rule that the check applies, so a file the check refuses is never embedded, with or
+    without ``--force``. Read once per process and content-hashed; None when refused or gone."""
+    if path_problem(reference, base, root) is not None:
+        return None
+    path = os.path.realpath(os.path.join(base, reference))
+    try:
+        st = os.stat(path)
+        key = (path, st.st_size, st.st_mtime_ns)
+        if key not in _BLOBS:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_EMBED_BYTES + 1)
+            if len(data) > MAX_EMBED_BYTES:
+                return None
+            _BLOBS[key] = Blob(os.path.basename(reference), data, hashlib.sha1(data).hexdigest())
+    except OSError:
+        return None
+    return _BLOBS[key]
+
+
+MAX_EMBED_BYTES = 50 * 1024 * 1024
+"""A photo or logo larger than this is not embedded (a document is uploaded to a portal)."""

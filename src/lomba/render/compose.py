@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from lomba.checks.competition import Readiness
+from lomba.checks.paths import read_confined
 from lomba.locale import angka, rupiah, tanggal
 from lomba.model.innovation import Inovasi
 from lomba.model.spec import Spec
@@ -92,7 +93,7 @@ def _profile(model: Inovasi, config: Workspace, opd_name: str) -> Table:
 Part = Callable[[], list[Block]]
 
 
-def _parts(model: Inovasi, base: Path, readiness: Readiness,
+def _parts(model: Inovasi, base: Path, root: Path, readiness: Readiness,
            iga_spec: Spec | None = None) -> dict[str, Part]:
     def indikator() -> list[Block]:
         rows = [[i.nama, i.satuan, f"{angka(i.baseline.nilai)} ({i.baseline.tahun})",
@@ -135,7 +136,14 @@ def _parts(model: Inovasi, base: Path, readiness: Readiness,
                       widths=[0.15, 0.6, 0.25])] if rows else []
 
     def foto() -> list[Block]:
-        blocks: list[Block] = [Image(base / f.berkas, f.keterangan) for f in model.foto]
+        blocks: list[Block] = []
+        for f in model.foto:
+            blob = read_confined(f.berkas, base, root)
+            if blob is not None:
+                blocks.append(Image(blob, f.keterangan))
+            else:  # refused by the check too: a forced draft says so instead of embedding it
+                blocks.append(Paragraph([Run(f"[foto tidak disertakan: {f.berkas}]",
+                                             italic=True)]))
         if model.video:
             blocks.append(Paragraph([Run("Video inovasi:", bold=True)]))
             blocks.append(Link(model.video, model.video))
@@ -190,7 +198,7 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
     comp_name = spec.singkatan or spec.nama
     blocks: list[Block] = []
     annex: list[Block] = []
-    parts = _parts(model, entry.path.parent, readiness, iga_spec)
+    parts = _parts(model, entry.path.parent, root, readiness, iga_spec)
     number = 0
     for part in spec.tata_letak.urutan:
         if part == "bagian":
@@ -215,12 +223,12 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
             heading = Heading(f"{_roman(number)}. {TABLE_TITLES.get(part, part)}", 1)
             blocks += [heading, *produced]
             annex += [heading, *produced]
-    logo = root / config.pemda.logo if config.pemda.logo else None
+    logo = read_confined(config.pemda.logo, root, root) if config.pemda.logo else None
     title = model.nama
     cover = None
     if spec.tata_letak.sampul:
         cover = Cover(
-            logo=logo if logo and logo.is_file() else None,
+            logo=logo,
             kicker=spec.tata_letak.judul_dokumen or spec.nama,
             title=title,
             subtitle=f"{model.akronim} — {model.kepanjangan}" if model.akronim and model.kepanjangan

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
+
+from lomba.checks.paths import Blob
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ class Table:
 
 @dataclass
 class Image:
-    path: Path
+    """An embedded picture: its bytes, read once from a confined file, never a path."""
+
+    blob: Blob
     caption: str
 
 
@@ -81,7 +84,7 @@ Block = Paragraph | Heading | ListBlock | Table | Image | Link | PageBreak | Que
 
 @dataclass
 class Cover:
-    logo: Path | None
+    logo: Blob | None
     kicker: str
     title: str
     subtitle: str | None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import html
 from importlib import resources
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -76,10 +75,10 @@ def block_html(block: Block, *, embed_images: bool = True) -> str:
         foot = f"<tfoot>{row(block.total, ' class=total')}</tfoot>" if block.total else ""
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody>{foot}</table>"
     if isinstance(block, Image):
-        src = html.escape(block.path.name)
-        if embed_images and block.path.is_file():
-            data = base64.b64encode(block.path.read_bytes()).decode()
-            src = f"data:image/{_image_type(block.path)};base64,{data}"
+        src = html.escape(block.blob.name)
+        if embed_images:
+            data = base64.b64encode(block.blob.data).decode()
+            src = f"data:image/{_image_type(block.blob.suffix)};base64,{data}"
         return (f'<figure><img src="{src}" alt="{html.escape(block.caption)}">'
                 f"<figcaption>{html.escape(block.caption)}</figcaption></figure>")
     if isinstance(block, Link):
@@ -90,8 +89,8 @@ def block_html(block: Block, *, embed_images: bool = True) -> str:
     raise TypeError(type(block))  # pragma: no cover
 
 
-def _image_type(path: Path) -> str:
-    suffix = path.suffix.lower().lstrip(".")
+def _image_type(suffix: str) -> str:
+    suffix = suffix.lower().lstrip(".")
     return {"jpg": "jpeg", "svg": "svg+xml"}.get(suffix, suffix)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lomba.checks.paths import read_confined
 from lomba.locale import tanggal
 from lomba.model.workspace import Workspace
 from lomba.render.document import ListBlock, Paragraph, parse_markdown
@@ -79,9 +80,8 @@ def render_letter(letter: Letter, config: Workspace, root: Path, reference: byte
     out: list[str] = []
 
     # Kop surat: logo on the left, the government's name and address centred, a double rule.
-    logo = root / pemda.logo if pemda.logo else None
-    logo_cell = _p(b.picture(logo, int(2.0 * CM * EMU_PER_TWIP))
-                   if logo and logo.is_file() else "")
+    logo = read_confined(pemda.logo, root, root) if pemda.logo else None
+    logo_cell = _p(b.picture(logo, int(2.0 * CM * EMU_PER_TWIP)) if logo else "")
     lines = [(pemda.nama.upper(), 32, True)]
     lines.append((pemda.alamat + (f" Kode Pos {pemda.kode_pos}" if pemda.kode_pos else ""),
                   20, False))

@@ -17,11 +17,11 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
+from lomba.checks.paths import Blob
 from lomba.render.document import (
     Block,
     Cover,
@@ -236,18 +236,21 @@ def _pixel_size(data: bytes) -> tuple[int, int, str] | None:
     return None
 
 
-@lru_cache(maxsize=256)
-def _image_info(path: str, mtime: int) -> tuple[int, int, str, bytes]:
-    """Pixel size, extension and bytes of an image, read once per build. PNG, GIF and JPEG
-    are measured here; anything else by python-docx, imported only then."""
-    data = Path(path).read_bytes()
-    size = _pixel_size(data)
-    if size is not None:
-        return (*size, data)
-    from docx.image.image import Image as DocxImage
+_IMAGE_INFO: dict[str, tuple[int, int, str]] = {}
 
-    info = DocxImage.from_blob(data)
-    return info.px_width, info.px_height, info.ext, data
+
+def _image_info(blob: Blob) -> tuple[int, int, str]:
+    """Pixel size and extension of an image, measured once per content. PNG, GIF and JPEG are
+    measured here; anything else by python-docx, imported only then."""
+    if blob.digest not in _IMAGE_INFO:
+        size = _pixel_size(blob.data)
+        if size is None:
+            from docx.image.image import Image as DocxImage
+
+            info = DocxImage.from_blob(blob.data)
+            size = (info.px_width, info.px_height, info.ext)
+        _IMAGE_INFO[blob.digest] = size
+    return _IMAGE_INFO[blob.digest]
 
 
 def _t(text: str) -> str:
@@ -319,8 +322,9 @@ class Builder:
         return num
 
     # images and links
-    def picture(self, path: Path, width: int) -> str:
-        px_w, px_h, ext, data = _image_info(str(path), path.stat().st_mtime_ns)
+    def picture(self, blob: Blob, width: int) -> str:
+        px_w, px_h, ext = _image_info(blob)
+        data = blob.data
         height = int(width * px_h / max(px_w, 1))
         rid = self.new_rid()
         self.shape += 1
@@ -339,7 +343,7 @@ class Builder:
             '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
             '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
             '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-            f'<pic:nvPicPr><pic:cNvPr id="{n}" name="{escape(path.name)}"/><pic:cNvPicPr/>'
+            f'<pic:nvPicPr><pic:cNvPr id="{n}" name="{escape(blob.name)}"/><pic:cNvPicPr/>'
             f'</pic:nvPicPr><pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/>'
             '</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/>'
             f'<a:ext cx="{width}" cy="{height}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
@@ -348,13 +352,13 @@ class Builder:
         )
 
     def image(self, block: Image) -> None:
-        px_w, px_h, _, _ = _image_info(str(block.path), block.path.stat().st_mtime_ns)
+        px_w, px_h, _ = _image_info(block.blob)
         width = self.ref.text_width
         height = width * px_h / max(px_w, 1)
         limit = self.ref.text_height * 0.6
         if height > limit:
             width = int(width * limit / height)
-        self.out.append(self.paragraph(self.picture(block.path, width), align="center",
+        self.out.append(self.paragraph(self.picture(block.blob, width), align="center",
                                        keep_next=True))
         self.figures += 1
         self.out.append(self.paragraph(self.run(f"Gambar {self.figures}. {block.caption}"),

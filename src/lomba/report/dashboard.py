@@ -29,7 +29,8 @@ _ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 _ENV.filters["tanggal"] = tanggal
-COLORS = {"siap": "#1b7a3a", "peringatan": "#c98a00", "belum": "#c00000", "tidak-ikut": "#c9d1cd"}
+COLORS = {"siap": "#1b7a3a", "peringatan": "#c98a00", "belum": "#c00000", "tidak-ikut": "#c9d1cd",
+          "tidak-terbaca": "#7a1b6e"}
 
 
 @dataclass

@@ -16,12 +16,13 @@ from lomba.diagnostics import Diagnostic, Severity
 from lomba.model.vocab import TAHAPAN_ORDER
 from lomba.workspace import Entry, LoadedWorkspace
 
-State = Literal["siap", "peringatan", "belum", "tidak-ikut"]
+State = Literal["siap", "peringatan", "belum", "tidak-ikut", "tidak-terbaca"]
 STATE_LABELS: dict[str, tuple[str, str]] = {
     "siap": ("siap", "ready"),
     "peringatan": ("siap, ada peringatan", "ready with warnings"),
     "belum": ("belum siap", "not ready"),
     "tidak-ikut": ("tidak ikut", "not entered"),
+    "tidak-terbaca": ("berkas tidak terbaca", "file unreadable"),
 }
 RAI = "rai"
 
@@ -41,8 +42,14 @@ class Row:
     @property
     def name(self) -> str:
         model = self.entry.model
-        assert model is not None
+        if model is None:  # unreadable: the file is all there is to name it by
+            return self.entry.display
         return model.akronim or model.nama
+
+    @property
+    def opd(self) -> str:
+        """The entry's OPD; for an unreadable file, the folder it sits in."""
+        return self.entry.model.opd if self.entry.model is not None else self.entry.folder
 
 
 @dataclass
@@ -105,18 +112,25 @@ def readiness_matrix(ws: LoadedWorkspace, *, competitions: set[str] | None = Non
     ]
     by_pair = {(r.entry.display, r.edition.ref): r for r in ws.readiness}
     rows = []
-    for entry in sorted(ws.valid_entries, key=lambda e: e.display):
-        assert entry.model is not None
-        if opds and entry.model.opd not in opds:
+    for entry in sorted(ws.entries, key=lambda e: e.display):
+        if opds and Row(entry, {}).opd not in opds:
             continue
         cells = {}
         for column in columns:
-            readiness = by_pair.get((entry.display, column.ref))
-            cell = _cell(ws, readiness) if readiness else Cell("tidak-ikut")
+            if entry.model is None:  # a broken entry is a finding, never an absence
+                cell = Cell("tidak-terbaca", _first_error(ws, entry))
+            else:
+                readiness = by_pair.get((entry.display, column.ref))
+                cell = _cell(ws, readiness) if readiness else Cell("tidak-ikut")
             cells[column.ref] = cell
             column.totals[cell.state] += 1
         rows.append(Row(entry, cells))
     return Matrix(ws.today, columns, rows)
+
+
+def _first_error(ws: LoadedWorkspace, entry: Entry) -> Diagnostic | None:
+    return next((d for d in ws.report.for_file(entry.display)
+                 if d.severity is Severity.ERROR), None)
 
 
 # -- OPD compliance -------------------------------------------------------------------------------
@@ -134,6 +148,8 @@ class OpdCompliance:
     action_plan_ready: bool
     missing: list[tuple[str, str]]
     """What the OPD still owes, as (Bahasa Indonesia, English) sentences."""
+    unreadable: list[Entry] = field(default_factory=list)
+    """Entry files in the OPD's folder that cannot be read or are invalid."""
 
     @property
     def compliant(self) -> bool:
@@ -155,8 +171,11 @@ def compliance(ws: LoadedWorkspace) -> list[OpdCompliance]:
     year = ws.config.tahun_kerja
     readiness = {(r.entry.display, r.edition.ref): r for r in ws.readiness}
     out = []
+    broken = [e for e in ws.entries if e.model is None]
     for opd in ws.config.opd:
         entries = [e for e in ws.valid_entries if e.model and e.model.opd == opd.kode]
+        unreadable = [e for e in broken if e.folder == opd.kode]
+        names = ", ".join(e.display for e in unreadable)
         ideas = [e for e in entries if e.model and e.model.tahapan == TAHAPAN_ORDER[0]]
         innovations = [e for e in entries if e not in ideas]
         this_year = [e for e in innovations if _dated_in(e, year)]
@@ -164,18 +183,27 @@ def compliance(ws: LoadedWorkspace) -> list[OpdCompliance]:
         ready_plans = [e for e in plans
                        if _cell(ws, readiness[(e.display, f"{RAI}/{year}")]).state != "belum"]
         missing: list[tuple[str, str]] = []
-        if not this_year:
+        if not this_year and unreadable:
+            missing.append((f"berkas inovasi tidak terbaca, sehingga belum dapat dinilai: {names}",
+                            f"innovation file cannot be read, so it cannot be assessed yet: "
+                            f"{names}"))
+        elif not this_year:
             missing.append((f"belum ada inovasi (selain ide) yang tercatat pada tahun {year}",
                             f"no innovation (beyond an idea) recorded in {year}"))
-        if not plans:
+        if not plans and not unreadable:
             missing.append((f"belum menyerahkan Rancangan Aksi Inovasi tahun {year}",
                             f"has not handed in its {year} innovation action plan"))
+        elif not plans and this_year:
+            missing.append((f"Rancangan Aksi Inovasi tahun {year} belum dapat dinilai: berkas "
+                            f"tidak terbaca ({names})",
+                            f"its {year} innovation action plan cannot be assessed: file "
+                            f"unreadable ({names})"))
         elif not ready_plans:
             missing.append((f"Rancangan Aksi Inovasi tahun {year} belum lengkap",
                             f"its {year} innovation action plan is incomplete"))
         out.append(OpdCompliance(
             kode=opd.kode, nama=opd.nama, jenis=opd.jenis, ideas=ideas, innovations=innovations,
             innovations_this_year=this_year, action_plan=(ready_plans or plans or [None])[0],
-            action_plan_ready=bool(ready_plans), missing=missing,
+            action_plan_ready=bool(ready_plans), missing=missing, unreadable=unreadable,
         ))
     return sorted(out, key=lambda c: (c.compliant, c.kode))

@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 
 from lomba import incremental
-from lomba.build import BUILD_DIR, Outcome, WriteLog, output_name, write_if_changed
 from lomba.competitions import Registry
 from lomba.diagnostics import Report
-from lomba.fileio import atomic_write_text
+from lomba.fileio import WriteLog, atomic_write_text, write_if_changed
 from lomba.fingerprint import code_digest
+from lomba.outdir import BUILD_DIR
+from lomba.plan import Outcome, output_name
 from lomba.render.docx_writer import reference_bytes
 from lomba.render.letter_writer import render_letter
 from lomba.render.reference import reference_for

@@ -27,7 +27,11 @@ def innovation_rows(matrix: Matrix) -> list[list[str]]:
     rows = []
     for row in matrix.rows:
         model = row.entry.model
-        assert model is not None
+        if model is None:
+            reason = next((c.reason.message("id") for c in row.cells.values() if c.reason), "")
+            rows.append([row.entry.display, row.opd, "", "", "", "", "", "", "",
+                         STATE_LABELS["tidak-terbaca"][0], reason])
+            continue
         entered = {ref: cell for ref, cell in row.cells.items() if cell.state != "tidak-ikut"}
         readiness = "; ".join(f"{ref}: {STATE_LABELS[c.state][0]}" for ref, c in entered.items())
         reasons = "; ".join(f"{ref}: {c.reason.message('id')}" for ref, c in entered.items()

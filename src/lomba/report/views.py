@@ -17,8 +17,9 @@ from lomba.checks.deadlines import Deadline
 from lomba.locale import tanggal
 from lomba.report.desk import STATE_LABELS, Matrix, OpdCompliance
 
-SYMBOLS = {"siap": "✔", "peringatan": "!", "belum": "✘", "tidak-ikut": "·"}
-STYLES = {"siap": "green", "peringatan": "yellow", "belum": "red bold", "tidak-ikut": "dim"}
+SYMBOLS = {"siap": "✔", "peringatan": "!", "belum": "✘", "tidak-ikut": "·", "tidak-terbaca": "?"}
+STYLES = {"siap": "green", "peringatan": "yellow", "belum": "red bold", "tidak-ikut": "dim",
+          "tidak-terbaca": "magenta bold"}
 
 
 def _t(lang: str, id_text: str, en_text: str) -> str:
@@ -44,14 +45,14 @@ def print_status(console: Console, matrix: Matrix, lang: str) -> None:
     for column in matrix.columns:
         table.add_column(column.short, justify="center", no_wrap=True)
     for row in matrix.rows:
-        assert row.entry.model is not None
         cells = [Text(SYMBOLS[c.state], style=STYLES[c.state])
                  for c in (row.cells[col.ref] for col in matrix.columns)]
-        table.add_row(row.name, row.entry.model.opd, *cells)
+        table.add_row(row.name, row.opd, *cells)
     console.print(table)
 
     reasons = [(row, col, row.cells[col.ref]) for row in matrix.rows for col in matrix.columns
-               if row.cells[col.ref].state == "belum" and row.cells[col.ref].reason]
+               if row.cells[col.ref].state in ("belum", "tidak-terbaca")
+               and row.cells[col.ref].reason]
     if reasons:
         console.print(_t(lang, "Belum siap, alasan pertama:", "Not ready, first reason:"),
                       style="bold")
@@ -77,8 +78,7 @@ def print_status(console: Console, matrix: Matrix, lang: str) -> None:
 
     per_opd: dict[str, Counter[str]] = {}
     for row in matrix.rows:
-        assert row.entry.model is not None
-        counter = per_opd.setdefault(row.entry.model.opd, Counter())
+        counter = per_opd.setdefault(row.opd, Counter())
         counter["inovasi"] += 1
         for cell in row.cells.values():
             counter[cell.state] += 1
@@ -103,7 +103,7 @@ def status_json(matrix: Matrix, lang: str) -> dict[str, Any]:
             for c in matrix.columns
         ],
         "inovasi": [
-            {"berkas": row.entry.display, "opd": row.entry.model.opd if row.entry.model else None,
+            {"berkas": row.entry.display, "opd": row.opd,
              "nama": row.entry.model.nama if row.entry.model else None,
              "tahapan": row.entry.model.tahapan if row.entry.model else None,
              "kompetisi": {
