@@ -31,12 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
 from lomba.build import run_build
-from lomba.competitions import builtin_templates
+from lomba.check.workspace import load_workspace
+from lomba.load.reference import reference_bytes, reference_for
 from lomba.render.compose import compose
 from lomba.render.document import Heading, ListBlock, Paragraph, Question, Table
-from lomba.render.docx_writer import reference_bytes, render_docx
-from lomba.render.reference import reference_for
-from lomba.workspace import load_workspace
+from lomba.validate.competitions import builtin_templates
+from lomba.write.docx_writer import render_docx
 
 
 def cpu() -> float:

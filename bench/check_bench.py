@@ -20,10 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
+from lomba.check.workspace import load_workspace
+from lomba.desk.status import compliance, readiness_matrix
 from lomba.model.innovation import Inovasi
 from lomba.model.workspace import Workspace
-from lomba.report.desk import compliance, readiness_matrix
-from lomba.workspace import load_workspace
 
 
 def baseline(root: Path) -> int:

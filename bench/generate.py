@@ -17,8 +17,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from lomba.checks.completeness import find_placeholder  # noqa: E402
-from lomba.samplefiles import make_pdf, make_png  # noqa: E402
+from lomba.author.samplefiles import make_pdf, make_png  # noqa: E402
+from lomba.check.completeness import find_placeholder  # noqa: E402
 
 URUSAN = ["kesehatan", "pendidikan", "sosial", "pertanian", "perhubungan", "penanaman modal",
           "administrasi kependudukan dan pencatatan sipil", "pekerjaan umum dan penataan ruang"]

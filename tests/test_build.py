@@ -11,7 +11,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from lomba import formats as builder
+from lomba.write import formats as builder
 from tests.conftest import run
 
 SI_BUNDA = Path("build/sinovik-2019/dinkes/si-bunda.docx")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import lomba.workspace
-from lomba.checks import Checker
-from lomba.competitions import builtin_templates
-from lomba.workspace import LoadedWorkspace, load_workspace
+import lomba.check.workspace
+from lomba.check.checker import Checker
+from lomba.check.workspace import LoadedWorkspace, load_workspace
+from lomba.validate.competitions import builtin_templates
 
 ENTRY = Path("entries") / "rsud" / "andalan.yaml"
 
@@ -93,7 +93,7 @@ def test_lomba_yaml_date_and_specs_are_part_of_the_memory(sample: Path) -> None:
 
 
 def test_parallel_check_recalls_the_same(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lomba.workspace, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(lomba.check.workspace, "PARALLEL_MIN", 2)
     first = load_workspace(sample, jobs=2)
     again = load_workspace(sample, jobs=2)
     assert summary(again) == summary(first) == fresh(sample)
@@ -102,7 +102,7 @@ def test_parallel_check_recalls_the_same(sample: Path, monkeypatch: pytest.Monke
 def test_a_new_rule_is_seen_on_a_warm_cache(sample: Path) -> None:
     """Remembered findings are keyed on the rules, not on the version string: a rule added
     after the cache was filled reports at once, and removing it again takes its finding away."""
-    from lomba.checks.rules import rule, unregister
+    from lomba.check.rules import rule, unregister
     from lomba.diagnostics import Diagnostic, Severity
 
     load_workspace(sample)  # fills the cache

@@ -282,7 +282,7 @@ def test_broken_register_stops_letters_without_writing(sample: Path, kind: str) 
 
 
 def test_recap_spreadsheet_keeps_markup_characters_and_wide_tables(sample: Path) -> None:
-    from lomba.report.spreadsheet import _column
+    from lomba.desk.spreadsheet import _column
 
     assert [_column(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
     entry = sample / "entries" / "rsud" / "andalan.yaml"

@@ -7,11 +7,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lomba.author.scaffold import _data
+from lomba.check.workspace import load_workspace
+from lomba.load.yamlio import YamlLoadError, parse_yaml
 from lomba.model.innovation import Inovasi
-from lomba.scaffold import _data
-from lomba.validation import validate
-from lomba.workspace import load_workspace
-from lomba.yamlio import YamlLoadError, parse_yaml
+from lomba.validate.validation import validate
 
 EXAMPLE = _data("contoh.yaml")
 

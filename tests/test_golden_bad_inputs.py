@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lomba.output import format_diagnostic
-from lomba.workspace import load_workspace
+from lomba.check.workspace import load_workspace
+from lomba.cli.output import format_diagnostic
 from tests.conftest import GOLDEN
 
 CASES = sorted((GOLDEN / "bad").glob("*.yaml"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lomba.competitions import Registry
 from lomba.diagnostics import Report
 from lomba.scoring.iga import RulesUnknown, band, compute_index
+from lomba.validate.competitions import Registry
 
 YANDAS = ["pendidikan", "kesehatan", "pekerjaan umum dan penataan ruang",
           "perumahan rakyat dan kawasan permukiman",

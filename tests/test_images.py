@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from docx.image.image import Image as DocxImage
 
-from lomba.checks.paths import Blob
-from lomba.render.ooxml import _image_info, _pixel_size
+from lomba.load.files import Blob
+from lomba.write.ooxml import _image_info, _pixel_size
 from tests.conftest import REPO
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lomba.build import run_build
-from lomba.incremental import LockBusy, build_lock
+from lomba.plan.incremental import LockBusy, build_lock
 from tests.conftest import run
 
 
@@ -23,12 +23,12 @@ def outputs(root: Path) -> dict[str, bytes]:
 
 def test_noop_rebuild_loads_nothing(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert run("build", cwd=sample).exit_code == 0
-    import lomba.workspace
+    import lomba.check.workspace
 
     def forbidden(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a no-op build must not load the workspace")
 
-    monkeypatch.setattr(lomba.workspace, "load_workspace", forbidden)
+    monkeypatch.setattr(lomba.check.workspace, "load_workspace", forbidden)
     result = run_build(sample)
     assert result.noop
 
@@ -53,7 +53,7 @@ def test_one_entry_change_rebuilds_only_its_documents(sample: Path) -> None:
 def test_template_change_rebuilds_that_competition_only(sample: Path) -> None:
     run_build(sample)
     target = sample / "templates" / "rai" / "2019"
-    from lomba.competitions import builtin_templates
+    from lomba.validate.competitions import builtin_templates
 
     shutil.copytree(builtin_templates() / "rai" / "2019", target)
     spec = target / "spec.yaml"
@@ -126,7 +126,7 @@ def test_a_second_build_waits_for_the_first(workspace: Path) -> None:
 
 
 def test_interrupted_build_recovers(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lomba.formats as builder
+    import lomba.write.formats as builder
 
     calls = {"n": 0}
     original = builder.render_docx
@@ -150,11 +150,11 @@ def test_interrupted_build_recovers(sample: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_parallel_check_matches_serial(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lomba.workspace
-    from lomba.workspace import load_workspace
+    import lomba.check.workspace
+    from lomba.check.workspace import load_workspace
 
     serial = load_workspace(sample, jobs=1)
-    monkeypatch.setattr(lomba.workspace, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(lomba.check.workspace, "PARALLEL_MIN", 2)
     parallel = load_workspace(sample, jobs=2)
 
     def summary(ws):  # type: ignore[no-untyped-def]

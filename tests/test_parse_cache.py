@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lomba.cache import CACHE_FILE, OLD_CACHE_DIR, ParseCache
-from lomba.yamlio import load_yaml_file
+from lomba.load.cache import CACHE_FILE, OLD_CACHE_DIR, ParseCache
+from lomba.load.yamlio import load_yaml_file
 from tests.conftest import REPO, run
 
 BROKEN = """\
@@ -116,7 +116,7 @@ def test_prune_removes_what_no_file_uses(sample: Path) -> None:
 
 
 def test_positions_damaged_after_the_size_check_fall_back_to_the_top() -> None:
-    from lomba.yamlio import LoadedYaml
+    from lomba.load.yamlio import LoadedYaml
 
     loaded = LoadedYaml(file="x.yaml", data={}, lazy_positions=b"[[[[" + b" " * 10)
     assert loaded.position(("narasi", "ringkasan")) == (1, 1)
@@ -127,8 +127,8 @@ def test_positions_damaged_after_the_size_check_fall_back_to_the_top() -> None:
     ("a: 99999999999999999999999", False),
 ])
 def test_only_what_json_gives_back_unchanged_is_cached(text: str, cached: bool) -> None:
-    from lomba.cache import _decode, _encode
-    from lomba.yamlio import parse_yaml
+    from lomba.load.cache import _decode, _encode
+    from lomba.load.yamlio import parse_yaml
 
     loaded = parse_yaml(text, "x.yaml")
     body = _encode(loaded)
@@ -140,13 +140,13 @@ def test_only_what_json_gives_back_unchanged_is_cached(text: str, cached: bool) 
 
 def test_a_cache_held_by_another_process_is_waited_for_not_destroyed(
         sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lomba.cache
+    import lomba.load.cache
 
     cold = check_json(sample)
     rows = stored(sample)
     inode = (sample / CACHE_FILE).stat().st_ino
-    monkeypatch.setattr(lomba.cache, "BUSY_TIMEOUT", 0.2)
-    lomba.cache._CONNECTIONS.clear()
+    monkeypatch.setattr(lomba.load.cache, "BUSY_TIMEOUT", 0.2)
+    lomba.load.cache._CONNECTIONS.clear()
     holder = sqlite3.connect(sample / CACHE_FILE, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another lomba in the middle of a long write
     try:

@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from lomba.checks.paths import path_problem
+from lomba.load.files import path_problem
 from tests.conftest import REPO, run
 
 
@@ -81,7 +81,7 @@ def test_sample_workspace_shows_its_deliberate_problems_and_nothing_else(sample:
 
 
 def test_sample_workspace_size() -> None:
-    from lomba.workspace import load_workspace
+    from lomba.check.workspace import load_workspace
 
     ws = load_workspace(REPO)
     assert ws.config is not None

@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from lomba.jsonschema import render_schemas
 from lomba.messages import CATALOGUE
+from lomba.validate.jsonschema import render_schemas
 from tests.conftest import REPO, run
 
 SRC = REPO / "src" / "lomba"
@@ -59,7 +59,7 @@ def test_vscode_settings_wire_the_schemas(workspace: Path) -> None:
 def test_committed_reference_docx_is_what_lomba_builds() -> None:
     """The shipped referensi.docx is reproducible from code (regenerate with
     write_builtin_reference when changing it)."""
-    from lomba.render.reference import builtin_reference
-    from lomba.render.reference_builder import build_reference
+    from lomba.load.reference import builtin_reference
+    from lomba.write.reference_builder import build_reference
 
     assert builtin_reference().read_bytes() == build_reference()

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from lomba.samplefiles import make_pdf
+from lomba.author.samplefiles import make_pdf
 from tests.conftest import run
 
 

@@ -6,8 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from lomba.competitions import Registry, builtin_templates, total_weight
 from lomba.diagnostics import Report
+from lomba.validate.competitions import Registry, builtin_templates, total_weight
 from tests.conftest import run
 
 SHIPPED = {"sinovik/2019", "sinovik/2025", "iga/2019", "iga/2023", "iga/2026", "inagara/2019",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lomba.yamlio import MAX_FILE_BYTES, YamlLoadError, load_yaml_file, parse_yaml
+from lomba.load.yamlio import MAX_FILE_BYTES, YamlLoadError, load_yaml_file, parse_yaml
 
 
 def test_positions_are_recorded_for_values_and_keys() -> None:

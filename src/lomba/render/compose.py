@@ -1,7 +1,7 @@
 """Compose one competition document from an entry: cover, profile, sections, annex tables.
 
 The order of the parts is the edition's ``tata_letak.urutan``; the words of each section come
-from its template (already rendered and checked in :mod:`lomba.checks.competition`).
+from its template (already rendered and checked in :mod:`lomba.check.competition`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from lomba.checks.competition import Readiness
-from lomba.checks.paths import read_confined
+from lomba.check.competition import Readiness
+from lomba.load.files import read_confined
 from lomba.locale import angka, rupiah, tanggal
 from lomba.model.innovation import Inovasi
 from lomba.model.spec import Spec

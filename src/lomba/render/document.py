@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from lomba.checks.paths import Blob
+from lomba.load.files import Blob
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lomba.competitions import Edition
 from lomba.model.innovation import Inovasi, KlaimIndikatorIga
 from lomba.model.spec import AturanIndeks, IndikatorIga, Spec
 from lomba.model.vocab import urusan_title
+from lomba.validate.edition import Edition
 
 
 class RulesUnknown(Exception):

@@ -1,0 +1,295 @@
+"""`lomba build`: every ready (entry, competition) pair to DOCX and HTML under ``build/``.
+
+A pair that fails its competition's checks is skipped with its reason, unless forced, when it is
+rendered marked DRAF on every page. Files are written atomically and only when their bytes
+change, so an interrupted build never leaves half a file or loses a good earlier one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from lomba.check.competition import Readiness, with_text
+from lomba.check.workspace import LoadedWorkspace, frozen_heap, load_workspace
+from lomba.desk.letters import default_kind
+from lomba.desk.outputs import write_desk
+from lomba.diagnostics import Diagnostic, Severity
+from lomba.errors import LombaError, os_error
+from lomba.fileio import WriteLog, write_if_changed
+from lomba.load import stats
+from lomba.plan import incremental
+from lomba.plan.pairs import (
+    Context,
+    Outcome,
+    blocking,
+    make_context,
+    output_files,
+    pair_key,
+    select,
+)
+from lomba.render.compose import compose
+from lomba.validate.competitions import builtin_templates
+from lomba.validate.snapshot import EntryChanged
+from lomba.write.formats import document_formats
+from lomba.write.outdir import BUILD_DIR, build_dir, output_target, removable
+
+
+def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
+                draft: bool) -> WriteLog:
+    """Render and write one document in every format, from exactly the entry bytes that were
+    checked; raises :class:`EntryChanged` when the file was edited since."""
+    assert ws.config is not None
+    log = WriteLog()
+    if readiness.entry.light:
+        # The check kept counts, not text: the sections are rendered again from the full entry
+        # (reloaded once for all the competitions it enters, which come one after another).
+        entry = readiness.entry
+        token = (entry.display, entry.loaded.digest if entry.loaded else None)
+        if _FULL[0] != token:
+            _FULL[:] = [None, None]
+            _FULL[:] = [token, entry.full(ws.root)]
+        readiness = with_text(readiness, _FULL[1], ws.config)
+    document = compose(readiness, ws.config, ws.root, ws.today, draft=draft,
+                       iga_spec=ctx.iga_spec)
+    targets = [output_target(ws.root, name) for name in output_files(readiness)]
+    for fmt, target in zip(document_formats(), targets, strict=True):
+        write_if_changed(target, fmt.render(document, readiness, ctx.reference), log)
+    return log
+
+
+def _render_or_refuse(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
+                      draft: bool) -> tuple[WriteLog, Diagnostic | None]:
+    """:func:`render_pair`, with an entry edited since its check turned into the reason the
+    pair was not rendered (never a document of unchecked text)."""
+    try:
+        return render_pair(ws, ctx, readiness, draft), None
+    except EntryChanged:
+        return WriteLog(), Diagnostic(readiness.entry.display, 1, 1, (), Severity.ERROR,
+                                      "entry-changed")
+
+
+# The last entry reloaded in full, by file: consecutive pairs of one entry share it.
+_FULL: list = [None, None]
+
+# Set in the parent before forking workers, so they share it without pickling.
+_SHARED: tuple[LoadedWorkspace, Context, list[Readiness], list[bool]] | None = None
+
+
+def _render_index(index: int) -> tuple[int, list[str], list[str], Diagnostic | None]:
+    assert _SHARED is not None
+    ws, ctx, pairs, drafts = _SHARED
+    log, refused = _render_or_refuse(ws, ctx, pairs[index], drafts[index])
+    return index, [str(p) for p in log.written], [str(p) for p in log.unchanged], refused
+
+
+def _render_in_workers(ws: LoadedWorkspace, ctx: Context, pairs: list[Readiness],
+                       drafts: list[bool], todo: list[int], outcomes: list[Outcome], jobs: int,
+                       progress: Callable[[Readiness], None] | None) -> None:
+    """Render ``todo`` in ``jobs`` forked processes, which share the loaded workspace."""
+    global _SHARED
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _SHARED = (ws, ctx, pairs, drafts)
+    try:
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, len(todo) // (jobs * 8))
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            for index, written, unchanged, refused in pool.map(_render_index, todo,
+                                                               chunksize=chunk):
+                _record(outcomes[index], WriteLog(list(map(Path, written)),
+                                                  list(map(Path, unchanged))), refused)
+                if progress:
+                    progress(pairs[index])
+    finally:
+        _SHARED = None
+
+
+def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
+          progress: Callable[[Readiness], None] | None = None, jobs: int = 1,
+          manifest: incremental.Manifest | None = None) -> list[Outcome]:
+    """Render the pairs that need it (all of them without a manifest); returns what happened
+    to each. With ``jobs`` > 1 the documents are rendered in that many processes; the files are
+    the same as a serial build's."""
+    assert ws.config is not None
+    ctx = make_context(ws, force)
+    outcomes = [Outcome(readiness=r, skipped_reason=blocking(ws, r)) for r in pairs]
+    todo: list[int] = []
+    for i, outcome in enumerate(outcomes):
+        r = outcome.readiness
+        if outcome.skipped_reason is not None and not (force and not r.template_failed):
+            if progress:
+                progress(r)
+            continue
+        outcome.draft = outcome.skipped_reason is not None
+        outcome.key = pair_key(ws, ctx, r)
+        relative = output_files(r)
+        recorded = manifest is not None and all(
+            manifest.outputs.get(p) == outcome.key for p in relative)
+        outputs = [ws.root / p for p in relative]
+        if recorded and all(os.path.isfile(p) for p in outputs):
+            outcome.unchanged.extend(outputs)
+            if progress:
+                progress(r)
+            continue
+        todo.append(i)
+    drafts = [o.draft for o in outcomes]
+    with frozen_heap():
+        parallel = jobs > 1 and len(todo) >= 4 * jobs
+        # The first document is rendered here, so that forked workers inherit every cache it
+        # warms (the reference package, templates, locale data) instead of each filling them.
+        for index in todo[:1] if parallel else todo:
+            _record(outcomes[index], *_render_or_refuse(ws, ctx, pairs[index], drafts[index]))
+            if progress:
+                progress(pairs[index])
+        if parallel:
+            _render_in_workers(ws, ctx, pairs, drafts, todo[1:], outcomes, jobs, progress)
+    return outcomes
+
+
+def _record(outcome: Outcome, log: WriteLog, refused: Diagnostic | None) -> None:
+    if refused is not None:
+        outcome.skipped_reason, outcome.key, outcome.draft = refused, None, False
+        return
+    outcome.rendered_now = True
+    outcome.written.extend(log.written)
+    outcome.unchanged.extend(log.unchanged)
+
+
+def spec_errors(ws: LoadedWorkspace) -> list[Diagnostic]:
+    """Errors in competition specs or templates: these stop a build."""
+    return [d for d in ws.report.diagnostics
+            if d.severity is Severity.ERROR and d.file.endswith("spec.yaml")]
+
+
+class BuildStopped(LombaError):
+    """Nothing can be built: lomba.yaml or a competition spec is broken."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("build-stopped", diagnostics)
+
+
+@dataclass
+class BuildResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+    desk: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    stale: list[tuple[Path, str]] = field(default_factory=list)
+    """Outputs kept although their entry could not be read this time: (file, entry)."""
+    noop: bool = False
+    ws: LoadedWorkspace | None = None
+
+
+def clean(root: Path) -> None:
+    """Remove every build output (the parse cache and the lock stay); only inside the real
+    ``build/`` folder: a symlink in it is removed, never followed."""
+    top = build_dir(root, create=False)
+    if not top.is_dir():
+        return
+    for item in top.iterdir():
+        if item.name in (".cache", ".lomba.lock"):
+            continue
+        try:
+            if item.is_dir() and not item.is_symlink():
+                shutil.rmtree(item)
+            else:
+                item.unlink()
+        except OSError as exc:
+            raise os_error(exc, item) from None
+
+
+def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable[str] = (),
+              opds: Iterable[str] = (), force: bool = False, fresh: bool = False,
+              jobs: int = 1, progress: Callable[[Readiness], None] | None = None,
+              on_wait: Callable[[], None] | None = None,
+              start: Callable[[int], None] | None = None) -> BuildResult:
+    """A whole `lomba build`: under the workspace lock, incremental unless ``fresh``."""
+    entries, competitions, opds = list(entries), list(competitions), list(opds)
+    full = not (entries or competitions or opds)
+    build_dir(root)
+    with incremental.build_lock(root, on_wait=on_wait):
+        if fresh:
+            clean(root)
+        manifest = incremental.Manifest.load(root)
+        tree = incremental.tree_fingerprint(
+            root, builtin_templates(), date.today().isoformat(),
+            extra=f"force={force} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}")
+        register = stats.stat_token(root / "surat" / "register.yaml")
+        if full and manifest.tree == tree and manifest.register == register \
+                and manifest.intact(root):
+            return BuildResult(noop=True)
+        ws = load_workspace(root)
+        with frozen_heap():
+            return _build_loaded(root, ws, manifest, tree, full, competitions=competitions,
+                                 opds=opds, entries=entries, force=force, jobs=jobs,
+                                 progress=progress, start=start)
+
+
+def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest, tree: str,
+                  full: bool, *, competitions: list[str], opds: list[str], entries: list[str],
+                  force: bool, jobs: int, progress: Callable[[Readiness], None] | None,
+                  start: Callable[[int], None] | None) -> BuildResult:
+    """The part of a build after loading, still under the lock."""
+    fatal = spec_errors(ws)
+    if ws.config is None or fatal:
+        raise BuildStopped(ws.report.sorted() if ws.config is None else fatal)
+    pairs = select(ws, competitions=competitions, opds=opds, entries=entries)
+    if start:
+        start(len(pairs))
+    outcomes = build(ws, pairs, force=force, progress=progress, jobs=jobs,
+                     manifest=manifest)
+    result = BuildResult(outcomes=outcomes, ws=ws)
+    for o in outcomes:
+        if o.key is None:
+            continue
+        for name in output_files(o.readiness):
+            manifest.outputs[name] = o.key
+            manifest.sources[name] = o.readiness.entry.display
+    if full:
+        _forget_removed(root, ws, manifest, result)
+        result.desk = write_desk(ws, outcomes, default_kind(ws.config, ws.today))
+        manifest.desk = _desk_files(root)
+    manifest.tree = tree if full else None
+    manifest.register = stats.stat_token(root / "surat" / "register.yaml")
+    manifest.save(root)
+    return result
+
+
+def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,
+                    result: BuildResult) -> None:
+    """Delete the recorded outputs whose entry or competition is gone. An output whose entry
+    is still there but cannot be read is kept and reported stale: a typo never deletes a good
+    document. Only lomba's own outputs inside the real ``build/`` are ever deleted, whatever
+    the manifest says."""
+    live = {name for r in ws.readiness for name in output_files(r)}
+    broken = {e.display for e in ws.entries if e.model is None}
+    for recorded in list(manifest.outputs):
+        if recorded in live:
+            continue
+        source = manifest.sources.get(recorded)
+        path = removable(root, recorded)
+        if source in broken:
+            if path is not None:
+                result.stale.append((path, source))
+            continue
+        if path is not None:
+            try:
+                path.unlink()
+            except OSError as exc:
+                raise os_error(exc, path) from None
+            result.removed.append(path)
+        del manifest.outputs[recorded]
+        manifest.sources.pop(recorded, None)
+
+
+def _desk_files(root: Path) -> list[str]:
+    build = root / BUILD_DIR
+    names = ["index.html", "rekap.xlsx", "rekap.csv", "jadwal.ics", "status.json"]
+    files = [f"{BUILD_DIR}/{n}" for n in names if (build / n).is_file()]
+    files += [p.relative_to(root).as_posix() for p in (build / "surat").rglob("*.docx")]
+    return files

@@ -1,0 +1,123 @@
+"""lomba's own check rules, registered by name and scope (see :mod:`lomba.check.rules`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from lomba.check.competition import (
+    check_attachments,
+    check_choices,
+    check_eligibility,
+    check_section_names,
+    check_sections,
+)
+from lomba.check.completeness import check_completeness
+from lomba.check.deadlines import deadline_diagnostics
+from lomba.check.entries import (
+    check_acronym,
+    check_competitions_known,
+    check_config,
+    check_dates,
+    check_files,
+    check_opd,
+    check_repeats,
+    check_titles,
+)
+from lomba.check.iga import check_claims
+from lomba.check.rules import rule
+from lomba.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from lomba.check.checker import Checker
+    from lomba.check.competition import Readiness
+    from lomba.validate.snapshot import Entry
+
+
+@rule("config", "workspace", "opd-duplicate", "evidence-absolute", "evidence-parent",
+      "evidence-outside", "evidence-missing", "evidence-not-file")
+def _config(ctx: Checker, _: None) -> Iterable[Diagnostic]:
+    return check_config(ctx.ws)
+
+
+@rule("opd", "entry", "opd-unknown", "opd-folder-mismatch")
+def _opd(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
+    return check_opd(ctx.ws, entry)
+
+
+@rule("files", "entry", "evidence-absolute", "evidence-parent", "evidence-outside",
+      "evidence-missing", "evidence-not-file")
+def _files(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
+    return check_files(ctx.ws, entry)
+
+
+@rule("competitions-known", "entry", "competition-unknown")
+def _known(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
+    return check_competitions_known(entry, ctx.known)
+
+
+@rule("repeats", "entry", "duplicate-item")
+def _repeats(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
+    return check_repeats(entry)
+
+
+@rule("dates", "entry", "dates-order")
+def _dates(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
+    return check_dates(entry)
+
+
+@rule("acronym", "entry", "acronym-no-expansion")
+def _acronym(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
+    return check_acronym(entry)
+
+
+@rule("completeness", "entry", "incomplete-field", "placeholder")
+def _completeness(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
+    return check_completeness(entry)
+
+
+@rule("eligibility", "pair", "needs-start-date", "too-young", "outside-window",
+      "excluded-by-award", "not-eligible-class", "needs-field")
+def _eligibility(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
+    return check_eligibility(pair.entry, pair.edition.spec)
+
+
+@rule("section-names", "pair", "section-unknown")
+def _section_names(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
+    return check_section_names(pair)
+
+
+@rule("sections", "pair", "section-empty", "words-over", "words-near", "words-under",
+      "section-placeholder")
+def _sections(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
+    return check_sections(pair)
+
+
+@rule("choices", "pair", "competition-option")
+def _choices(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
+    return check_choices(pair.entry, pair.edition.spec)
+
+
+@rule("attachments", "pair", "attachment-missing")
+def _attachments(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
+    return check_attachments(pair.entry, pair.edition.spec)
+
+
+@rule("iga-claims", "pair", "iga-unknown-indicator", "iga-mandatory-missing",
+      "iga-claim-unsupported", "iga-verdict-unknown-file", "iga-rejected-no-reason")
+def _claims(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
+    return check_claims(pair.entry, pair.edition.spec)
+
+
+@rule("titles", "finish", "title-duplicate")
+def _titles(ctx: Checker, _: None) -> Iterable[Diagnostic]:
+    return check_titles(ctx.ws)
+
+
+@rule("deadlines", "finish", "deadline-passed", "deadline-near")
+def _deadlines(ctx: Checker, _: None) -> Iterable[Diagnostic]:
+    ws = ctx.ws
+    if not ctx.competitions or ws.config is None:
+        return []
+    used = {r.edition.ref: r.edition for r in ws.readiness}
+    return deadline_diagnostics(list(used.values()), ws.config, ws.today)

@@ -1,0 +1,450 @@
+"""The `lomba` command: thin Click commands over the library.
+
+Exit codes: 0 success (warnings allowed), 1 problems in the user's files, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+
+import click
+
+from lomba import __version__
+from lomba.check.workspace import LoadedWorkspace, load_workspace
+from lomba.cli.output import diagnostics_json, format_diagnostic, summary_line
+from lomba.diagnostics import relative_name
+from lomba.errors import LombaError, os_error
+from lomba.load.discover import WorkspaceNotFound, find_root
+from lomba.messages import Suggestion, render_message, resolve_lang
+from lomba.validate.snapshot import load_config
+from lomba.validate.validation import closest
+
+
+class Context:
+    def __init__(self, directory: Path | None, lang: str) -> None:
+        self.directory = directory
+        self.lang = lang
+
+    def t(self, id_text: str, en_text: str) -> str:
+        return en_text if self.lang == "en" else id_text
+
+    def root(self) -> Path:
+        try:
+            return find_root(self.directory or Path.cwd())
+        except WorkspaceNotFound:
+            fail(render_message("workspace-missing", {}, self.lang))
+            raise  # unreachable
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+class Commands(click.Group):
+    """Every command runs here: a :class:`LombaError` (and any OS failure a command did not
+    name itself) is printed once, in the user's language, with exit 1 (2 for usage); never a
+    traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except LombaError as exc:
+            lang = ctx.obj.lang if isinstance(ctx.obj, Context) else resolve_lang()
+            for d in exc.diagnostics:
+                click.echo(format_diagnostic(d, lang), err=True)
+            fail(exc.message(lang), exc.exit_code)
+        except OSError as exc:
+            lang = ctx.obj.lang if isinstance(ctx.obj, Context) else resolve_lang()
+            fail(os_error(exc).message(lang))
+        return None
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-C", "directory", type=click.Path(file_okay=False, path_type=Path),
+              help="Jalankan seolah-olah dari folder ini. / Run as if started in DIR.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+              help="Bahasa pesan (bawaan: LOMBA_LANG atau id). / Message language.")
+@click.version_option(__version__, prog_name="lomba")
+@click.pass_context
+def main(ctx: click.Context, directory: Path | None, lang: str | None) -> None:
+    """lomba: satu berkas inovasi, dokumen untuk setiap lomba inovasi daerah.
+
+    lomba: one innovation file, a document for every innovation competition.
+    """
+    if directory is not None and not directory.is_dir():
+        raise click.BadParameter(f"'{directory}' bukan folder / is not a folder", param_hint="-C")
+    ctx.obj = Context(directory, resolve_lang(lang))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
+@click.option("--strict", is_flag=True, help="Peringatan juga gagal. / Warnings fail too.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="id | en")
+@click.pass_obj
+def check(obj: Context, paths: tuple[Path, ...], as_json: bool, strict: bool,
+          lang: str | None) -> None:
+    """Periksa lomba.yaml dan berkas inovasi. / Check the workspace and its entries."""
+    if lang:
+        obj.lang = lang
+    root = obj.root()
+    base = obj.directory or Path.cwd()
+    selection = [p if p.is_absolute() else base / p for p in paths] or None
+    ws = loaded(root, selection)
+    diags = ws.report.sorted()
+    if as_json:
+        click.echo(diagnostics_json(diags, obj.lang))
+    else:
+        color = sys.stdout.isatty()
+        for d in diags:
+            click.echo(format_diagnostic(d, obj.lang, color=color))
+        click.echo(summary_line(ws.report, obj.lang))
+    failed = bool(ws.report.errors) or (strict and bool(ws.report.warnings))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("entries", nargs=-1)
+@click.option("--kompetisi", "-k", "competitions", multiple=True,
+              help="Hanya kompetisi ini (mis. sinovik atau sinovik/2019). / Only this competition.")
+@click.option("--opd", "opds", multiple=True, help="Hanya OPD ini. / Only this OPD.")
+@click.option("--force", is_flag=True,
+              help="Buat juga yang belum memenuhi syarat, bertanda DRAF. / Render drafts too.")
+@click.option("--clean", "fresh", is_flag=True,
+              help="Hapus hasil lama dan susun ulang semuanya. / Rebuild everything.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Jumlah proses (bawaan: semua inti). / Processes (default: all cores).")
+@click.pass_obj
+def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
+          opds: tuple[str, ...], force: bool, fresh: bool, jobs: int | None) -> None:
+    """Susun dokumen DOCX dan HTML ke build/. / Render the documents into build/."""
+    import os
+
+    from lomba import build as builder
+    from lomba.cli.summary import print_build_summary, progress_bar
+    from lomba.desk.letters import RegisterError
+    from lomba.plan.incremental import LockBusy
+
+    root = obj.root()
+
+    def waiting() -> None:
+        click.echo(obj.t("Build lain sedang berjalan di ruang kerja ini; menunggu...",
+                         "Another build is running in this workspace; waiting..."), err=True)
+
+    try:
+        with progress_bar(obj.lang) as bar:
+            result = builder.run_build(
+                root, entries=entries, competitions=competitions, opds=opds, force=force,
+                fresh=fresh, jobs=jobs or os.cpu_count() or 1, progress=bar.advance,
+                start=bar.start, on_wait=waiting)
+    except RegisterError as exc:
+        for d in exc.diagnostics:
+            click.echo(format_diagnostic(d, obj.lang), err=True)
+        fail(obj.t("Register surat rusak: perbaiki dahulu, tidak ada surat yang dibuat.",
+                   "The letter register is damaged: fix it first; no letters were made."))
+    except LockBusy:
+        fail(obj.t("Build lain masih berjalan terlalu lama; coba lagi nanti.",
+                   "Another build is still running; try again later."))
+    if result.noop:
+        click.echo(obj.t("Tidak ada yang berubah sejak build terakhir; semua dokumen mutakhir.",
+                         "Nothing changed since the last build; every document is current."))
+        return
+    print_build_summary(result.outcomes, root, obj.lang, extra=result.desk,
+                        removed=result.removed, stale=result.stale)
+
+
+def loaded(root: Path, selection: list[Path] | None = None) -> LoadedWorkspace:
+    """The workspace, loaded and then set aside from the cycle collector for the rest of this
+    one command: its million objects would otherwise be walked again by each collection."""
+    ws = load_workspace(root, selection)
+    gc.freeze()
+    return ws
+
+
+def _desk(obj: Context):  # type: ignore[no-untyped-def]
+    root = obj.root()
+    ws = loaded(root)
+    if ws.config is None:
+        for d in ws.report.sorted():
+            click.echo(format_diagnostic(d, obj.lang), err=True)
+        fail(obj.t("lomba.yaml belum sah; perbaiki dahulu.", "lomba.yaml is invalid; fix it."))
+    return ws
+
+
+def _console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
+@click.option("--opd", "opds", multiple=True, help="Hanya OPD ini. / Only this OPD.")
+@click.option("--kompetisi", "-k", "competitions", multiple=True,
+              help="Hanya kompetisi ini. / Only this competition.")
+@click.pass_obj
+def status(obj: Context, as_json: bool, opds: tuple[str, ...],
+           competitions: tuple[str, ...]) -> None:
+    """Kesiapan setiap inovasi untuk setiap lomba. / Readiness of every entry per competition."""
+    import json
+
+    from lomba.desk.status import readiness_matrix
+    from lomba.desk.views import print_status, status_json
+
+    ws = _desk(obj)
+    matrix = readiness_matrix(ws, competitions=set(competitions) or None,
+                              opds=set(opds) or None)
+    if as_json:
+        click.echo(json.dumps(status_json(matrix, obj.lang), ensure_ascii=False, indent=2))
+    else:
+        print_status(_console(), matrix, obj.lang)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
+@click.pass_obj
+def rekap(obj: Context, as_json: bool) -> None:
+    """Kepatuhan setiap OPD pada kewajiban inovasi tahunan. / OPD compliance for the year."""
+    import json
+
+    from lomba.desk.status import compliance
+    from lomba.desk.views import compliance_json, print_compliance
+
+    ws = _desk(obj)
+    items = compliance(ws)
+    if as_json:
+        click.echo(json.dumps(compliance_json(items, obj.lang), ensure_ascii=False, indent=2))
+    else:
+        print_compliance(_console(), items, ws.config.tahun_kerja, obj.lang)
+
+
+@main.command()
+@click.option("--ics", "ics", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tulis juga berkas iCalendar. / Also write an iCalendar file.")
+@click.pass_obj
+def jadwal(obj: Context, ics: Path | None) -> None:
+    """Semua tenggat lomba dan tenggat internal pemda. / Every deadline in one calendar."""
+    from lomba.desk.calendar import calendar, to_ics
+    from lomba.desk.views import print_calendar
+    from lomba.diagnostics import Report
+    from lomba.fileio import atomic_write_text
+    from lomba.validate.competitions import Registry
+
+    ws = _desk(obj)
+    items = calendar(ws, Registry(ws.root, Report()))
+    print_calendar(_console(), items, ws.today, obj.lang)
+    if ics is not None:
+        atomic_write_text(ics, to_ics(items, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today))
+        click.echo(obj.t("ditulis: ", "written: ") + str(ics))
+
+
+@main.command()
+@click.argument("jenis", type=click.Choice(["teguran", "pengingat"]))
+@click.argument("opds", nargs=-1)
+@click.pass_obj
+def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
+    """Surat teguran atau pengingat untuk OPD yang belum patuh (atau yang disebut).
+
+    Reprimand or reminder letters for the OPD that fall short (or those named).
+    """
+    import jinja2
+
+    from lomba.desk.letters import RegisterError
+    from lomba.desk.outputs import issue_letters
+    from lomba.desk.status import compliance
+
+    ws = _desk(obj)
+    items = compliance(ws)
+    known = {c.kode: c for c in items}
+    for code in opds:
+        if code not in known:
+            fail(render_message("opd-unknown", {
+                "opd": code, "suggestion": Suggestion(closest(code, list(known)))}, obj.lang))
+    chosen = [known[c] for c in opds] if opds else [c for c in items if not c.compliant]
+    for c in chosen:
+        if c.compliant:
+            click.echo(obj.t(f"{c.kode} sudah memenuhi kewajiban; tidak perlu surat.",
+                             f"{c.kode} meets the obligation; no letter needed."))
+    chosen = [c for c in chosen if not c.compliant]
+    try:
+        letters = issue_letters(ws, chosen, jenis)  # type: ignore[arg-type]
+    except RegisterError as exc:
+        for d in exc.diagnostics:
+            click.echo(format_diagnostic(d, obj.lang), err=True)
+        fail(obj.t("Register surat rusak: perbaiki dahulu, tidak ada surat yang dibuat.",
+                   "The letter register is damaged: fix it first; no letters were made."))
+    except jinja2.TemplateError as exc:
+        where = f"templates/surat/{jenis}.md.j2:{getattr(exc, 'lineno', None) or 1}"
+        fail(obj.t(f"{where}: templat surat gagal: {exc}", f"{where}: letter template failed: "
+                   f"{exc}"))
+    for letter, path in letters:
+        click.echo(f"{letter.number}\t{letter.opd.kode}\t{relative_name(path, ws.root)}")
+    if not letters:
+        click.echo(obj.t("Tidak ada surat yang perlu dibuat.", "No letters to make."))
+
+
+@main.command()
+@click.argument("kompetisi_", metavar="[iga]", required=False,
+                type=click.Choice(["iga"]), default="iga")
+@click.option("--edisi", type=int, help="Edisi aturan IGA, mis. 2026. / IGA rules edition.")
+@click.option("--saran", "limit", type=int, default=10, show_default=True,
+              help="Jumlah saran. / Number of suggestions.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
+@click.pass_obj
+def skor(obj: Context, kompetisi_: str, edisi: int | None, limit: int, as_json: bool) -> None:
+    """Perkiraan Indeks Inovasi Daerah (IGA) dan cara menaikkannya. / IID estimate."""
+    import json
+
+    from lomba.desk.score_view import print_score, score_json
+    from lomba.diagnostics import Report
+    from lomba.scoring.iga import RulesUnknown, region_for_workspace, suggestions
+    from lomba.validate.competitions import Registry
+
+    ws = _desk(obj)
+    try:
+        region = region_for_workspace(ws, Registry(ws.root, Report()), edisi)
+    except RulesUnknown as exc:
+        reason = str(exc).rstrip(". ")
+        fail(obj.t(f"Indeks tidak dihitung: {reason}.", f"No index computed: {reason}."))
+    actions = suggestions(region, limit)
+    if as_json:
+        click.echo(json.dumps(score_json(region, actions, obj.lang), ensure_ascii=False,
+                              indent=2))
+    else:
+        print_score(_console(), region, actions, obj.lang)
+
+
+@main.command()
+@click.argument("entry", type=click.Path(path_type=Path))
+@click.pass_obj
+def promote(obj: Context, entry: Path) -> None:
+    """Naikkan ide menjadi inovasi (tahapan inisiatif). / Promote an idea to an innovation."""
+    from lomba.author.promote import PromoteError, promote_entry
+
+    root = obj.root()
+    path = entry if entry.is_absolute() else (obj.directory or Path.cwd()) / entry
+    try:
+        added = promote_entry(root, path)
+    except PromoteError as exc:
+        fail(exc.message(obj.lang))
+    click.echo(obj.t(f"{relative_name(path, root)}: tahapan menjadi inisiatif; kolom baru: ",
+                     f"{relative_name(path, root)}: stage is now inisiatif; new fields: ")
+               + (", ".join(added) or "-"))
+    click.echo(obj.t("Isi kolom bertanda TODO, lalu jalankan `lomba check`.",
+                     "Fill in the fields marked TODO, then run `lomba check`."))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def init(obj: Context, directory: Path) -> None:
+    """Buat ruang kerja baru di DIRECTORY. / Create a new workspace in DIRECTORY."""
+    from lomba.author.scaffold import init_workspace
+
+    base = obj.directory or Path.cwd()
+    target = directory if directory.is_absolute() else base / directory
+    try:
+        created = init_workspace(target)
+    except FileExistsError as exc:
+        existing = ", ".join(relative_name(p, target) for p in exc.args[0])
+        fail(obj.t(f"Tidak ada yang ditulis: berkas sudah ada ({existing}).",
+                   f"Nothing written: files already exist ({existing})."))
+    for path in created:
+        click.echo(obj.t("dibuat: ", "created: ") + relative_name(path, target.parent))
+    click.echo(obj.t(f"Ruang kerja siap. Lanjutkan: cd {directory} && lomba check",
+                     f"Workspace ready. Next: cd {directory} && lomba check"))
+
+
+@main.command()
+@click.argument("opd")
+@click.argument("slug")
+@click.option("--nama", help="Nama inovasi. / Innovation name.")
+@click.pass_obj
+def new(obj: Context, opd: str, slug: str, nama: str | None) -> None:
+    """Buat berkas inovasi baru entries/OPD/SLUG.yaml. / Scaffold a new entry."""
+    from lomba.author.scaffold import SLUG_RE, new_entry
+
+    root = obj.root()
+    if not SLUG_RE.match(slug):
+        fail(obj.t(f"Nama berkas `{slug}` tidak sah: pakai huruf kecil, angka dan tanda hubung, "
+                   "mis. antrean-daring.",
+                   f"Invalid slug `{slug}`: use lowercase letters, digits and hyphens."), 2)
+    config, report = load_config(root)
+    if config is None:
+        for d in report.sorted():
+            click.echo(format_diagnostic(d, obj.lang), err=True)
+        sys.exit(1)
+    opds = config.opd_by_key()
+    if opd not in opds:
+        fail(render_message("opd-unknown", {
+            "opd": opd, "suggestion": Suggestion(closest(opd, list(opds)))}, obj.lang))
+    try:
+        path = new_entry(root, opds[opd], slug, nama)
+    except FileExistsError:
+        fail(obj.t(f"Berkas entries/{opd}/{slug}.yaml sudah ada; tidak ditimpa.",
+                   f"entries/{opd}/{slug}.yaml already exists; not overwritten."))
+    click.echo(obj.t("dibuat: ", "created: ") + relative_name(path, root))
+
+
+@main.group(invoke_without_command=True)
+@click.pass_context
+def kompetisi(ctx: click.Context) -> None:
+    """Daftar edisi kompetisi yang tersedia. / List the competition editions."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from lomba.diagnostics import Report
+    from lomba.validate.competitions import Registry
+
+    obj: Context = ctx.obj
+    root = obj.root()
+    registry = Registry(root, Report())
+    for key, edition in sorted(registry.folders):
+        _folder, display = registry.folders[(key, edition)]
+        loaded = registry.get(key, edition)
+        name = loaded.spec.nama if loaded else obj.t("(spesifikasi bermasalah)", "(invalid spec)")
+        origin = obj.t("ruang kerja", "workspace") if display.startswith("templates/") else "lomba"
+        click.echo(f"{key}/{edition}\t{name}\t[{origin}]")
+
+
+@kompetisi.command("salin")
+@click.argument("ref")
+@click.pass_obj
+def kompetisi_salin(obj: Context, ref: str) -> None:
+    """Salin edisi bawaan ke templates/ untuk diubah, mis. sinovik/2019. / Copy an edition."""
+    from lomba.validate.competitions import copy_edition
+
+    root = obj.root()
+    key, _, edition = ref.partition("/")
+    if not edition.isdigit():
+        fail(obj.t("Tulis edisi sebagai kompetisi/tahun, mis. sinovik/2019.",
+                   "Write the edition as competition/year, e.g. sinovik/2019."), 2)
+    try:
+        target = copy_edition(root, key, int(edition))
+    except FileNotFoundError:
+        fail(obj.t(f"Edisi bawaan {ref} tidak ada. Lihat `lomba kompetisi`.",
+                   f"No built-in edition {ref}. See `lomba kompetisi`."))
+    except FileExistsError:
+        fail(obj.t(f"templates/{ref} sudah ada; tidak ditimpa.",
+                   f"templates/{ref} already exists; not overwritten."))
+    click.echo(obj.t("disalin ke ", "copied to ") + relative_name(target, root))
+
+
+@main.command()
+@click.pass_obj
+def schema(obj: Context) -> None:
+    """Tulis berkas JSON Schema untuk penyunting. / Write the editors' JSON Schema files."""
+    from lomba.validate.jsonschema import write_schemas
+
+    root = obj.root()
+    changed = write_schemas(root)
+    for path in changed:
+        click.echo(obj.t("diperbarui: ", "updated: ") + relative_name(path, root))
+    if not changed:
+        click.echo(obj.t("Skema sudah mutakhir.", "Schemas are up to date."))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,101 @@
+"""What a person sees at the end of a build: a table per competition and the reasons for every
+document not made. Uses rich for tables and the progress bar, which degrade to plain text when
+output is not a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from lomba.diagnostics import relative_name
+from lomba.plan.pairs import Outcome
+
+
+class _Bar:
+    """A progress bar that appears once the number of documents is known (and large)."""
+
+    def __init__(self, progress: Progress | None, label: str) -> None:
+        self.progress = progress
+        self.label = label
+        self.task: object | None = None
+
+    def start(self, total: int) -> None:
+        if self.progress is not None and total >= 20:
+            self.progress.start()
+            self.task = self.progress.add_task(self.label, total=total)
+
+    def advance(self, _item: object) -> None:
+        if self.progress is not None and self.task is not None:
+            self.progress.advance(self.task)  # type: ignore[arg-type]
+
+
+@contextmanager
+def progress_bar(lang: str) -> Iterator[_Bar]:
+    console = Console(stderr=True)
+    label = "Menyusun dokumen" if lang != "en" else "Rendering documents"
+    if not console.is_terminal:
+        yield _Bar(None, label)
+        return
+    progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=console, transient=True)
+    try:
+        yield _Bar(progress, label)
+    finally:
+        progress.stop()
+
+
+def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
+                        extra: list[Path] | None = None,
+                        removed: list[Path] | None = None,
+                        stale: list[tuple[Path, str]] | None = None) -> None:
+    en = lang == "en"
+    console = Console(highlight=False, soft_wrap=True)
+    per: dict[str, list[int]] = {}
+    for o in outcomes:
+        row = per.setdefault(o.readiness.edition.spec.singkatan or o.readiness.edition.ref,
+                             [0, 0, 0, 0])
+        if not o.rendered:
+            row[3] += 1
+        elif o.draft:
+            row[2] += 1
+        elif o.written:
+            row[0] += 1
+        else:
+            row[1] += 1
+    table = Table(title="Ringkasan build" if not en else "Build summary")
+    for header in (("Kompetisi", "Competition"), ("Dibuat", "Written"),
+                   ("Tidak berubah", "Unchanged"), ("Draf", "Draft"),
+                   ("Belum siap", "Not ready")):
+        table.add_column(header[1] if en else header[0],
+                         justify="left" if header[0] == "Kompetisi" else "right")
+    for name, counts in sorted(per.items()):
+        table.add_row(name, *map(str, counts))
+    console.print(table)
+    for o in outcomes:
+        if o.skipped_reason is not None:
+            r = o.readiness
+            mark = ("DRAF" if not en else "DRAFT") if o.draft else ("dilewati" if not en
+                                                                     else "skipped")
+            more = len(r.errors) - 1
+            tail = ""
+            if more > 0:
+                tail = f" (+{more} masalah lain)" if not en else f" (+{more} more problems)"
+            console.print(f"{mark}: {r.entry.display}: {o.skipped_reason.message(lang)}{tail}",
+                          markup=False)
+    for path in removed or []:
+        console.print(("dihapus (entri atau lombanya tidak ada lagi): " if not en
+                       else "removed (its entry or competition is gone): ")
+                      + relative_name(path, root), markup=False)
+    for path, source in stale or []:
+        console.print(("usang, dibiarkan (berkas inovasinya tidak terbaca: " if not en
+                       else "stale, kept (its entry file cannot be read: ")
+                      + f"{source}): {relative_name(path, root)}", markup=False)
+    made = sum(len(o.written) for o in outcomes) + len(extra or [])
+    where = relative_name(root / "build", root)
+    console.print(f"{made} berkas ditulis ke {where}/." if not en
+                  else f"{made} files written to {where}/.", markup=False)

@@ -1,0 +1,116 @@
+"""``build/index.html``: the Champion Inovator's dashboard, one self-contained page.
+
+Readiness matrix, OPD compliance (the late ones first), deadline countdown, charts drawn as inline
+SVG, and a link to every generated document and preview. No external scripts, fonts or images,
+so it opens from a USB stick or an e-mail attachment.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+import jinja2
+from markupsafe import Markup
+
+from lomba.check.deadlines import Deadline
+from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
+from lomba.desk.views import SYMBOLS, days_text
+from lomba.locale import angka, tanggal
+from lomba.scoring.iga import Action, RegionScore
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FunctionLoader(
+        lambda name: (resources.files("lomba") / "data" / "html" / name).read_text("utf-8")),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+)
+_ENV.filters["tanggal"] = tanggal
+COLORS = {"siap": "#1b7a3a", "peringatan": "#c98a00", "belum": "#c00000", "tidak-ikut": "#c9d1cd",
+          "tidak-terbaca": "#7a1b6e"}
+
+
+@dataclass
+class Links:
+    """Documents made by this build, by (entry file, edition ref): paths relative to build/."""
+
+    documents: dict[tuple[str, str], tuple[str, str]]
+    letters: dict[str, str]
+
+
+def bar_chart(values: list[tuple[str, int]], title: str) -> Markup:
+    """Horizontal bars, one per label, with the value at the end."""
+    row, label_w, bar_w = 22, 150, 300
+    height = row * len(values) + 30
+    top = max((v for _, v in values), default=0) or 1
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 500 {height}" '
+             f'width="100%" aria-label="{html.escape(title)}"><title>{html.escape(title)}</title>']
+    for i, (label, value) in enumerate(values):
+        y = 20 + i * row
+        width = bar_w * value / top
+        parts.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" font-size="12">'
+                     f"{html.escape(label)}</text>")
+        parts.append(f'<rect x="{label_w}" y="{y + 2}" width="{width:.1f}" height="{row - 6}" '
+                     f'fill="#0b3d2e"/>')
+        parts.append(f'<text x="{label_w + width + 4:.1f}" y="{y + 14}" font-size="12">{value}'
+                     "</text>")
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def stacked_chart(rows: list[tuple[str, Counter[str]]], title: str) -> Markup:
+    """One stacked bar per competition: ready, with warnings, not ready."""
+    row, label_w, bar_w = 26, 150, 300
+    states = ("siap", "peringatan", "belum")
+    height = row * len(rows) + 50
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 500 {height}" '
+             f'width="100%" aria-label="{html.escape(title)}"><title>{html.escape(title)}</title>']
+    for i, (label, counts) in enumerate(rows):
+        y = 10 + i * row
+        total = sum(counts[s] for s in states) or 1
+        x = float(label_w)
+        parts.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
+                     f"{html.escape(label)}</text>")
+        for state in states:
+            width = bar_w * counts[state] / total
+            if width:
+                parts.append(f'<rect x="{x:.1f}" y="{y + 2}" width="{width:.1f}" '
+                             f'height="{row - 8}" fill="{COLORS[state]}">'
+                             f"<title>{STATE_LABELS[state][0]}: {counts[state]}</title></rect>")
+            x += width
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + 15}" font-size="12">'
+                     f"{counts['siap'] + counts['peringatan']}/{total}</text>")
+    legend_y = 10 + len(rows) * row + 14
+    for i, state in enumerate(states):
+        x = 40 + i * 150
+        parts.append(f'<rect x="{x}" y="{legend_y}" width="10" height="10" '
+                     f'fill="{COLORS[state]}"/><text x="{x + 14}" y="{legend_y + 9}" '
+                     f'font-size="11">{STATE_LABELS[state][0]}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
+                     compliance: list[OpdCompliance], calendar: list[Deadline],
+                     links: Links, region: RegionScore | None = None,
+                     actions: list[Action] | None = None, index_note: str | None = None) -> str:
+    per_opd = [(c.kode, len(c.innovations)) for c in sorted(compliance, key=lambda c: c.kode)]
+    per_competition = [
+        (col.short, Counter({s: col.totals.get(s, 0) for s in STATE_LABELS}))
+        for col in matrix.columns
+    ]
+    upcoming = [d for d in calendar if d.days_left(today) >= 0]
+    late = [c for c in compliance if not c.compliant]
+    return _ENV.get_template("dasbor.html.j2").render(
+        pemda=pemda, year=year, today=today, matrix=matrix, compliance=compliance,
+        late=late, calendar=calendar, upcoming=upcoming[:6], links=links,
+        symbols=SYMBOLS, labels=STATE_LABELS, days_text=days_text,
+        chart_opd=bar_chart(per_opd, "Inovasi per OPD (tanpa ide)"),
+        chart_readiness=stacked_chart(per_competition, "Kesiapan per kompetisi"),
+        region=region, actions=actions or [], index_note=index_note, angka=angka,
+        ideas=sum(len(c.ideas) for c in compliance),
+        innovations=sum(len(c.innovations) for c in compliance),
+    )

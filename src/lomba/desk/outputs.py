@@ -1,0 +1,103 @@
+"""The desk's files in ``build/``: dashboard, recap spreadsheet and CSV, calendar, letters."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from lomba.check.workspace import LoadedWorkspace
+from lomba.desk.calendar import calendar, to_ics
+from lomba.desk.dashboard import Links, render_dashboard
+from lomba.desk.letter_writer import render_letter
+from lomba.desk.letters import Kind, Letter, plan_letters, save_register
+from lomba.desk.spreadsheet import to_csv, to_xlsx
+from lomba.desk.status import OpdCompliance, compliance, readiness_matrix
+from lomba.desk.views import status_json
+from lomba.diagnostics import Report
+from lomba.fileio import WriteLog, atomic_write_text, write_if_changed
+from lomba.fingerprint import code_digest
+from lomba.load import stats
+from lomba.load.reference import reference_bytes, reference_for
+from lomba.plan.pairs import Outcome, output_name
+from lomba.scoring.iga import RulesUnknown, region_for_workspace, suggestions
+from lomba.validate.competitions import Registry
+from lomba.write.outdir import BUILD_DIR
+
+LETTER_KEYS = Path("build") / ".cache" / "letters.json"
+
+
+def letter_path(root: Path, letter: Letter) -> Path:
+    return root / BUILD_DIR / "surat" / letter.kind / letter.filename
+
+
+def issue_letters(ws: LoadedWorkspace, items: list[OpdCompliance], kind: Kind,
+                  log: WriteLog | None = None) -> list[tuple[Letter, Path]]:
+    """Number, render and write letters; the register is saved only after every file is
+    written, so an interrupted run never records a number for a letter that does not exist."""
+    assert ws.config is not None
+    letters, register = plan_letters(ws.root, ws.config, items, kind, ws.today)
+    reference = reference_bytes(reference_for(ws.root))
+    sink = log if log is not None else WriteLog()
+    keys_file = ws.root / LETTER_KEYS
+    try:
+        known = json.loads(keys_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    common = stats.key(code_digest(), hashlib.sha1(reference).hexdigest(),
+                             ws.config.model_dump_json(),
+                             stats.stat_token(ws.root / (ws.config.pemda.logo or "-")))
+    out = []
+    for letter in letters:
+        path = letter_path(ws.root, letter)
+        name = path.relative_to(ws.root).as_posix()
+        letter_key = stats.key(common, repr(letter))
+        if known.get(name) == letter_key and path.is_file():
+            sink.unchanged.append(path)  # the same letter as last time: not typeset again
+        else:
+            write_if_changed(path, render_letter(letter, ws.config, ws.root, reference), sink)
+            known[name] = letter_key
+        out.append((letter, path))
+    save_register(ws.root, register)
+    atomic_write_text(keys_file, json.dumps(known, indent=1, sort_keys=True))
+    return out
+
+
+def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind) -> list[Path]:
+    """Everything the Champion Inovator reads, after a full build; returns the files written."""
+    assert ws.config is not None
+    root = ws.root
+    build = root / BUILD_DIR
+    sink = WriteLog()
+    matrix = readiness_matrix(ws)
+    items = compliance(ws)
+    dates = calendar(ws, Registry(root, Report()))
+    late = [c for c in items if not c.compliant]
+    letters = issue_letters(ws, late, kind, sink) if late else []
+    documents = {}
+    for o in outcomes:
+        if o.rendered and not o.draft:
+            stem = output_name(o.readiness).removeprefix(f"{BUILD_DIR}/")
+            documents[(o.readiness.entry.display, o.readiness.edition.ref)] = (
+                f"{stem}.docx", f"{stem}.html")
+    links = Links(documents, {letter.opd.kode: path.relative_to(build).as_posix()
+                              for letter, path in letters})
+    region, actions, note = None, [], None
+    try:
+        region = region_for_workspace(ws, Registry(root, Report()))
+        actions = suggestions(region, 5)
+    except RulesUnknown as exc:
+        note = str(exc)
+    page = render_dashboard(pemda=ws.config.pemda.nama, year=ws.config.tahun_kerja,
+                            today=ws.today, matrix=matrix, compliance=items, calendar=dates,
+                            links=links, region=region, actions=actions, index_note=note)
+    write_if_changed(build / "index.html", page.encode("utf-8"), sink)
+    write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items), sink)
+    write_if_changed(build / "rekap.csv", to_csv(matrix).encode("utf-8"), sink)
+    write_if_changed(build / "jadwal.ics",
+                     to_ics(dates, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today).encode(),
+                     sink)
+    write_if_changed(build / "status.json",
+                     (json.dumps(status_json(matrix, "id"), ensure_ascii=False, indent=2)
+                      + "\n").encode("utf-8"), sink)
+    return sink.written

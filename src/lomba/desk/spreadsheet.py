@@ -1,0 +1,177 @@
+"""The recap for the regent's meeting: ``rekap.xlsx`` and ``rekap.csv``.
+
+The workbook is what the meeting opens in Excel. It is written straight as SpreadsheetML, like
+the DOCX: two plain sheets need none of a general library's object model, whose import alone
+took longer than a small workspace's whole recap. Reproducible: fixed document dates and zip.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from xml.sax.saxutils import escape
+
+from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
+from lomba.model.vocab import urusan_title
+from lomba.write.ooxml import PR, RT, R, member, write_zip
+
+SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+INNOVATION_HEADER = ["Berkas", "OPD", "Nama inovasi", "Akronim", "Tahapan", "Jenis", "Bentuk",
+                     "Urusan utama", "Kompetisi diikuti", "Kesiapan", "Alasan belum siap"]
+COMPLIANCE_HEADER = ["Kode OPD", "Nama OPD", "Jenis", "Ide", "Inovasi", "Inovasi tahun ini",
+                     "RAI lengkap", "Patuh", "Kekurangan"]
+
+
+def innovation_rows(matrix: Matrix) -> list[list[str]]:
+    rows = []
+    for row in matrix.rows:
+        model = row.entry.model
+        if model is None:
+            reason = next((c.reason.message("id") for c in row.cells.values() if c.reason), "")
+            rows.append([row.entry.display, row.opd, "", "", "", "", "", "", "",
+                         STATE_LABELS["tidak-terbaca"][0], reason])
+            continue
+        entered = {ref: cell for ref, cell in row.cells.items() if cell.state != "tidak-ikut"}
+        readiness = "; ".join(f"{ref}: {STATE_LABELS[c.state][0]}" for ref, c in entered.items())
+        reasons = "; ".join(f"{ref}: {c.reason.message('id')}" for ref, c in entered.items()
+                            if c.reason is not None)
+        rows.append([row.entry.display, model.opd, model.nama, model.akronim or "",
+                     model.tahapan, model.jenis, model.bentuk, urusan_title(model.urusan.utama),
+                     ", ".join(entered), readiness, reasons])
+    return rows
+
+
+def compliance_rows(items: list[OpdCompliance]) -> list[list[object]]:
+    return [[c.kode, c.nama, c.jenis, len(c.ideas), len(c.innovations),
+             len(c.innovations_this_year), "ya" if c.action_plan_ready else "tidak",
+             "ya" if c.compliant else "tidak", "; ".join(m[0] for m in c.missing)]
+            for c in items]
+
+
+def to_csv(matrix: Matrix) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(INNOVATION_HEADER)
+    writer.writerows(innovation_rows(matrix))
+    return out.getvalue()
+
+
+XLSX_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.styles+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
+    'package.core-properties+xml"/></Types>')
+XLSX_ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<Relationships xmlns="{PR}"><Relationship Id="rId1" Type="{RT}/officeDocument" '
+    'Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
+    'package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    '</Relationships>')
+XLSX_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<styleSheet xmlns="{SML}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><color rgb="FFFFFFFF"/><sz val="11"/><name val="Calibri"/><family val="2"/>'
+    '</font></fonts>'
+    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill '
+    'patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor '
+    'rgb="FF0B3D2E"/><bgColor indexed="64"/></patternFill></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+    '</cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" '
+    'xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" '
+    'applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    '</styleSheet>')
+
+
+def _column(index: int) -> str:
+    """1 -> ``A``, 27 -> ``AA``."""
+    name = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _cell(ref: str, value: object, style: int = 0) -> str:
+    s = f' s="{style}"' if style else ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return (f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">'
+                f"{escape(str(value))}</t></is></c>")
+    return f'<c r="{ref}"{s}><v>{value}</v></c>'
+
+
+def _sheet(header: list[str], rows: list[list[object]]) -> str:
+    """One worksheet: a dark header row that stays in view and filters, columns as wide as
+    their text (capped), text as inline strings."""
+    letters = [_column(i) for i in range(1, len(header) + 1)]
+    cols = "".join(
+        f'<col min="{i}" max="{i}" width="{min(max(len(str(v)) for v in column) + 2, 60)}" '
+        'customWidth="1"/>'
+        for i, column in enumerate(zip(header, *rows, strict=False), start=1))
+    last = f"{letters[-1]}{len(rows) + 1}"
+    body = ["<row r=\"1\">" + "".join(_cell(f"{c}1", v, 1) for c, v in zip(letters, header,
+                                                                           strict=True))
+            + "</row>"]
+    for n, row in enumerate(rows, start=2):
+        body.append(f'<row r="{n}">' + "".join(_cell(f"{c}{n}", v) for c, v in zip(
+            letters, row, strict=False) if v is not None and v != "") + "</row>")
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<worksheet xmlns="{SML}" xmlns:r="{R}"><dimension ref="A1:{last}"/>'
+            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+            'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" '
+            'activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+            '<sheetFormatPr defaultRowHeight="15"/>'
+            f"<cols>{cols}</cols><sheetData>{''.join(body)}</sheetData>"
+            f'<autoFilter ref="A1:{last}"/></worksheet>')
+
+
+def to_xlsx(matrix: Matrix, items: list[OpdCompliance]) -> bytes:
+    """The recap workbook, written directly as SpreadsheetML (like the DOCX writer): ten
+    thousand rows in a fraction of a second, the same bytes for the same input."""
+    sheets = [("Inovasi", INNOVATION_HEADER, innovation_rows(matrix)),
+              ("Kepatuhan OPD", COMPLIANCE_HEADER, compliance_rows(items))]
+    stamp = f"{matrix.today.isoformat()}T00:00:00Z"
+    workbook = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<workbook xmlns="{SML}" xmlns:r="{R}"><bookViews><workbookView/></bookViews><sheets>'
+        + "".join(f'<sheet name="{escape(title)}" sheetId="{i}" r:id="rId{i}"/>'
+                  for i, (title, _, _) in enumerate(sheets, start=1))
+        + "</sheets><definedNames>"
+        + "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+                  f"'{escape(title)}'!$A$1:${_column(len(header))}${len(rows) + 1}"
+                  "</definedName>" for i, (title, header, rows) in enumerate(sheets))
+        + "</definedNames></workbook>")
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{PR}">'
+            + "".join(f'<Relationship Id="rId{i}" Type="{RT}/worksheet" '
+                      f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, len(sheets) + 1))
+            + f'<Relationship Id="rId{len(sheets) + 1}" Type="{RT}/styles" '
+            'Target="styles.xml"/></Relationships>')
+    core = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/'
+            'XMLSchema-instance"><dc:title>Rekap inovasi daerah</dc:title>'
+            "<dc:creator>lomba</dc:creator><cp:lastModifiedBy>lomba</cp:lastModifiedBy>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+            "</cp:coreProperties>")
+    parts = [("[Content_Types].xml", XLSX_TYPES), ("_rels/.rels", XLSX_ROOT_RELS),
+             ("docProps/core.xml", core), ("xl/workbook.xml", workbook),
+             ("xl/_rels/workbook.xml.rels", rels), ("xl/styles.xml", XLSX_STYLES)]
+    parts += [(f"xl/worksheets/sheet{i}.xml", _sheet(header, rows))
+              for i, (_, header, rows) in enumerate(sheets, start=1)]
+    return write_zip([member(name, text.encode("utf-8")) for name, text in parts])

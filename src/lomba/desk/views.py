@@ -1,0 +1,161 @@
+"""Terminal and JSON views of the desk: `lomba status`, `lomba rekap`, `lomba jadwal`.
+
+Tables are drawn with rich so they fit the terminal (80 columns included) and degrade to plain
+text when piped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from lomba.check.deadlines import Deadline
+from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
+from lomba.locale import tanggal
+
+SYMBOLS = {"siap": "✔", "peringatan": "!", "belum": "✘", "tidak-ikut": "·", "tidak-terbaca": "?"}
+STYLES = {"siap": "green", "peringatan": "yellow", "belum": "red bold", "tidak-ikut": "dim",
+          "tidak-terbaca": "magenta bold"}
+
+
+def _t(lang: str, id_text: str, en_text: str) -> str:
+    return en_text if lang == "en" else id_text
+
+
+def days_text(days: int, lang: str) -> str:
+    if days < 0:
+        return _t(lang, f"lewat {-days} hari", f"{-days} days ago")
+    if days == 0:
+        return _t(lang, "hari ini", "today")
+    return _t(lang, f"{days} hari lagi", f"in {days} days")
+
+
+def print_status(console: Console, matrix: Matrix, lang: str) -> None:
+    legend = "  ".join(f"{SYMBOLS[s]} {STATE_LABELS[s][1 if lang == 'en' else 0]}"
+                       for s in SYMBOLS)
+    table = Table(title=_t(lang, f"Kesiapan lomba per {tanggal(matrix.today)}",
+                           f"Readiness on {matrix.today.isoformat()}"),
+                  caption=legend, show_lines=False, pad_edge=False)
+    table.add_column(_t(lang, "Inovasi", "Innovation"), overflow="fold", ratio=3)
+    table.add_column("OPD", overflow="fold", ratio=2)
+    for column in matrix.columns:
+        table.add_column(column.short, justify="center", no_wrap=True)
+    for row in matrix.rows:
+        cells = [Text(SYMBOLS[c.state], style=STYLES[c.state])
+                 for c in (row.cells[col.ref] for col in matrix.columns)]
+        table.add_row(row.name, row.opd, *cells)
+    console.print(table)
+
+    reasons = [(row, col, row.cells[col.ref]) for row in matrix.rows for col in matrix.columns
+               if row.cells[col.ref].state in ("belum", "tidak-terbaca")
+               and row.cells[col.ref].reason]
+    if reasons:
+        console.print(_t(lang, "Belum siap, alasan pertama:", "Not ready, first reason:"),
+                      style="bold")
+        for row, col, cell in reasons:
+            assert cell.reason is not None
+            console.print(f"  {row.name} [{col.short}]: {cell.reason.message(lang)}",
+                          markup=False, highlight=False)
+
+    totals = Table(title=_t(lang, "Per kompetisi", "Per competition"), pad_edge=False)
+    totals.add_column(_t(lang, "Kompetisi", "Competition"), overflow="fold")
+    for state in ("siap", "peringatan", "belum"):
+        totals.add_column(SYMBOLS[state], justify="right")
+    totals.add_column(_t(lang, "Tenggat", "Deadline"), overflow="fold")
+    for col in matrix.columns:
+        upcoming = [d for d in col.deadlines if d.days_left(matrix.today) >= 0]
+        shown = upcoming[0] if upcoming else (col.deadlines[-1] if col.deadlines else None)
+        deadline = (f"{shown.name}: {tanggal(shown.day)} "
+                    f"({days_text(shown.days_left(matrix.today), lang)})" if shown
+                    else _t(lang, "belum diketahui", "unknown"))
+        totals.add_row(f"{col.short} {col.name}", str(col.totals["siap"]),
+                       str(col.totals["peringatan"]), str(col.totals["belum"]), deadline)
+    console.print(totals)
+
+    per_opd: dict[str, Counter[str]] = {}
+    for row in matrix.rows:
+        counter = per_opd.setdefault(row.opd, Counter())
+        counter["inovasi"] += 1
+        for cell in row.cells.values():
+            counter[cell.state] += 1
+    opd_table = Table(title=_t(lang, "Per OPD", "Per OPD"), pad_edge=False)
+    opd_table.add_column("OPD")
+    opd_table.add_column(_t(lang, "Inovasi", "Entries"), justify="right")
+    for state in ("siap", "peringatan", "belum"):
+        opd_table.add_column(SYMBOLS[state], justify="right")
+    for opd, counter in sorted(per_opd.items()):
+        opd_table.add_row(opd, str(counter["inovasi"]), str(counter["siap"]),
+                          str(counter["peringatan"]), str(counter["belum"]))
+    console.print(opd_table)
+
+
+def status_json(matrix: Matrix, lang: str) -> dict[str, Any]:
+    return {
+        "tanggal": matrix.today.isoformat(),
+        "kompetisi": [
+            {"ref": c.ref, "nama": c.name, "kolom": c.short, "jumlah": c.totals,
+             "tenggat": [{"nama": d.name, "tanggal": d.day.isoformat(),
+                          "sisa_hari": d.days_left(matrix.today)} for d in c.deadlines]}
+            for c in matrix.columns
+        ],
+        "inovasi": [
+            {"berkas": row.entry.display, "opd": row.opd,
+             "nama": row.entry.model.nama if row.entry.model else None,
+             "tahapan": row.entry.model.tahapan if row.entry.model else None,
+             "kompetisi": {
+                 ref: {"status": cell.state, "peringatan": cell.warnings,
+                       "alasan": cell.reason.message(lang) if cell.reason else None,
+                       "kode": cell.reason.code if cell.reason else None}
+                 for ref, cell in row.cells.items()}}
+            for row in matrix.rows
+        ],
+    }
+
+
+def print_compliance(console: Console, items: list[OpdCompliance], year: int, lang: str) -> None:
+    table = Table(title=_t(lang, f"Kepatuhan OPD tahun {year}", f"OPD compliance {year}"),
+                  pad_edge=False)
+    table.add_column("OPD", overflow="fold", ratio=2)
+    table.add_column(_t(lang, "Ide", "Ideas"), justify="right")
+    table.add_column(_t(lang, "Inovasi", "Innov."), justify="right")
+    table.add_column(str(year), justify="right")
+    table.add_column("RAI", justify="center")
+    table.add_column(_t(lang, "Kekurangan", "Missing"), overflow="fold", ratio=3)
+    for c in items:
+        rai = "✔" if c.action_plan_ready else ("!" if c.action_plan else "✘")
+        missing = "; ".join(m[1] if lang == "en" else m[0] for m in c.missing) or "—"
+        table.add_row(Text(c.kode, style="" if c.compliant else "red bold"), str(len(c.ideas)),
+                      str(len(c.innovations)), str(len(c.innovations_this_year)), rai, missing)
+    console.print(table)
+    late = [c for c in items if not c.compliant]
+    console.print(_t(lang, f"{len(late)} dari {len(items)} OPD belum memenuhi kewajiban.",
+                     f"{len(late)} of {len(items)} OPD do not meet the obligation yet."))
+
+
+def compliance_json(items: list[OpdCompliance], lang: str) -> list[dict[str, Any]]:
+    return [
+        {"opd": c.kode, "nama": c.nama, "jenis": c.jenis, "patuh": c.compliant,
+         "ide": [e.display for e in c.ideas], "inovasi": [e.display for e in c.innovations],
+         "inovasi_tahun_ini": [e.display for e in c.innovations_this_year],
+         "rai": c.action_plan.display if c.action_plan else None,
+         "rai_lengkap": c.action_plan_ready,
+         "kekurangan": [m[1] if lang == "en" else m[0] for m in c.missing]}
+        for c in items
+    ]
+
+
+def print_calendar(console: Console, items: list[Deadline], today: Any, lang: str) -> None:
+    table = Table(title=_t(lang, "Jadwal dan tenggat", "Schedule and deadlines"), pad_edge=False)
+    table.add_column(_t(lang, "Tanggal", "Date"), no_wrap=True)
+    table.add_column(_t(lang, "Sisa", "Left"), no_wrap=True)
+    table.add_column(_t(lang, "Kegiatan", "Event"), overflow="fold")
+    for d in items:
+        days = d.days_left(today)
+        style = "dim" if days < 0 else ("red bold" if days <= 14 else "")
+        table.add_row(tanggal(d.day), Text(days_text(days, lang), style=style),
+                      f"{d.owner}: {d.name}")
+    console.print(table)

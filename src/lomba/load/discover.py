@@ -1,0 +1,42 @@
+"""Where a workspace is and which files in it are entries."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+CONFIG_NAME = "lomba.yaml"
+ENTRIES_DIR = "entries"
+ENTRY_SUFFIXES = (".yaml", ".yml")
+
+class WorkspaceNotFound(Exception):
+    """No ``lomba.yaml`` in the folder or any folder above it."""
+
+    def __init__(self, start: Path) -> None:
+        super().__init__(str(start))
+        self.start = start
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` that holds ``lomba.yaml``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    raise WorkspaceNotFound(start)
+
+
+def discover_entries(root: Path, selection: Iterable[Path] | None = None) -> list[Path]:
+    """Entry files under ``entries/``, or the ones named (files or folders), sorted."""
+    base = root / ENTRIES_DIR
+    targets = list(selection) if selection else [base]
+    found: set[Path] = set()
+    for target in targets:
+        if target.is_dir():
+            for folder, dirs, files in os.walk(target):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.update(Path(folder) / f for f in files if f.endswith(ENTRY_SUFFIXES))
+        else:
+            found.add(target)
+    return sorted(found, key=lambda p: p.as_posix())

@@ -1,0 +1,128 @@
+"""Incremental builds: rebuild an output only when something it depends on changed.
+
+Two levels, both recorded in ``build/.lomba-build.json``:
+
+- the whole tree: a fingerprint of every input file's path, size and modification time (entries
+  and their evidence, ``lomba.yaml``, the workspace's templates, lomba's own templates, the
+  letter register as the last build left it), lomba's version and the build date. When it
+  matches the last complete build and every output is still there, nothing is loaded at all.
+- each document: a key hashing what it is made from (the entry's bytes and the stat of its
+  evidence files, the edition's spec, the reference .docx, ``lomba.yaml``, the entry's
+  diagnostics, lomba's version, the build date, draft or not). A document whose key is
+  unchanged and whose file is intact is not rendered again.
+
+A lock (``build/.lomba.lock``) keeps two builds from writing at once: the second waits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lomba.errors import os_error
+from lomba.fileio import atomic_write_text
+from lomba.fingerprint import code_digest
+from lomba.load.stats import stat_lines
+
+MANIFEST = Path("build") / ".lomba-build.json"
+LOCK = Path("build") / ".lomba.lock"
+def tree_fingerprint(root: Path, builtin: Path, today: str, extra: str = "") -> str:
+    """A cheap fingerprint of every input of a build (stat, not content)."""
+    lines = [f"lomba {code_digest()}", f"today {today}", extra]
+    for name in ("lomba.yaml", "templates/referensi.docx"):
+        with contextlib.suppress(OSError):
+            st = (root / name).stat()
+            lines.append(f"{name}\t{st.st_size}\t{st.st_mtime_ns}")
+    lines += stat_lines(root / "entries", "entries")
+    lines += stat_lines(root / "templates", "templates")
+    lines += stat_lines(builtin, "builtin")
+    return hashlib.sha1("\n".join(lines).encode()).hexdigest()
+
+
+@dataclass
+class Manifest:
+    tree: str | None = None
+    register: str | None = None
+    """Stat of the letter register after the build wrote it (lomba itself changes it)."""
+    outputs: dict[str, str] = field(default_factory=dict)
+    """Output path (relative to the workspace) -> key of what it was made from."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Output path -> the entry file it was made from (kept while that file is unreadable)."""
+    desk: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, root: Path) -> Manifest:
+        """The last build's record; an unreadable, foreign or malformed one is an empty record
+        (everything is rebuilt). Whatever it lists, the build deletes only its own outputs
+        inside the real ``build/`` (:func:`lomba.write.outdir.removable`)."""
+        try:
+            raw = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+            if not isinstance(raw, dict) or raw.get("lomba") != code_digest():
+                return cls()
+            outputs = {k: v for k, v in dict(raw.get("outputs", {})).items()
+                       if isinstance(k, str) and isinstance(v, str)}
+            sources = {k: v for k, v in dict(raw.get("sources", {})).items()
+                       if isinstance(k, str) and isinstance(v, str)}
+            desk = [p for p in list(raw.get("desk", [])) if isinstance(p, str)]
+            tree, register = raw.get("tree"), raw.get("register")
+            return cls(tree if isinstance(tree, str) else None,
+                       register if isinstance(register, str) else None, outputs, sources, desk)
+        except (OSError, ValueError, TypeError, AttributeError):
+            return cls()
+
+    def save(self, root: Path) -> None:
+        try:
+            atomic_write_text(root / MANIFEST, json.dumps(
+                {"lomba": code_digest(), "tree": self.tree, "register": self.register,
+                 "outputs": dict(sorted(self.outputs.items())),
+                 "sources": dict(sorted(self.sources.items())),
+                 "desk": sorted(self.desk)}, indent=1, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise os_error(exc, root / MANIFEST) from None
+
+    def intact(self, root: Path) -> bool:
+        """Every recorded output still exists."""
+        top = os.fspath(root)
+        return all(os.path.isfile(os.path.join(top, p)) for p in [*self.outputs, *self.desk])
+
+
+class LockBusy(Exception):
+    """Another build holds the lock and did not finish in time."""
+
+
+@contextlib.contextmanager
+def build_lock(root: Path, wait: float = 120.0, on_wait: Any = None) -> Iterator[None]:
+    """Hold the workspace's build lock; wait for another build to finish (up to ``wait``)."""
+    path = root / LOCK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(path, "a+")  # noqa: SIM115 - held for the whole block
+    try:
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() > deadline:
+                    raise LockBusy(str(path)) from None
+                if not told and on_wait is not None:
+                    on_wait()
+                    told = True
+                time.sleep(0.2)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()

@@ -1,0 +1,126 @@
+"""Which outputs are due: per (entry, competition) pair, its readiness, where its files go, and
+the content key that says whether the files on disk are still current."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lomba.check.competition import Readiness
+from lomba.check.entries import file_references
+from lomba.check.workspace import LoadedWorkspace
+from lomba.diagnostics import Diagnostic, Report, Severity
+from lomba.fileio import WriteLog
+from lomba.fingerprint import code_digest
+from lomba.load import stats
+from lomba.load.reference import reference_bytes, reference_for
+from lomba.model.spec import Spec
+from lomba.validate.competitions import Registry
+from lomba.write.formats import document_formats
+from lomba.write.outdir import BUILD_DIR
+
+
+@dataclass(kw_only=True)
+class Outcome(WriteLog):
+    readiness: Readiness
+    skipped_reason: Diagnostic | None = None
+    key: str | None = None
+    rendered_now: bool = False
+    """True when this build rendered the document (False: skipped, or its key was unchanged)."""
+    draft: bool = False
+
+    @property
+    def rendered(self) -> bool:
+        return self.skipped_reason is None or self.draft
+
+
+def output_name(readiness: Readiness) -> str:
+    """Where a pair's outputs go, relative to the workspace and without suffix (plain text:
+    a national build asks this a hundred thousand times)."""
+    spec = readiness.edition.spec
+    entry = readiness.entry
+    assert entry.model is not None
+    return f"{BUILD_DIR}/{spec.kunci}-{spec.edisi}/{entry.model.opd}/{entry.slug}"
+
+
+def output_files(readiness: Readiness) -> list[str]:
+    """Every file one pair is written to (one per registered format), relative to the root."""
+    name = output_name(readiness)
+    return [name + fmt.suffix for fmt in document_formats()]
+
+
+def blocking(ws: LoadedWorkspace, readiness: Readiness) -> Diagnostic | None:
+    """The first problem that stops this pair: an error of its own competition, or an error of
+    the entry as a whole (a missing evidence file, say). Another competition's errors do not
+    stop it."""
+    if readiness.errors:
+        return readiness.errors[0]
+    for d in ws.report.for_file(readiness.entry.display):
+        if d.severity is Severity.ERROR and d.for_entry:
+            return d
+    return None
+
+
+def select(ws: LoadedWorkspace, *, competitions: Iterable[str] = (), opds: Iterable[str] = (),
+           entries: Iterable[str] = ()) -> list[Readiness]:
+    comps, opd_set, names = set(competitions), set(opds), set(entries)
+    out = []
+    for r in ws.readiness:
+        model = r.entry.model
+        assert model is not None
+        if comps and r.edition.spec.kunci not in comps and r.edition.ref not in comps:
+            continue
+        if opd_set and model.opd not in opd_set:
+            continue
+        if names and not ({r.entry.display, r.entry.slug, f"{model.opd}/{r.entry.slug}"} & names):
+            continue
+        out.append(r)
+    return out
+
+
+@dataclass
+class Context:
+    """What every document of one build shares, computed once."""
+
+    reference: bytes
+    iga_spec: Spec | None
+    force: bool
+    base_key: str
+    edition_keys: dict[str, str] = field(default_factory=dict)
+    evidence: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def make_context(ws: LoadedWorkspace, force: bool) -> Context:
+    assert ws.config is not None
+    reference = reference_bytes(reference_for(ws.root))
+    iga_spec = None
+    if ws.config.iga is not None:
+        scoring = Registry(ws.root, Report()).get("iga", ws.config.iga.edisi)
+        iga_spec = scoring.spec if scoring else None
+    base = stats.key(
+        code_digest(), ws.today, hashlib.sha1(reference).hexdigest(),
+        ws.config.model_dump_json(), iga_spec.model_dump_json() if iga_spec else None, force,
+    )
+    return Context(reference, iga_spec, force, base)
+
+
+def pair_key(ws: LoadedWorkspace, ctx: Context, readiness: Readiness) -> str:
+    """What one document is made from, hashed: if this is unchanged, so is the document."""
+    edition = readiness.edition
+    if edition.ref not in ctx.edition_keys:
+        ctx.edition_keys[edition.ref] = stats.key(
+            edition.spec.model_dump_json(), sorted(edition.templates.items()))
+    entry = readiness.entry
+    assert entry.loaded is not None and entry.model is not None
+    evidence = ctx.evidence.get(entry.display)
+    if evidence is None:  # once per entry, for all the competitions it enters
+        base = entry.path.parent
+        evidence = ctx.evidence[entry.display] = [
+            (ref, stats.stat_token(base / ref)) for _, ref in file_references(entry)]
+    diagnostics = [(d.code, d.line, d.column, d.severity, sorted(map(repr, d.params.items())))
+                   for d in [*readiness.diagnostics, *ws.report.for_file(entry.display)]]
+    return stats.key(ctx.base_key, ctx.edition_keys[edition.ref], entry.display,
+                           entry.loaded.digest or stats.file_hash(entry.path), evidence,
+                           diagnostics, str(ws.config.pemda.logo))
+

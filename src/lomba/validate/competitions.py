@@ -1,0 +1,248 @@
+"""Competition editions as data: find, merge (``turunan_dari``), validate and compile them.
+
+Built-in editions ship inside lomba (``lomba/data/templates``); a workspace's own
+``templates/<kompetisi>/<edisi>/spec.yaml`` wins over the built-in one of the same name, so a
+user adapts an edition by copying its folder and editing YAML.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lomba.diagnostics import Diagnostic, PathItem, Report, Severity
+from lomba.load.cache import ParseCache
+from lomba.load.yamlio import LoadedYaml, YamlLoadError, load_yaml_file
+from lomba.model.innovation import NARASI_FIELDS
+from lomba.model.spec import Spec
+from lomba.validate.edition import Edition
+from lomba.validate.templating import compile_problems
+from lomba.validate.validation import validate
+
+SPEC_NAME = "spec.yaml"
+MAX_EXTENDS = 5
+
+
+def builtin_templates() -> Path:
+    return Path(str(resources.files("lomba") / "data" / "templates"))
+
+
+def _folders(root: Path | None) -> dict[tuple[str, int], tuple[Path, str]]:
+    """(kunci, edisi) -> (folder, display prefix); the workspace's folders win."""
+    found: dict[tuple[str, int], tuple[Path, str]] = {}
+    sources = [(builtin_templates(), "lomba:templates")]
+    if root is not None and (root / "templates").is_dir():
+        sources.append((root / "templates", "templates"))
+    for base, prefix in sources:
+        for spec in sorted(base.glob(f"*/*/{SPEC_NAME}")):
+            key, edition = spec.parent.parent.name, spec.parent.name
+            if edition.isdigit():
+                found[(key, int(edition))] = (spec.parent, f"{prefix}/{key}/{edition}/{SPEC_NAME}")
+    return found
+
+
+def available_competitions(root: Path | None) -> set[str]:
+    """Competition keys known to this workspace: built-in plus the workspace's own."""
+    return {key for key, _ in _folders(root)}
+
+
+def _merge(parent: Any, child: Any) -> Any:
+    """Deep merge: mappings key by key; lists of items with ``id``/``kode`` item by item (new
+    items appended, ``hapus: true`` removes); any other value is replaced."""
+    if isinstance(parent, dict) and isinstance(child, dict):
+        out = dict(parent)
+        for key, value in child.items():
+            out[key] = _merge(parent[key], value) if key in parent else value
+        return out
+    if isinstance(parent, list) and isinstance(child, list):
+        ident = _list_key(parent) or _list_key(child)
+        if ident:
+            merged = {item[ident]: item for item in parent}
+            for item in child:
+                key = item[ident]
+                merged[key] = _merge(merged[key], item) if key in merged else item
+            return [v for v in merged.values() if not (isinstance(v, dict) and v.get("hapus"))]
+    return child
+
+
+def _list_key(items: list[Any]) -> str | None:
+    for ident in ("id", "kode", "nomor"):
+        if items and all(isinstance(i, dict) and ident in i for i in items):
+            return ident
+    return None
+
+
+class Registry:
+    """Loads each edition once per run and remembers its problems."""
+
+    def __init__(self, root: Path | None, report: Report) -> None:
+        self.root = root
+        self.report = report
+        self.folders = _folders(root)
+        self._cache: dict[tuple[str, int], Edition | None] = {}
+        self.cache = ParseCache(root) if root is not None else None
+        """The parse cache the specs were read through (its ``used`` keeps them from pruning)."""
+
+    def competition_keys(self) -> set[str]:
+        return {key for key, _ in self.folders}
+
+    def editions(self, key: str) -> list[int]:
+        return sorted(e for k, e in self.folders if k == key)
+
+    def get(self, key: str, edition: int) -> Edition | None:
+        if (key, edition) not in self._cache:
+            self._cache[(key, edition)] = self._load(key, edition)
+        return self._cache[(key, edition)]
+
+    def all(self) -> list[Edition]:
+        return [e for k in sorted(self.folders) if (e := self.get(*k)) is not None]
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def _raw(self, key: str, edition: int, chain: tuple[str, ...]) -> LoadedYaml | None:
+        folder, display = self.folders[(key, edition)]
+        try:
+            if self.cache is None:
+                loaded = load_yaml_file(folder / SPEC_NAME, display)
+            else:  # specs are parsed with positions like entries, so cached like them
+                loaded = self.cache.load(folder / SPEC_NAME, display)
+                self.cache.flush()
+        except YamlLoadError as exc:
+            self.report.add(exc.diagnostic)
+            return None
+        self.report.extend(loaded.diagnostics)
+        parent_ref = loaded.data.get("turunan_dari") if isinstance(loaded.data, dict) else None
+        if not parent_ref:
+            return loaded
+        parent = self._parent(loaded, str(parent_ref), (*chain, f"{key}/{edition}"))
+        if parent is None:
+            return None
+        merged = LoadedYaml(file=loaded.file, data=_merge(parent.data, loaded.data))
+        merged.values = {**parent.values, **loaded.values}
+        merged.keys = {**parent.keys, **loaded.keys}
+        return merged
+
+    def _parent(self, loaded: LoadedYaml, ref: str, chain: tuple[str, ...]) -> LoadedYaml | None:
+        key, _, edition = ref.partition("/")
+        line, column = loaded.position(("turunan_dari",))
+        if not edition.isdigit() or (key, int(edition)) not in self.folders:
+            self.report.add(Diagnostic(loaded.file, line, column, ("turunan_dari",),
+                                       Severity.ERROR, "spec-parent-missing", {"ref": ref}, ref))
+            return None
+        if ref in chain or len(chain) > MAX_EXTENDS:
+            self.report.add(Diagnostic(loaded.file, line, column, ("turunan_dari",),
+                                       Severity.ERROR, "spec-parent-cycle", {"ref": ref}, ref))
+            return None
+        return self._raw(key, int(edition), chain)
+
+    def _load(self, key: str, edition: int) -> Edition | None:
+        if (key, edition) not in self.folders:
+            return None
+        folder, display = self.folders[(key, edition)]
+        loaded = self._raw(key, edition, ())
+        if loaded is None:
+            return None
+        if isinstance(loaded.data, dict):
+            loaded.data.pop("turunan_dari", None)
+        spec, diags = validate(loaded, Spec)
+        self.report.extend(diags)
+        if spec is None:
+            return None
+        problems = _spec_problems(spec, loaded, key, edition)
+        self.report.extend(problems)
+        if any(d.severity is Severity.ERROR for d in problems):
+            return None
+        edition_obj = Edition(spec=spec, folder=folder, display=display, loaded=loaded)
+        for i, bagian in enumerate(spec.bagian):
+            edition_obj.templates[bagian.id] = _template_source(bagian.id, bagian.templat,
+                                                                loaded, i)
+        template_diags = compile_problems(edition_obj)
+        self.report.extend(template_diags)
+        return None if template_diags else edition_obj
+
+
+def _template_source(section: str, template: str | None, loaded: LoadedYaml,
+                     index: int) -> tuple[str, int]:
+    if template is None:
+        field_ref = f"narasi.{section}" if section in NARASI_FIELDS else f"bagian.{section}"
+        return "{{ " + field_ref + " }}", loaded.position(("bagian", index, "id"))[0]
+    line = loaded.position(("bagian", index, "templat"))[0]
+    # A block scalar (|) starts on the line after its key.
+    return template, line + 1 if "\n" in template.rstrip("\n") or template.endswith("\n") else line
+
+
+def _spec_problems(spec: Spec, loaded: LoadedYaml, key: str, edition: int) -> list[Diagnostic]:
+    """Rules a schema cannot state: folder names, cited sources, unique ids, weights."""
+    out: list[Diagnostic] = []
+
+    def add(path: tuple[PathItem, ...], code: str, **params: Any) -> None:
+        line, column = loaded.position(path)
+        out.append(Diagnostic(loaded.file, line, column, path, Severity.ERROR, code, params))
+
+    if spec.kunci != key or spec.edisi != edition:
+        add(("kunci",), "spec-folder-mismatch", found=f"{spec.kunci}/{spec.edisi}",
+            folder=f"{key}/{edition}")
+    known = {s.id for s in spec.sumber}
+    for path, cited in _citations(loaded.data, ()):
+        if cited not in known:
+            add(path, "spec-unknown-source", found=cited, allowed=", ".join(sorted(known)) or "-")
+    seen: set[str] = set()
+    for i, bagian in enumerate(spec.bagian):
+        if bagian.id in seen:
+            add(("bagian", i, "id"), "duplicate-item", found=bagian.id)
+        seen.add(bagian.id)
+    total = total_weight(spec)
+    if total is not None and abs(total - 100) > 0.01:
+        add(("bagian",), "spec-weights", total=f"{total:g}")
+    codes = spec.tenggat_by_code()
+    if spec.kelayakan.usia_minimal_tahun and spec.kelayakan.usia_dari_tenggat not in codes:
+        add(("kelayakan", "usia_dari_tenggat"), "spec-unknown-deadline",
+            found=spec.kelayakan.usia_dari_tenggat, allowed=", ".join(codes) or "-")
+    return out
+
+
+def total_weight(spec: Spec) -> float | None:
+    """Sum of the section weights, a shared weight (``bobot_bersama``) counted once; None when
+    the edition gives no weights at all."""
+    groups: dict[str, float] = {}
+    total = 0.0
+    for b in spec.bagian:
+        if b.bobot is None:
+            continue
+        if b.bobot_bersama:
+            groups.setdefault(b.bobot_bersama, b.bobot)
+        else:
+            total += b.bobot
+    if not groups and not any(b.bobot for b in spec.bagian):
+        return None
+    return total + sum(groups.values())
+
+
+def _citations(data: Any, path: tuple[PathItem, ...]):  # type: ignore[no-untyped-def]
+    """Every (path, source id) cited under a ``sumber``/``usia_sumber`` list."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("sumber", "usia_sumber") and path != () and isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, str):
+                        yield (*path, key, i), item
+            elif not (path == () and key == "sumber"):
+                yield from _citations(value, (*path, key))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _citations(item, (*path, i))
+
+
+def copy_edition(root: Path, key: str, edition: int) -> Path:
+    """Copy a built-in edition into the workspace for the user to adapt; returns the folder."""
+    import shutil
+
+    source = builtin_templates() / key / str(edition)
+    if not (source / SPEC_NAME).is_file():
+        raise FileNotFoundError(f"{key}/{edition}")
+    target = root / "templates" / key / str(edition)
+    if target.exists():
+        raise FileExistsError(target)
+    shutil.copytree(source, target)
+    return target

@@ -1,0 +1,96 @@
+"""The snapshot of one workspace load: each entry's file, the exact bytes that were checked
+(by digest), and the validated model; and how a document is loaded and validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lomba.diagnostics import Report
+from lomba.load.cache import ParseCache
+from lomba.load.discover import CONFIG_NAME
+from lomba.load.yamlio import LoadedYaml, YamlLoadError, load_yaml_file
+from lomba.model.innovation import Inovasi, Narasi
+from lomba.model.workspace import Workspace
+from lomba.validate.validation import validate
+
+
+class EntryChanged(Exception):
+    """An entry's file no longer holds the bytes that were checked (edited during a build)."""
+
+
+
+@dataclass
+class Entry:
+    """One innovation file: where it is, what it says, and whether it validated."""
+
+    path: Path
+    display: str
+    loaded: LoadedYaml | None = None
+    model: Inovasi | None = None
+    light: bool = False
+    """True once the narrative text was dropped after checking (see :meth:`lighten`)."""
+
+    def lighten(self) -> None:
+        """Keep what status, recap, scores and tables need, and drop the narrative text: it is
+        most of an entry's memory, and only rendering needs it, which reloads it (:meth:`full`).
+        This keeps a national-scale workspace in a few hundred megabytes."""
+        model = self.model
+        if model is None or self.light:
+            return
+        empty = Narasi()
+        entered = {k: v.model_copy(update={"narasi": empty, "bagian": {}})
+                   for k, v in model.kompetisi.items()}
+        self.model = model.model_copy(update={"narasi": empty, "kompetisi": entered})
+        self.light = True
+
+    def full(self, root: Path) -> Entry:
+        """This entry with everything, from exactly the bytes that were checked: the parse
+        cache's record of them, else the file read again and compared. Raises
+        :class:`EntryChanged` when the file no longer holds the checked bytes."""
+        if not self.light:
+            return self
+        checked = self.loaded.digest if self.loaded is not None else None
+        cache = ParseCache(root)
+        loaded = cache.by_digest(checked, self.display) if checked else None
+        if loaded is None:
+            try:
+                loaded = cache.load(self.path, self.display)
+            except YamlLoadError:
+                raise EntryChanged(self.display) from None
+            cache.flush()
+        if loaded.digest != checked:
+            raise EntryChanged(self.display)
+        model, _ = validate(loaded, Inovasi)
+        if model is None:
+            raise EntryChanged(self.display)
+        return Entry(path=self.path, display=self.display, loaded=loaded, model=model)
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    @property
+    def folder(self) -> str:
+        return self.path.parent.name
+
+
+def load_document(path: Path, display: str, model: type, report: Report,  # type: ignore[no-untyped-def]
+                  cache: ParseCache | None = None):
+    """Load and validate one YAML file; its problems go into ``report``."""
+    try:
+        loaded = cache.load(path, display) if cache else load_yaml_file(path, display)
+    except YamlLoadError as exc:
+        report.add(exc.diagnostic)
+        return None, None
+    report.extend(loaded.diagnostics)
+    instance, diags = validate(loaded, model)
+    report.extend(diags)
+    return loaded, instance
+
+
+def load_config(root: Path) -> tuple[Workspace | None, Report]:
+    """Only ``lomba.yaml``, for commands that need the regency and its OPD but no entries."""
+    report = Report()
+    _, config = load_document(root / CONFIG_NAME, CONFIG_NAME, Workspace, report)
+    return config, report
