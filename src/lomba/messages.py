@@ -372,6 +372,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "`{found}` tidak ditemukan di ruang kerja.",
         "`{found}` was not found in the workspace.",
     ),
+    "build-busy": (
+        "Build lain masih berjalan terlalu lama di ruang kerja ini ({path}); coba lagi nanti.",
+        "Another build in this workspace is still running ({path}); try again later.",
+    ),
+    "register-damaged": (
+        "Register surat rusak: perbaiki dahulu, tidak ada surat yang dibuat.",
+        "The letter register is damaged: fix it first; no letters were made.",
+    ),
     "build-stopped": (
         "Tidak ada dokumen dibuat: perbaiki galat di atas.",
         "No documents built: fix the errors above.",

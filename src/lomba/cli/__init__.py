@@ -16,7 +16,7 @@ from lomba.check.workspace import LoadedWorkspace, load_workspace
 from lomba.cli.output import diagnostics_json, format_diagnostic, summary_line
 from lomba.diagnostics import relative_name
 from lomba.errors import LombaError, os_error
-from lomba.load.discover import WorkspaceNotFound, find_root
+from lomba.load.discover import find_root
 from lomba.messages import Suggestion, render_message, resolve_lang
 from lomba.validate.snapshot import load_config
 from lomba.validate.validation import closest
@@ -31,11 +31,8 @@ class Context:
         return en_text if self.lang == "en" else id_text
 
     def root(self) -> Path:
-        try:
-            return find_root(self.directory or Path.cwd())
-        except WorkspaceNotFound:
-            fail(render_message("workspace-missing", {}, self.lang))
-            raise  # unreachable
+        """The workspace; :class:`~lomba.load.discover.WorkspaceNotFound` outside one."""
+        return find_root(self.directory or Path.cwd())
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -125,8 +122,6 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
 
     from lomba import build as builder
     from lomba.cli.summary import print_build_summary, progress_bar
-    from lomba.desk.letters import RegisterError
-    from lomba.plan.incremental import LockBusy
 
     root = obj.root()
 
@@ -134,20 +129,11 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
         click.echo(obj.t("Build lain sedang berjalan di ruang kerja ini; menunggu...",
                          "Another build is running in this workspace; waiting..."), err=True)
 
-    try:
-        with progress_bar(obj.lang) as bar:
-            result = builder.run_build(
-                root, entries=entries, competitions=competitions, opds=opds, force=force,
-                fresh=fresh, jobs=jobs or os.cpu_count() or 1, progress=bar.advance,
-                start=bar.start, on_wait=waiting)
-    except RegisterError as exc:
-        for d in exc.diagnostics:
-            click.echo(format_diagnostic(d, obj.lang), err=True)
-        fail(obj.t("Register surat rusak: perbaiki dahulu, tidak ada surat yang dibuat.",
-                   "The letter register is damaged: fix it first; no letters were made."))
-    except LockBusy:
-        fail(obj.t("Build lain masih berjalan terlalu lama; coba lagi nanti.",
-                   "Another build is still running; try again later."))
+    with progress_bar(obj.lang) as bar:
+        result = builder.run_build(
+            root, entries=entries, competitions=competitions, opds=opds, force=force,
+            fresh=fresh, jobs=jobs or os.cpu_count() or 1, progress=bar.advance,
+            start=bar.start, on_wait=waiting)
     if result.noop:
         click.echo(obj.t("Tidak ada yang berubah sejak build terakhir; semua dokumen mutakhir.",
                          "Nothing changed since the last build; every document is current."))
@@ -252,7 +238,6 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
     """
     import jinja2
 
-    from lomba.desk.letters import RegisterError
     from lomba.desk.outputs import issue_letters
     from lomba.desk.status import compliance
 
@@ -271,11 +256,6 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
     chosen = [c for c in chosen if not c.compliant]
     try:
         letters = issue_letters(ws, chosen, jenis)  # type: ignore[arg-type]
-    except RegisterError as exc:
-        for d in exc.diagnostics:
-            click.echo(format_diagnostic(d, obj.lang), err=True)
-        fail(obj.t("Register surat rusak: perbaiki dahulu, tidak ada surat yang dibuat.",
-                   "The letter register is damaged: fix it first; no letters were made."))
     except jinja2.TemplateError as exc:
         where = f"templates/surat/{jenis}.md.j2:{getattr(exc, 'lineno', None) or 1}"
         fail(obj.t(f"{where}: templat surat gagal: {exc}", f"{where}: letter template failed: "

@@ -18,6 +18,8 @@ import yaml
 from pydantic import Field
 
 from lomba.desk.status import OpdCompliance
+from lomba.diagnostics import Diagnostic
+from lomba.errors import LombaError
 from lomba.fileio import atomic_write_text
 from lomba.load.yamlio import YamlLoadError, load_yaml_file
 from lomba.model.common import Strict, Tanggal
@@ -47,12 +49,11 @@ class Register(Strict):
     surat: list[Entri] = Field(default_factory=list)
 
 
-class RegisterError(Exception):
+class RegisterError(LombaError):
     """The register file is unreadable; its diagnostics say why (nothing is written)."""
 
-    def __init__(self, diagnostics: list) -> None:  # type: ignore[type-arg]
-        super().__init__("register")
-        self.diagnostics = diagnostics
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("register-damaged", diagnostics)
 
 
 def load_register(root: Path) -> Register:

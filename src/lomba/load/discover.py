@@ -6,15 +6,17 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from lomba.errors import LombaError
+
 CONFIG_NAME = "lomba.yaml"
 ENTRIES_DIR = "entries"
 ENTRY_SUFFIXES = (".yaml", ".yml")
 
-class WorkspaceNotFound(Exception):
+class WorkspaceNotFound(LombaError):
     """No ``lomba.yaml`` in the folder or any folder above it."""
 
     def __init__(self, start: Path) -> None:
-        super().__init__(str(start))
+        super().__init__("workspace-missing")
         self.start = start
 
 

@@ -17,18 +17,17 @@ A lock (``build/.lomba.lock``) keeps two builds from writing at once: the second
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import hashlib
 import json
 import os
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lomba.errors import os_error
+from filelock import FileLock, Timeout
+
+from lomba.errors import LombaError, os_error
 from lomba.fileio import atomic_write_text
 from lomba.fingerprint import code_digest
 from lomba.load.stats import stat_lines
@@ -95,34 +94,36 @@ class Manifest:
         return all(os.path.isfile(os.path.join(top, p)) for p in [*self.outputs, *self.desk])
 
 
-class LockBusy(Exception):
+class LockBusy(LombaError):
     """Another build holds the lock and did not finish in time."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("build-busy", path=str(path))
 
 
 @contextlib.contextmanager
 def build_lock(root: Path, wait: float = 120.0, on_wait: Any = None) -> Iterator[None]:
-    """Hold the workspace's build lock; wait for another build to finish (up to ``wait``)."""
+    """Hold the workspace's build lock; wait for another build to finish (up to ``wait``).
+    A portable lock (``filelock``: ``flock`` on POSIX, ``msvcrt`` on Windows), released when
+    the process ends, however it ends."""
     path = root / LOCK
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(path, "a+")  # noqa: SIM115 - held for the whole block
     try:
-        deadline = time.monotonic() + wait
-        told = False
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
-                if time.monotonic() > deadline:
-                    raise LockBusy(str(path)) from None
-                if not told and on_wait is not None:
-                    on_wait()
-                    told = True
-                time.sleep(0.2)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_error(exc, path.parent) from None
+    lock = FileLock(path)
+    try:
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if on_wait is not None:
+                on_wait()
+            lock.acquire(timeout=wait)
+    except Timeout:
+        raise LockBusy(path) from None
+    except OSError as exc:
+        raise os_error(exc, path) from None
+    try:
         yield
     finally:
-        with contextlib.suppress(OSError):
-            fcntl.flock(handle, fcntl.LOCK_UN)
-        handle.close()
+        lock.release()

@@ -1,0 +1,80 @@
+"""Expected faults reach the user as one message naming the path and what to do, exit 1, never a
+traceback, and leave every earlier output as it was."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import lomba.fileio
+from lomba.cli import main
+from lomba.plan.incremental import build_lock
+
+DOCX = Path("build/sinovik-2019/dinkes/si-bunda.docx")
+
+
+def invoke(cwd: Path, *args: str):  # type: ignore[no-untyped-def]
+    """The CLI as a user runs it: exceptions are not re-raised into the test."""
+    return CliRunner().invoke(main, ["-C", str(cwd), *args])
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in (root / "build").rglob("*") if p.is_file() and ".cache" not in p.parts
+            and p.suffix in (".docx", ".html")}
+
+
+@pytest.mark.parametrize(("code", "words"), [(errno.ENOSPC, "disk penuh"),
+                                             (errno.EACCES, "tidak punya izin"),
+                                             (errno.EROFS, "hanya-baca")])
+def test_a_write_fault_during_build_is_a_message(sample: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 code: int, words: str) -> None:
+    assert invoke(sample, "build").exit_code == 0
+    before = outputs(sample)
+    entry = sample / "entries/dinkes/si-bunda.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "Angka kematian ibu", "Angka kematian ibu hamil", 1), encoding="utf-8")
+    real = os.fdopen
+
+    def failing(fd: int, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        real(fd).close()
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(lomba.fileio.os, "fdopen", failing)
+    result = invoke(sample, "build")
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert words in result.output and "build/" in result.output
+    assert outputs(sample) == before, "nothing half-written, nothing lost"
+    assert not list((sample / "build").rglob("*.tmp"))
+
+
+def test_a_write_fault_in_english(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(lomba.fileio, "atomic_write_bytes", failing)
+    result = invoke(sample, "--lang", "en", "build")
+    assert result.exit_code == 1
+    assert "the disk is full while writing" in result.output
+
+
+def test_a_busy_lock_is_a_message(sample: Path) -> None:
+    from lomba.plan import incremental
+
+    with build_lock(sample), pytest.raises(incremental.LockBusy) as caught, \
+            build_lock(sample, wait=0.2):
+        pass
+    assert "Build lain masih berjalan" in caught.value.message("id")
+
+
+def test_outside_a_workspace_is_a_message(tmp_path: Path) -> None:
+    result = invoke(tmp_path, "build")
+    assert result.exit_code == 1
+    assert "lomba init" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
