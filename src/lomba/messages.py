@@ -396,6 +396,115 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file cannot be read or is invalid; its earlier documents are kept and are now "
         "stale. Fix the errors above and run `lomba build` again.",
     ),
+    # --- what the commands print ---------------------------------------------------------------
+    "cli-build-waiting": (
+        "Build lain sedang berjalan di ruang kerja ini; menunggu...",
+        "Another build is running in this workspace; waiting...",
+    ),
+    "cli-build-noop": (
+        "Tidak ada yang berubah sejak build terakhir; semua dokumen mutakhir.",
+        "Nothing changed since the last build; every document is current.",
+    ),
+    "cli-config-invalid": (
+        "lomba.yaml belum sah; perbaiki dahulu.",
+        "lomba.yaml is invalid; fix it.",
+    ),
+    "cli-written": (
+        "ditulis: {path}",
+        "written: {path}",
+    ),
+    "cli-letter-not-needed": (
+        "{opd} sudah memenuhi kewajiban; tidak perlu surat.",
+        "{opd} meets the obligation; no letter needed.",
+    ),
+    "cli-letter-template-failed": (
+        "{where}: templat surat gagal: {detail}. Perbaiki templat itu.",
+        "{where}: the letter template failed: {detail}. Fix that template.",
+    ),
+    "cli-no-letters": (
+        "Tidak ada surat yang perlu dibuat.",
+        "No letters to make.",
+    ),
+    "cli-index-not-computed": (
+        "Indeks tidak dihitung: {reason}.",
+        "No index computed: {reason}.",
+    ),
+    "cli-promoted": (
+        "{file}: tahapan menjadi inisiatif; kolom baru: {fields}",
+        "{file}: stage is now inisiatif; new fields: {fields}",
+    ),
+    "cli-promoted-next": (
+        "Isi kolom bertanda TODO, lalu jalankan `lomba check`.",
+        "Fill in the fields marked TODO, then run `lomba check`.",
+    ),
+    "cli-init-exists": (
+        "Tidak ada yang ditulis: berkas sudah ada ({files}).",
+        "Nothing written: files already exist ({files}).",
+    ),
+    "cli-created": (
+        "dibuat: {path}",
+        "created: {path}",
+    ),
+    "cli-init-ready": (
+        "Ruang kerja siap. Lanjutkan: cd {folder} && lomba check",
+        "Workspace ready. Next: cd {folder} && lomba check",
+    ),
+    "cli-slug-invalid": (
+        "Nama berkas `{slug}` tidak sah: pakai huruf kecil, angka dan tanda hubung, "
+        "mis. antrean-daring.",
+        "Invalid slug `{slug}`: use lowercase letters, digits and hyphens, e.g. antrean-daring.",
+    ),
+    "cli-entry-exists": (
+        "Berkas entries/{opd}/{slug}.yaml sudah ada; tidak ditimpa.",
+        "entries/{opd}/{slug}.yaml already exists; not overwritten.",
+    ),
+    "cli-spec-invalid": (
+        "(spesifikasi bermasalah)",
+        "(invalid spec)",
+    ),
+    "cli-origin-workspace": (
+        "ruang kerja",
+        "workspace",
+    ),
+    "cli-edition-form": (
+        "Tulis edisi sebagai kompetisi/tahun, mis. sinovik/2019.",
+        "Write the edition as competition/year, e.g. sinovik/2019.",
+    ),
+    "cli-edition-unknown": (
+        "Edisi bawaan {ref} tidak ada. Lihat `lomba kompetisi`.",
+        "No built-in edition {ref}. See `lomba kompetisi`.",
+    ),
+    "cli-edition-exists": (
+        "templates/{ref} sudah ada; tidak ditimpa.",
+        "templates/{ref} already exists; not overwritten.",
+    ),
+    "cli-copied": (
+        "disalin ke {path}",
+        "copied to {path}",
+    ),
+    "cli-updated": (
+        "diperbarui: {path}",
+        "updated: {path}",
+    ),
+    "cli-schemas-current": (
+        "Skema sudah mutakhir.",
+        "Schemas are up to date.",
+    ),
+    "summary-skipped": ("dilewati: {entry}: {reason}", "skipped: {entry}: {reason}"),
+    "summary-draft": ("DRAF: {entry}: {reason}", "DRAFT: {entry}: {reason}"),
+    "summary-more": (" (+{count} masalah lain)", " (+{count} more problems)"),
+    "summary-removed": (
+        "dihapus (entri atau lombanya tidak ada lagi): {path}",
+        "removed (its entry or competition is gone): {path}",
+    ),
+    "summary-stale": (
+        "usang, dibiarkan (berkas inovasinya tidak terbaca: {entry}): {path}",
+        "stale, kept (its entry file cannot be read: {entry}): {path}",
+    ),
+    "summary-written": (
+        "{count} berkas ditulis ke {folder}/.",
+        "{count} files written to {folder}/.",
+    ),
     # --- program failures (lomba.errors) -----------------------------------------------------
     "io-disk-full": (
         "disk penuh saat menulis {path}. Kosongkan ruang disk lalu jalankan lagi; berkas lama "

@@ -27,8 +27,9 @@ class Context:
         self.directory = directory
         self.lang = lang
 
-    def t(self, id_text: str, en_text: str) -> str:
-        return en_text if self.lang == "en" else id_text
+    def say(self, code: str, **params: object) -> str:
+        """The catalogue's sentence ``code`` in this command's language."""
+        return render_message(code, params, self.lang)
 
     def root(self) -> Path:
         """The workspace; :class:`~lomba.load.discover.WorkspaceNotFound` outside one."""
@@ -126,8 +127,7 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
     root = obj.root()
 
     def waiting() -> None:
-        click.echo(obj.t("Build lain sedang berjalan di ruang kerja ini; menunggu...",
-                         "Another build is running in this workspace; waiting..."), err=True)
+        click.echo(obj.say("cli-build-waiting"), err=True)
 
     with progress_bar(obj.lang) as bar:
         result = builder.run_build(
@@ -135,8 +135,7 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
             fresh=fresh, jobs=jobs or os.cpu_count() or 1, progress=bar.advance,
             start=bar.start, on_wait=waiting)
     if result.noop:
-        click.echo(obj.t("Tidak ada yang berubah sejak build terakhir; semua dokumen mutakhir.",
-                         "Nothing changed since the last build; every document is current."))
+        click.echo(obj.say("cli-build-noop"))
         return
     print_build_summary(result.outcomes, root, obj.lang, extra=result.desk,
                         removed=result.removed, stale=result.stale)
@@ -156,7 +155,7 @@ def _desk(obj: Context):  # type: ignore[no-untyped-def]
     if ws.config is None:
         for d in ws.report.sorted():
             click.echo(format_diagnostic(d, obj.lang), err=True)
-        fail(obj.t("lomba.yaml belum sah; perbaiki dahulu.", "lomba.yaml is invalid; fix it."))
+        fail(obj.say("cli-config-invalid"))
     return ws
 
 
@@ -224,7 +223,7 @@ def jadwal(obj: Context, ics: Path | None) -> None:
     print_calendar(_console(), items, ws.today, obj.lang)
     if ics is not None:
         atomic_write_text(ics, to_ics(items, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today))
-        click.echo(obj.t("ditulis: ", "written: ") + str(ics))
+        click.echo(obj.say("cli-written", path=str(ics)))
 
 
 @main.command()
@@ -251,19 +250,17 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
     chosen = [known[c] for c in opds] if opds else [c for c in items if not c.compliant]
     for c in chosen:
         if c.compliant:
-            click.echo(obj.t(f"{c.kode} sudah memenuhi kewajiban; tidak perlu surat.",
-                             f"{c.kode} meets the obligation; no letter needed."))
+            click.echo(obj.say("cli-letter-not-needed", opd=c.kode))
     chosen = [c for c in chosen if not c.compliant]
     try:
         letters = issue_letters(ws, chosen, jenis)  # type: ignore[arg-type]
     except jinja2.TemplateError as exc:
         where = f"templates/surat/{jenis}.md.j2:{getattr(exc, 'lineno', None) or 1}"
-        fail(obj.t(f"{where}: templat surat gagal: {exc}", f"{where}: letter template failed: "
-                   f"{exc}"))
+        fail(obj.say("cli-letter-template-failed", where=where, detail=str(exc)))
     for letter, path in letters:
         click.echo(f"{letter.number}\t{letter.opd.kode}\t{relative_name(path, ws.root)}")
     if not letters:
-        click.echo(obj.t("Tidak ada surat yang perlu dibuat.", "No letters to make."))
+        click.echo(obj.say("cli-no-letters"))
 
 
 @main.command()
@@ -288,7 +285,7 @@ def skor(obj: Context, kompetisi_: str, edisi: int | None, limit: int, as_json: 
         region = region_for_workspace(ws, Registry(ws.root, Report()), edisi)
     except RulesUnknown as exc:
         reason = str(exc).rstrip(". ")
-        fail(obj.t(f"Indeks tidak dihitung: {reason}.", f"No index computed: {reason}."))
+        fail(obj.say("cli-index-not-computed", reason=reason))
     actions = suggestions(region, limit)
     if as_json:
         click.echo(json.dumps(score_json(region, actions, obj.lang), ensure_ascii=False,
@@ -310,11 +307,9 @@ def promote(obj: Context, entry: Path) -> None:
         added = promote_entry(root, path)
     except PromoteError as exc:
         fail(exc.message(obj.lang))
-    click.echo(obj.t(f"{relative_name(path, root)}: tahapan menjadi inisiatif; kolom baru: ",
-                     f"{relative_name(path, root)}: stage is now inisiatif; new fields: ")
-               + (", ".join(added) or "-"))
-    click.echo(obj.t("Isi kolom bertanda TODO, lalu jalankan `lomba check`.",
-                     "Fill in the fields marked TODO, then run `lomba check`."))
+    click.echo(obj.say("cli-promoted", file=relative_name(path, root),
+                       fields=", ".join(added) or "-"))
+    click.echo(obj.say("cli-promoted-next"))
 
 
 @main.command()
@@ -330,12 +325,10 @@ def init(obj: Context, directory: Path) -> None:
         created = init_workspace(target)
     except FileExistsError as exc:
         existing = ", ".join(relative_name(p, target) for p in exc.args[0])
-        fail(obj.t(f"Tidak ada yang ditulis: berkas sudah ada ({existing}).",
-                   f"Nothing written: files already exist ({existing})."))
+        fail(obj.say("cli-init-exists", files=existing))
     for path in created:
-        click.echo(obj.t("dibuat: ", "created: ") + relative_name(path, target.parent))
-    click.echo(obj.t(f"Ruang kerja siap. Lanjutkan: cd {directory} && lomba check",
-                     f"Workspace ready. Next: cd {directory} && lomba check"))
+        click.echo(obj.say("cli-created", path=relative_name(path, target.parent)))
+    click.echo(obj.say("cli-init-ready", folder=str(directory)))
 
 
 @main.command()
@@ -349,9 +342,7 @@ def new(obj: Context, opd: str, slug: str, nama: str | None) -> None:
 
     root = obj.root()
     if not SLUG_RE.match(slug):
-        fail(obj.t(f"Nama berkas `{slug}` tidak sah: pakai huruf kecil, angka dan tanda hubung, "
-                   "mis. antrean-daring.",
-                   f"Invalid slug `{slug}`: use lowercase letters, digits and hyphens."), 2)
+        fail(obj.say("cli-slug-invalid", slug=slug), 2)
     config, report = load_config(root)
     if config is None:
         for d in report.sorted():
@@ -364,9 +355,8 @@ def new(obj: Context, opd: str, slug: str, nama: str | None) -> None:
     try:
         path = new_entry(root, opds[opd], slug, nama)
     except FileExistsError:
-        fail(obj.t(f"Berkas entries/{opd}/{slug}.yaml sudah ada; tidak ditimpa.",
-                   f"entries/{opd}/{slug}.yaml already exists; not overwritten."))
-    click.echo(obj.t("dibuat: ", "created: ") + relative_name(path, root))
+        fail(obj.say("cli-entry-exists", opd=opd, slug=slug))
+    click.echo(obj.say("cli-created", path=relative_name(path, root)))
 
 
 @main.group(invoke_without_command=True)
@@ -384,8 +374,8 @@ def kompetisi(ctx: click.Context) -> None:
     for key, edition in sorted(registry.folders):
         _folder, display = registry.folders[(key, edition)]
         loaded = registry.get(key, edition)
-        name = loaded.spec.nama if loaded else obj.t("(spesifikasi bermasalah)", "(invalid spec)")
-        origin = obj.t("ruang kerja", "workspace") if display.startswith("templates/") else "lomba"
+        name = loaded.spec.nama if loaded else obj.say("cli-spec-invalid")
+        origin = obj.say("cli-origin-workspace") if display.startswith("templates/") else "lomba"
         click.echo(f"{key}/{edition}\t{name}\t[{origin}]")
 
 
@@ -399,17 +389,14 @@ def kompetisi_salin(obj: Context, ref: str) -> None:
     root = obj.root()
     key, _, edition = ref.partition("/")
     if not edition.isdigit():
-        fail(obj.t("Tulis edisi sebagai kompetisi/tahun, mis. sinovik/2019.",
-                   "Write the edition as competition/year, e.g. sinovik/2019."), 2)
+        fail(obj.say("cli-edition-form"), 2)
     try:
         target = copy_edition(root, key, int(edition))
     except FileNotFoundError:
-        fail(obj.t(f"Edisi bawaan {ref} tidak ada. Lihat `lomba kompetisi`.",
-                   f"No built-in edition {ref}. See `lomba kompetisi`."))
+        fail(obj.say("cli-edition-unknown", ref=ref))
     except FileExistsError:
-        fail(obj.t(f"templates/{ref} sudah ada; tidak ditimpa.",
-                   f"templates/{ref} already exists; not overwritten."))
-    click.echo(obj.t("disalin ke ", "copied to ") + relative_name(target, root))
+        fail(obj.say("cli-edition-exists", ref=ref))
+    click.echo(obj.say("cli-copied", path=relative_name(target, root)))
 
 
 @main.command()
@@ -421,9 +408,9 @@ def schema(obj: Context) -> None:
     root = obj.root()
     changed = write_schemas(root)
     for path in changed:
-        click.echo(obj.t("diperbarui: ", "updated: ") + relative_name(path, root))
+        click.echo(obj.say("cli-updated", path=relative_name(path, root)))
     if not changed:
-        click.echo(obj.t("Skema sudah mutakhir.", "Schemas are up to date."))
+        click.echo(obj.say("cli-schemas-current"))
 
 
 if __name__ == "__main__":  # pragma: no cover

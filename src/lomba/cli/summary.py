@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from lomba.diagnostics import relative_name
+from lomba.messages import render_message
 from lomba.plan.pairs import Outcome
 
 
@@ -79,23 +80,20 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
     for o in outcomes:
         if o.skipped_reason is not None:
             r = o.readiness
-            mark = ("DRAF" if not en else "DRAFT") if o.draft else ("dilewati" if not en
-                                                                     else "skipped")
             more = len(r.errors) - 1
-            tail = ""
-            if more > 0:
-                tail = f" (+{more} masalah lain)" if not en else f" (+{more} more problems)"
-            console.print(f"{mark}: {r.entry.display}: {o.skipped_reason.message(lang)}{tail}",
-                          markup=False)
+            tail = render_message("summary-more", {"count": more}, lang) if more > 0 else ""
+            code = "summary-draft" if o.draft else "summary-skipped"
+            console.print(render_message(code, {"entry": r.entry.display,
+                                                "reason": o.skipped_reason.message(lang)},
+                                         lang) + tail, markup=False)
     for path in removed or []:
-        console.print(("dihapus (entri atau lombanya tidak ada lagi): " if not en
-                       else "removed (its entry or competition is gone): ")
-                      + relative_name(path, root), markup=False)
+        console.print(render_message("summary-removed", {"path": relative_name(path, root)},
+                                     lang), markup=False)
     for path, source in stale or []:
-        console.print(("usang, dibiarkan (berkas inovasinya tidak terbaca: " if not en
-                       else "stale, kept (its entry file cannot be read: ")
-                      + f"{source}): {relative_name(path, root)}", markup=False)
+        console.print(render_message("summary-stale", {"entry": source,
+                                                       "path": relative_name(path, root)},
+                                     lang), markup=False)
     made = sum(len(o.written) for o in outcomes) + len(extra or [])
     where = relative_name(root / "build", root)
-    console.print(f"{made} berkas ditulis ke {where}/." if not en
-                  else f"{made} files written to {where}/.", markup=False)
+    console.print(render_message("summary-written", {"count": made, "folder": where}, lang),
+                  markup=False)
