@@ -43,12 +43,26 @@ def inside_build(root: Path, relative: str) -> Path | None:
     top = root / BUILD_DIR
     if top.is_symlink():
         return None
-    real_top = os.path.realpath(top)
     target = root.joinpath(*pure.parts)
-    real_parent = os.path.realpath(target.parent)
-    if os.path.commonpath([real_top, real_parent]) != real_top:
+    if not _inside(os.fspath(top), os.fspath(target.parent)):
         return None
     return target
+
+
+_CONFINED: set[tuple[str, str]] = set()
+"""Folders already found inside ``build/`` in this process (a build asks once per folder, not
+once per file: a national build writes a hundred thousand files into a few thousand folders)."""
+
+
+def _inside(top: str, folder: str) -> bool:
+    if (top, folder) in _CONFINED:
+        return True
+    real_top = os.path.realpath(top)
+    if os.path.commonpath([real_top, os.path.realpath(folder)]) != real_top:
+        return False
+    if os.path.isdir(folder):  # a folder that exists stays where it is for this build
+        _CONFINED.add((top, folder))
+    return True
 
 
 def output_target(root: Path, relative: str) -> Path:
