@@ -4,7 +4,8 @@ Sources: PP 38/2017 on Inovasi Daerah (bentuk, inisiator, tahapan); the IID port
 (jenis, tahapan); UU 23/2014 Lampiran (concurrent urusan: 6 wajib pelayanan dasar, 18 wajib non
 pelayanan dasar, 8 pilihan) plus the supporting functions (unsur penunjang) that OPD such as Bappeda
 or the Inspektorat report under; the 17 TPB/SDGs with their Indonesian names (Perpres 59/2017).
-See ../shared/reference/iga-kemendagri.md, section 2.
+PP 38/2017, summarised from setkab.go.id:
+https://nasional.kompas.com/read/2017/09/28/12284531/jokowi-teken-pp-baru-daerah-silakan-berinovasi
 """
 
 from __future__ import annotations
