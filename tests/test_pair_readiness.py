@@ -67,3 +67,16 @@ def test_an_error_of_the_entry_blocks_every_competition(sample: Path) -> None:
     for ref in ("sinovik-2019", "iga-2019", "rai-2019"):
         assert not (sample / "build" / ref / "dinkes/si-bunda.docx").exists()
     assert result.output.count("dilewati: entries/dinkes/si-bunda.yaml") == 3
+
+
+def test_every_skip_line_names_its_competition(sample: Path) -> None:
+    path = sample / SI_BUNDA
+    text = path.read_text(encoding="utf-8")
+    first = text.index("berkas: ") + len("berkas: ")
+    end = text.index("\n", first)
+    path.write_text(text[:first] + "bukti/tidak-ada.pdf" + text[end:], encoding="utf-8")
+    lines = [line for line in run("build", cwd=sample).output.splitlines()
+             if line.startswith("dilewati: entries/dinkes/si-bunda.yaml")]
+    named = sorted(ref for ref in ("sinovik/2019", "iga/2019", "rai/2019")
+                   for line in lines if ref in line)
+    assert named == ["iga/2019", "rai/2019", "sinovik/2019"], lines

@@ -83,9 +83,12 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
             more = len(r.errors) - 1
             tail = render_message("summary-more", {"count": more}, lang) if more > 0 else ""
             code = "summary-draft" if o.draft else "summary-skipped"
-            console.print(render_message(code, {"entry": r.entry.display,
-                                                "reason": o.skipped_reason.message(lang)},
-                                         lang) + tail, markup=False)
+            reason = o.skipped_reason.message(lang)
+            # Every skip line names its competition (an entry-wide reason does not).
+            entry = r.entry.display if r.edition.ref in reason \
+                else f"{r.entry.display} ({r.edition.ref})"
+            console.print(render_message(code, {"entry": entry, "reason": reason}, lang) + tail,
+                          markup=False)
     for path in removed or []:
         console.print(render_message("summary-removed", {"path": relative_name(path, root)},
                                      lang), markup=False)
