@@ -228,3 +228,20 @@ def test_build_being_a_file_is_a_message(sample: Path) -> None:
     assert result.exit_code == 1
     assert "bukan folder" in result.output
     assert (sample / "build").read_text(encoding="utf-8") == "bukan folder"
+
+
+@pytest.mark.parametrize("name", ["templates/surat/teguran.md.j2", "templates/referensi.docx"])
+def test_a_template_linked_from_outside_is_refused(sample: Path, name: str) -> None:
+    secret = sample.parent / "rahasia.txt"
+    secret.write_text("RAHASIA NEGARA", encoding="utf-8")
+    link = sample / name
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.unlink(missing_ok=True)
+    link.symlink_to(secret)
+    command = ("surat", "teguran") if name.endswith(".j2") else ("build",)
+    result = run(*command, cwd=sample)
+    assert result.exit_code == 1
+    assert "luar ruang kerja" in result.output and name in result.output
+    assert "Traceback" not in result.output
+    for path in (sample / "build").rglob("*.docx"):
+        assert b"RAHASIA" not in path.read_bytes()

@@ -532,6 +532,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "gagal membaca atau menulis {path}: {reason}.",
         "could not read or write {path}: {reason}.",
     ),
+    "input-outside": (
+        "{path} mengarah ke luar ruang kerja (tautan simbolik); lomba tidak membacanya. Salin "
+        "berkasnya ke dalam ruang kerja sebagai berkas biasa.",
+        "{path} leads outside the workspace (a symbolic link); lomba does not read it. Copy "
+        "the file into the workspace as a regular file.",
+    ),
     "build-dir-symlink": (
         "`build` di ruang kerja adalah tautan simbolik ke {target}. lomba hanya menulis ke "
         "folder `build/` yang sungguhan di dalam ruang kerja: hapus tautan itu (hasil dibuat "

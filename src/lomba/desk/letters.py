@@ -21,6 +21,7 @@ from lomba.desk.status import OpdCompliance
 from lomba.diagnostics import Diagnostic
 from lomba.errors import LombaError
 from lomba.fileio import atomic_write_text
+from lomba.load.files import path_problem
 from lomba.load.yamlio import YamlLoadError, load_yaml_file
 from lomba.model.common import Strict, Tanggal
 from lomba.model.workspace import Opd, Pejabat, Workspace
@@ -99,8 +100,11 @@ class Letter:
 
 
 def _template(root: Path, kind: Kind) -> str:
-    own = root / "templates" / "surat" / f"{kind}.md.j2"
+    relative = f"templates/surat/{kind}.md.j2"
+    own = root / relative
     if own.is_file():
+        if path_problem(relative, root, root) is not None:  # a link to a file elsewhere
+            raise LombaError("input-outside", path=relative)
         return own.read_text(encoding="utf-8")
     return (resources.files("lomba") / "data" / "surat" / f"{kind}.md.j2").read_text("utf-8")
 

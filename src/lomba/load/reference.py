@@ -11,6 +11,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from lomba.errors import LombaError
+from lomba.load.files import path_problem
+
 REFERENCE_NAME = "referensi.docx"
 
 
@@ -19,9 +22,14 @@ def builtin_reference() -> Path:
 
 
 def reference_for(root: Path | None) -> Path:
-    """The workspace's ``templates/referensi.docx`` if it has one, else lomba's."""
-    if root is not None and (root / "templates" / REFERENCE_NAME).is_file():
-        return root / "templates" / REFERENCE_NAME
+    """The workspace's ``templates/referensi.docx`` if it has one, else lomba's. A file that
+    leads outside the workspace (a symlink) is refused, as every input file is."""
+    relative = f"templates/{REFERENCE_NAME}"
+    if root is not None and (root / relative).is_file():
+        problem = path_problem(relative, root, root)
+        if problem is not None:
+            raise LombaError("input-outside", path=relative)
+        return root / relative
     return builtin_reference()
 
 
