@@ -78,3 +78,53 @@ def test_outside_a_workspace_is_a_message(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "lomba init" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def _docx_without(part: str) -> bytes:
+    import io
+    import zipfile
+
+    from lomba.load.reference import builtin_reference
+
+    source = zipfile.ZipFile(builtin_reference())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            if info.filename != part:
+                target.writestr(info, source.read(info))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"bukan docx", b"PK\x03\x04rusak", _docx_without("word/styles.xml"),
+    _docx_without("word/document.xml"), _docx_without("word/numbering.xml"),
+    _docx_without("word/_rels/document.xml.rels"),
+], ids=["empty", "text", "broken-zip", "no-styles", "no-document", "no-numbering", "no-rels"])
+def test_a_damaged_reference_document_is_found_by_check_and_refused_by_build(
+        sample: Path, content: bytes) -> None:
+    (sample / "templates" / "referensi.docx").write_bytes(content)
+    check = invoke(sample, "check")
+    assert check.exit_code == 1
+    assert "templates/referensi.docx:1:1: galat [reference-invalid]" in check.output
+    build = invoke(sample, "build")
+    assert build.exit_code == 1
+    assert "dokumen acuan" in build.output
+    assert build.exception is None or isinstance(build.exception, SystemExit)
+    assert not list((sample / "build").rglob("*.docx"))
+
+
+@pytest.mark.parametrize("template", ["{{ 1/0 }}", "{% for x in %}", "{{ tidak_ada.apa }}x",
+                                      "{% include 'lain.j2' %}"])
+def test_a_failing_letter_template_is_a_located_message(sample: Path, template: str) -> None:
+    folder = sample / "templates" / "surat"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "teguran.md.j2").write_text("Baris satu\n" + template + "\n", encoding="utf-8")
+    register = sample / "surat" / "register.yaml"
+    before = register.read_bytes() if register.exists() else None
+    result = invoke(sample, "surat", "teguran")
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "templates/surat/teguran.md.j2:" in result.output
+    assert "templat surat gagal" in result.output
+    assert (register.read_bytes() if register.exists() else None) == before, \
+        "no number is issued for a letter that was not written"

@@ -417,7 +417,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{opd} sudah memenuhi kewajiban; tidak perlu surat.",
         "{opd} meets the obligation; no letter needed.",
     ),
-    "cli-letter-template-failed": (
+    "letter-template-failed": (
         "{where}: templat surat gagal: {detail}. Perbaiki templat itu.",
         "{where}: the letter template failed: {detail}. Fix that template.",
     ),
@@ -531,6 +531,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "io-failed": (
         "gagal membaca atau menulis {path}: {reason}.",
         "could not read or write {path}: {reason}.",
+    ),
+    "reference-invalid": (
+        "{path} tidak dapat dipakai sebagai dokumen acuan ({reason}). Simpan ulang dari Word "
+        "atau LibreOffice sebagai .docx, atau hapus agar acuan bawaan lomba dipakai.",
+        "{path} cannot serve as the reference document ({reason}). Save it again from Word or "
+        "LibreOffice as .docx, or remove it to use lomba's own.",
     ),
     "input-outside": (
         "{path} mengarah ke luar ruang kerja (tautan simbolik); lomba tidak membacanya. Salin "

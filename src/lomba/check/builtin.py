@@ -26,7 +26,9 @@ from lomba.check.entries import (
 )
 from lomba.check.iga import check_claims
 from lomba.check.rules import rule
-from lomba.diagnostics import Diagnostic
+from lomba.diagnostics import Diagnostic, Severity
+from lomba.errors import LombaError
+from lomba.load.reference import reference_bytes, reference_for
 
 if TYPE_CHECKING:
     from lomba.check.checker import Checker
@@ -38,6 +40,18 @@ if TYPE_CHECKING:
       "evidence-outside", "evidence-missing", "evidence-not-file")
 def _config(ctx: Checker, _: None) -> Iterable[Diagnostic]:
     return check_config(ctx.ws)
+
+
+@rule("reference", "workspace", "reference-invalid", "input-outside")
+def _reference(ctx: Checker, _: None) -> Iterable[Diagnostic]:
+    """The workspace's reference document opens as a Word file inside the workspace: the same
+    test the build applies before it writes anything."""
+    try:
+        reference_bytes(reference_for(ctx.ws.root))
+    except LombaError as exc:
+        return [Diagnostic(exc.params.get("path", "templates/referensi.docx"), 1, 1, (),
+                           Severity.ERROR, exc.code, exc.params)]
+    return []
 
 
 @rule("opd", "entry", "opd-unknown", "opd-folder-mismatch")

@@ -235,8 +235,6 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
 
     Reprimand or reminder letters for the OPD that fall short (or those named).
     """
-    import jinja2
-
     from lomba.desk.outputs import issue_letters
     from lomba.desk.status import compliance
 
@@ -252,11 +250,7 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
         if c.compliant:
             click.echo(obj.say("cli-letter-not-needed", opd=c.kode))
     chosen = [c for c in chosen if not c.compliant]
-    try:
-        letters = issue_letters(ws, chosen, jenis)  # type: ignore[arg-type]
-    except jinja2.TemplateError as exc:
-        where = f"templates/surat/{jenis}.md.j2:{getattr(exc, 'lineno', None) or 1}"
-        fail(obj.say("cli-letter-template-failed", where=where, detail=str(exc)))
+    letters = issue_letters(ws, chosen, jenis)  # type: ignore[arg-type]
     for letter, path in letters:
         click.echo(f"{letter.number}\t{letter.opd.kode}\t{relative_name(path, ws.root)}")
     if not letters:

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+import jinja2
 import yaml
 from pydantic import Field
 
@@ -130,12 +131,35 @@ def _signer(config: Workspace) -> tuple[Pejabat, str | None]:
     return config.kepala_daerah, None
 
 
+def _template_failed(root: Path, kind: Kind, exc: Exception) -> LombaError:
+    """A letter template that does not compile or fails while rendering, located at its line."""
+    own = (root / "templates" / "surat" / f"{kind}.md.j2").is_file()
+    name = f"templates/surat/{kind}.md.j2" if own else f"lomba:surat/{kind}.md.j2"
+    line = getattr(exc, "lineno", None) or _traceback_line(exc) or 1
+    return LombaError("letter-template-failed", where=f"{name}:{line}",
+                      detail=f"{type(exc).__name__}: {exc}")
+
+
+def _traceback_line(exc: BaseException) -> int | None:
+    """The template line a runtime error happened on (Jinja marks template frames)."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 def plan_letters(root: Path, config: Workspace, items: list[OpdCompliance], kind: Kind,
                  today: date) -> tuple[list[Letter], Register]:
     """The letters for these OPD, numbered against the register (not yet saved)."""
     register = load_register(root)
     env = make_environment()
-    template = env.from_string(_template(root, kind))
+    try:
+        template = env.from_string(_template(root, kind))
+    except jinja2.TemplateError as exc:
+        raise _template_failed(root, kind, exc) from None
     signer, on_behalf = _signer(config)
     opds = config.opd_by_key()
     year_entries = [e for e in register.surat if e.tanggal.year == today.year]
@@ -159,11 +183,14 @@ def plan_letters(root: Path, config: Workspace, items: list[OpdCompliance], kind
         else:
             serial, day, number = previous.urut, previous.tanggal, previous.nomor
         deadline = day + timedelta(days=config.surat.tenggat_baru_hari)
-        body = template.render(
-            opd=opd, kekurangan=missing, tahun=config.tahun_kerja, tenggat_baru=deadline,
-            tenggat_rai=_rai_deadline(config), kepala_daerah=config.kepala_daerah,
-            pemda=config.pemda, champion=config.champion_inovator,
-        )
+        try:
+            body = template.render(
+                opd=opd, kekurangan=missing, tahun=config.tahun_kerja, tenggat_baru=deadline,
+                tenggat_rai=_rai_deadline(config), kepala_daerah=config.kepala_daerah,
+                pemda=config.pemda, champion=config.champion_inovator,
+            )
+        except Exception as exc:  # a template may fail in any way its expressions can
+            raise _template_failed(root, kind, exc) from None
         letters.append(Letter(
             kind=kind, opd=opd, number=number, serial=serial, day=day, deadline=deadline,
             subject=TITLES[kind],

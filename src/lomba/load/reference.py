@@ -7,12 +7,16 @@ by :mod:`.reference_builder`).
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from lomba.errors import LombaError
+from lomba.errors import LombaError, os_error
 from lomba.load.files import path_problem
+from lomba.messages import Phrase
 
 REFERENCE_NAME = "referensi.docx"
 
@@ -33,11 +37,58 @@ def reference_for(root: Path | None) -> Path:
     return builtin_reference()
 
 
+REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml", "word/_rels/document.xml.rels",
+                  "word/styles.xml", "word/numbering.xml")
+
+
+def reference_problem(data: bytes) -> Phrase | None:
+    """Why ``data`` cannot serve as the reference document (None when it can): a Word file
+    saved from Word or LibreOffice, with a body section that sets the page size and margins."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        missing = [name for name in REQUIRED_PARTS if name not in names]
+        if missing:
+            return Phrase(f"bagian {', '.join(missing)} tidak ada", f"{', '.join(missing)} missing")
+        document = archive.read("word/document.xml").decode("utf-8")
+        section = re.search(r"<w:sectPr\b.*?</w:sectPr>", document, re.S)
+        if not re.search(r"<w:document\b", document) or section is None:
+            return Phrase("tidak ada bagian isi (w:sectPr)", "no body section (w:sectPr)")
+        if not re.search(r'<w:pgSz w:w="\d+" w:h="\d+"', section.group(0)) or not re.search(
+                r'<w:pgMar w:top="-?\d+" w:right="\d+" w:bottom="-?\d+" w:left="\d+"',
+                section.group(0)):
+            return Phrase("ukuran halaman atau margin tidak ada", "no page size or margins")
+        for name in REQUIRED_PARTS:
+            archive.read(name).decode("utf-8")
+        rels = archive.read("word/_rels/document.xml.rels").decode("utf-8")
+        header = re.search(r'<w:headerReference w:type="default" r:id="([^"]+)"/>',
+                           section.group(0))
+        if header:
+            target = dict(re.findall(r'Id="([^"]+)"[^>]*Target="([^"]+)"', rels)).get(
+                header.group(1))
+            if target is None or f"word/{target}" not in names:
+                return Phrase("kepala halaman yang dirujuk tidak ada",
+                              "the header it names is missing")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, UnicodeDecodeError, KeyError, OSError,
+            ValueError, EOFError):
+        return Phrase("bukan berkas .docx yang utuh", "not a whole .docx file")
+    return None
+
+
 @lru_cache(maxsize=8)
 def _reference_bytes(path: str, mtime_ns: int) -> bytes:
-    return Path(path).read_bytes()
+    data = Path(path).read_bytes()
+    problem = reference_problem(data)
+    if problem is not None:
+        raise LombaError("reference-invalid", path=f"templates/{REFERENCE_NAME}",
+                         reason=problem)
+    return data
 
 
 def reference_bytes(path: Path) -> bytes:
-    """The reference document, read once per run (cached by path and modification time)."""
-    return _reference_bytes(str(path), path.stat().st_mtime_ns)
+    """The reference document, read once per run (cached by path and modification time) and
+    checked: a damaged one is a message, never a traceback."""
+    try:
+        return _reference_bytes(str(path), path.stat().st_mtime_ns)
+    except OSError as exc:
+        raise os_error(exc, path) from None
