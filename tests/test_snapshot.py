@@ -245,3 +245,22 @@ def test_a_template_linked_from_outside_is_refused(sample: Path, name: str) -> N
     assert "Traceback" not in result.output
     for path in (sample / "build").rglob("*.docx"):
         assert b"RAHASIA" not in path.read_bytes()
+
+
+@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize("how", ["absolute", "parent", "symlink"])
+def test_evidence_outside_the_workspace_blocks_and_is_never_read(sample: Path, how: str,
+                                                                 force: bool) -> None:
+    path = sample / SI_BUNDA
+    ref = _photo_ref(sample, how)
+    text = path.read_text(encoding="utf-8")
+    assert "berkas: bukti/laporan-evaluasi-2018.pdf" in text
+    path.write_text(text.replace("berkas: bukti/laporan-evaluasi-2018.pdf", f"berkas: {ref}", 1),
+                    encoding="utf-8")
+    found = json.loads(run("check", "--json", cwd=sample).output)
+    assert any(d["file"] == SI_BUNDA.as_posix() and d["code"].startswith("evidence-")
+               and "competition" not in d for d in found), "an entry-wide finding"
+    result = run("build", *(["--force"] if force else []), cwd=sample)
+    assert result.exit_code == 0, result.output
+    _assert_not_embedded(sample)
+    assert (sample / DOCX).is_file() == force, "without --force the entry is held back"
