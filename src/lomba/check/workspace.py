@@ -24,11 +24,15 @@ from lomba.load.yamlio import LoadedYaml
 from lomba.locale import build_date
 from lomba.model.innovation import Inovasi
 from lomba.model.workspace import Workspace
+from lomba.validate.competitions import Registry
 from lomba.validate.snapshot import Entry, load_document
 
 
 @dataclass
 class LoadedWorkspace:
+    """A checked workspace: the snapshot (config, entries), every finding, readiness per pair,
+    and the competition editions as the check loaded them. Later stages read it."""
+
     root: Path
     config: Workspace | None
     config_loaded: LoadedYaml | None
@@ -36,10 +40,16 @@ class LoadedWorkspace:
     report: Report = field(default_factory=Report)
     readiness: list[Readiness] = field(default_factory=list)
     today: date = field(default_factory=date.today)
+    registry: Registry | None = None
 
     @property
     def valid_entries(self) -> list[Entry]:
         return [e for e in self.entries if e.model is not None]
+
+    def editions(self) -> Registry:
+        """The check's editions, for a later stage (its own problems kept apart)."""
+        registry = self.registry if self.registry is not None else Registry(self.root, Report())
+        return registry.sharing(Report())
 
 
 @contextmanager
@@ -177,6 +187,7 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
                                   {"found": name}))
     ws.today = build_date(config.tanggal_dokumen if config else None)
     checker = Checker(ws, competitions=competitions)
+    ws.registry = checker.registry
     workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
     memo = CheckMemo(root, context_key(ws, competitions)) if use_cache else None
     with collector_paused():

@@ -214,12 +214,10 @@ def jadwal(obj: Context, ics: Path | None) -> None:
     """Semua tenggat lomba dan tenggat internal pemda. / Every deadline in one calendar."""
     from lomba.desk.calendar import calendar, to_ics
     from lomba.desk.views import print_calendar
-    from lomba.diagnostics import Report
     from lomba.fileio import atomic_write_text
-    from lomba.validate.competitions import Registry
 
     ws = _desk(obj)
-    items = calendar(ws, Registry(ws.root, Report()))
+    items = calendar(ws, ws.editions())
     print_calendar(_console(), items, ws.today, obj.lang)
     if ics is not None:
         atomic_write_text(ics, to_ics(items, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today))
@@ -270,13 +268,11 @@ def skor(obj: Context, kompetisi_: str, edisi: int | None, limit: int, as_json: 
     import json
 
     from lomba.desk.score_view import print_score, score_json
-    from lomba.diagnostics import Report
     from lomba.scoring.iga import RulesUnknown, region_for_workspace, suggestions
-    from lomba.validate.competitions import Registry
 
     ws = _desk(obj)
     try:
-        region = region_for_workspace(ws, Registry(ws.root, Report()), edisi)
+        region = region_for_workspace(ws, ws.editions(), edisi)
     except RulesUnknown as exc:
         reason = str(exc).rstrip(". ")
         fail(obj.say("cli-index-not-computed", reason=reason))

@@ -14,14 +14,12 @@ from lomba.desk.letters import Kind, Letter, plan_letters, save_register
 from lomba.desk.spreadsheet import to_csv, to_xlsx
 from lomba.desk.status import OpdCompliance, compliance, readiness_matrix
 from lomba.desk.views import status_json
-from lomba.diagnostics import Report
 from lomba.fileio import WriteLog, atomic_write_text, write_if_changed
 from lomba.fingerprint import code_digest
 from lomba.load import stats
 from lomba.load.reference import reference_bytes, reference_for
 from lomba.plan.pairs import Outcome, output_name
 from lomba.scoring.iga import RulesUnknown, region_for_workspace, suggestions
-from lomba.validate.competitions import Registry
 from lomba.write.outdir import BUILD_DIR
 
 LETTER_KEYS = Path("build") / ".cache" / "letters.json"
@@ -71,7 +69,7 @@ def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind) -> list
     sink = WriteLog()
     matrix = readiness_matrix(ws)
     items = compliance(ws)
-    dates = calendar(ws, Registry(root, Report()))
+    dates = calendar(ws, ws.editions())
     late = [c for c in items if not c.compliant]
     letters = issue_letters(ws, late, kind, sink) if late else []
     documents = {}
@@ -84,7 +82,7 @@ def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind) -> list
                               for letter, path in letters})
     region, actions, note = None, [], None
     try:
-        region = region_for_workspace(ws, Registry(root, Report()))
+        region = region_for_workspace(ws, ws.editions())
         actions = suggestions(region, 5)
     except RulesUnknown as exc:
         note = str(exc)

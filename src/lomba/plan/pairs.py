@@ -10,13 +10,12 @@ from dataclasses import dataclass, field
 from lomba.check.competition import Readiness
 from lomba.check.entries import file_references
 from lomba.check.workspace import LoadedWorkspace
-from lomba.diagnostics import Diagnostic, Report, Severity
+from lomba.diagnostics import Diagnostic, Severity
 from lomba.fileio import WriteLog
 from lomba.fingerprint import code_digest
 from lomba.load import stats
 from lomba.load.reference import reference_bytes, reference_for
 from lomba.model.spec import Spec
-from lomba.validate.competitions import Registry
 from lomba.write.formats import document_formats
 from lomba.write.outdir import BUILD_DIR
 
@@ -96,7 +95,7 @@ def make_context(ws: LoadedWorkspace, force: bool) -> Context:
     reference = reference_bytes(reference_for(ws.root))
     iga_spec = None
     if ws.config.iga is not None:
-        scoring = Registry(ws.root, Report()).get("iga", ws.config.iga.edisi)
+        scoring = ws.editions().get("iga", ws.config.iga.edisi)
         iga_spec = scoring.spec if scoring else None
     base = stats.key(
         code_digest(), ws.today, hashlib.sha1(reference).hexdigest(),

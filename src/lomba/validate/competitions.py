@@ -7,6 +7,7 @@ user adapts an edition by copying its folder and editing YAML.
 
 from __future__ import annotations
 
+import copy
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,14 @@ class Registry:
         self._cache: dict[tuple[str, int], Edition | None] = {}
         self.cache = ParseCache(root) if root is not None else None
         """The parse cache the specs were read through (its ``used`` keeps them from pruning)."""
+
+    def sharing(self, report: Report) -> Registry:
+        """This registry's loaded editions, with any edition loaded from now on reporting its
+        problems to ``report``: later stages reuse the check's editions without adding to the
+        check's report."""
+        twin = copy.copy(self)
+        twin.report = report
+        return twin
 
     def competition_keys(self) -> set[str]:
         return {key for key, _ in self.folders}
