@@ -8,7 +8,7 @@ import re
 import string
 from pathlib import Path
 
-from lomba.messages import CATALOGUE
+from lomba.messages import CATALOGUE, WORDS
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "lomba"
 CODE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")
@@ -61,3 +61,15 @@ def test_a_misspelt_code_would_be_found(tmp_path: Path) -> None:
     call = next(n for n in ast.walk(tree) if isinstance(n, ast.Call))
     assert _name(call.func) == "render_message"
     assert "tidak-ada-kode-ini" not in CATALOGUE
+
+
+def test_every_word_used_is_in_the_word_list() -> None:
+    """Labels and column headings (``word("key", lang)``) come from the same catalogue."""
+    missing = {}
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _name(node.func) == "word" and node.args \
+                    and isinstance(node.args[0], ast.Constant) \
+                    and node.args[0].value not in WORDS:
+                missing[node.args[0].value] = f"{path.relative_to(SRC)}:{node.lineno}"
+    assert missing == {}

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from lomba.diagnostics import relative_name
-from lomba.messages import render_message
+from lomba.messages import render_message, word
 from lomba.plan.pairs import Outcome
 
 
@@ -38,7 +38,7 @@ class _Bar:
 @contextmanager
 def progress_bar(lang: str) -> Iterator[_Bar]:
     console = Console(stderr=True)
-    label = "Menyusun dokumen" if lang != "en" else "Rendering documents"
+    label = word("summary-progress", lang)
     if not console.is_terminal:
         yield _Bar(None, label)
         return
@@ -54,7 +54,6 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
                         extra: list[Path] | None = None,
                         removed: list[Path] | None = None,
                         stale: list[tuple[Path, str]] | None = None) -> None:
-    en = lang == "en"
     console = Console(highlight=False, soft_wrap=True)
     per: dict[str, list[int]] = {}
     for o in outcomes:
@@ -68,12 +67,10 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
             row[0] += 1
         else:
             row[1] += 1
-    table = Table(title="Ringkasan build" if not en else "Build summary")
-    for header in (("Kompetisi", "Competition"), ("Dibuat", "Written"),
-                   ("Tidak berubah", "Unchanged"), ("Draf", "Draft"),
-                   ("Belum siap", "Not ready")):
-        table.add_column(header[1] if en else header[0],
-                         justify="left" if header[0] == "Kompetisi" else "right")
+    table = Table(title=word("summary-title", lang))
+    for key in ("view-competition", "summary-written-col", "summary-unchanged-col",
+                "summary-draft-col", "summary-not-ready-col"):
+        table.add_column(word(key, lang), justify="left" if key == "view-competition" else "right")
     for name, counts in sorted(per.items()):
         table.add_row(name, *map(str, counts))
     console.print(table)

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lomba.locale import angka
+from lomba.messages import word
 from lomba.scoring.iga import Action, RegionScore
 
 
@@ -18,42 +19,41 @@ def _n(value: float) -> str:
 def print_score(console: Console, region: RegionScore, actions: list[Action], lang: str) -> None:
     en = lang == "en"
     rules = region.rules
-    table = Table(title=("SID per innovation" if en else "SID per inovasi")
+    table = Table(title=word("score-sid-per-innovation", lang)
                   + f" — {region.edition.spec.singkatan}", pad_edge=False)
-    table.add_column("Inovasi" if not en else "Innovation", overflow="fold", ratio=3)
+    table.add_column(word("view-innovation", lang), overflow="fold", ratio=3)
     table.add_column("Urusan", overflow="fold", ratio=2)
     table.add_column("SID", justify="right")
     table.add_column("SID ✓", justify="right")
     for inno in region.innovations:
         table.add_row(inno.name, inno.urusan, _n(inno.sid), _n(inno.sid_verified))
     console.print(table)
-    summary = Table(title="Indeks Inovasi Daerah" if not en else "Regional Innovation Index",
+    summary = Table(title=word("score-index", lang),
                     pad_edge=False)
     summary.add_column("")
-    summary.add_column("diklaim" if not en else "claimed", justify="right")
-    summary.add_column("terverifikasi" if not en else "verified", justify="right")
+    summary.add_column(word("score-claimed", lang), justify="right")
+    summary.add_column(word("score-verified", lang), justify="right")
     c, v = region.claimed, region.verified
     gate = f"{len(c.covered)}/{len(rules.urusan_wajib)}"
     rows = [
         ("SPD", _n(c.spd), _n(v.spd)),
         ("Σ SID", _n(c.sid_total), _n(v.sid_total)),
         (f"n / MAX({rules.pembagi_minimal}, n)", f"{c.n} / {c.divisor}", f"{v.n} / {v.divisor}"),
-        ("rata-rata SID" if not en else "average SID", _n(c.average), _n(v.average)),
-        (("skor jumlah inovasi" if not en else "count score") + f" (urusan {gate})",
+        (word("score-average", lang), _n(c.average), _n(v.average)),
+        (word("score-count", lang) + f" (urusan {gate})",
          _n(c.count_score), _n(v.count_score)),
         ("total", _n(c.total), _n(v.total)),
         ("IID", _n(c.iid), _n(v.iid)),
-        ("predikat" if not en else "band", c.band, v.band),
+        (word("score-band", lang), c.band, v.band),
     ]
     for row in rows:
         summary.add_row(*row)
     console.print(summary)
     if not c.gate_ok:
-        console.print(("Gerbang urusan belum terpenuhi: skor jumlah inovasi 0. Tercakup: "
-                       if not en else "Urusan gate not met: count score 0. Covered: ")
+        console.print(word("score-gate-not-met", lang)
                       + (", ".join(c.covered) or "-"), markup=False)
     if actions:
-        console.print("Yang paling menaikkan indeks:" if not en else "What raises the index most:",
+        console.print(word("score-raises-most", lang),
                       style="bold")
         for i, a in enumerate(actions, start=1):
             console.print(f"{i:>2}. +{_n(a.gain)}  {a.text[1] if en else a.text[0]}",

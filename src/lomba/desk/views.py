@@ -16,31 +16,28 @@ from rich.text import Text
 from lomba.check.deadlines import Deadline
 from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
 from lomba.locale import tanggal
+from lomba.messages import render_message, word
 
 SYMBOLS = {"siap": "✔", "peringatan": "!", "belum": "✘", "tidak-ikut": "·", "tidak-terbaca": "?"}
 STYLES = {"siap": "green", "peringatan": "yellow", "belum": "red bold", "tidak-ikut": "dim",
           "tidak-terbaca": "magenta bold"}
 
 
-def _t(lang: str, id_text: str, en_text: str) -> str:
-    return en_text if lang == "en" else id_text
-
-
 def days_text(days: int, lang: str) -> str:
     if days < 0:
-        return _t(lang, f"lewat {-days} hari", f"{-days} days ago")
+        return render_message("view-days-ago", {"days": -days}, lang)
     if days == 0:
-        return _t(lang, "hari ini", "today")
-    return _t(lang, f"{days} hari lagi", f"in {days} days")
+        return word("view-today", lang)
+    return render_message("view-days-left", {"days": days}, lang)
 
 
 def print_status(console: Console, matrix: Matrix, lang: str) -> None:
     legend = "  ".join(f"{SYMBOLS[s]} {STATE_LABELS[s][1 if lang == 'en' else 0]}"
                        for s in SYMBOLS)
-    table = Table(title=_t(lang, f"Kesiapan lomba per {tanggal(matrix.today)}",
-                           f"Readiness on {matrix.today.isoformat()}"),
+    day = matrix.today.isoformat() if lang == "en" else tanggal(matrix.today)
+    table = Table(title=render_message("view-readiness-on", {"date": day}, lang),
                   caption=legend, show_lines=False, pad_edge=False)
-    table.add_column(_t(lang, "Inovasi", "Innovation"), overflow="fold", ratio=3)
+    table.add_column(word("view-innovation", lang), overflow="fold", ratio=3)
     table.add_column("OPD", overflow="fold", ratio=2)
     for column in matrix.columns:
         table.add_column(column.short, justify="center", no_wrap=True)
@@ -54,24 +51,24 @@ def print_status(console: Console, matrix: Matrix, lang: str) -> None:
                if row.cells[col.ref].state in ("belum", "tidak-terbaca")
                and row.cells[col.ref].reason]
     if reasons:
-        console.print(_t(lang, "Belum siap, alasan pertama:", "Not ready, first reason:"),
+        console.print(word("view-not-ready-first-reason", lang),
                       style="bold")
         for row, col, cell in reasons:
             assert cell.reason is not None
             console.print(f"  {row.name} [{col.short}]: {cell.reason.message(lang)}",
                           markup=False, highlight=False)
 
-    totals = Table(title=_t(lang, "Per kompetisi", "Per competition"), pad_edge=False)
-    totals.add_column(_t(lang, "Kompetisi", "Competition"), overflow="fold")
+    totals = Table(title=word("view-per-competition", lang), pad_edge=False)
+    totals.add_column(word("view-competition", lang), overflow="fold")
     for state in ("siap", "peringatan", "belum"):
         totals.add_column(SYMBOLS[state], justify="right")
-    totals.add_column(_t(lang, "Tenggat", "Deadline"), overflow="fold")
+    totals.add_column(word("view-deadline", lang), overflow="fold")
     for col in matrix.columns:
         upcoming = [d for d in col.deadlines if d.days_left(matrix.today) >= 0]
         shown = upcoming[0] if upcoming else (col.deadlines[-1] if col.deadlines else None)
         deadline = (f"{shown.name}: {tanggal(shown.day)} "
                     f"({days_text(shown.days_left(matrix.today), lang)})" if shown
-                    else _t(lang, "belum diketahui", "unknown"))
+                    else word("view-unknown", lang))
         totals.add_row(f"{col.short} {col.name}", str(col.totals["siap"]),
                        str(col.totals["peringatan"]), str(col.totals["belum"]), deadline)
     console.print(totals)
@@ -82,9 +79,9 @@ def print_status(console: Console, matrix: Matrix, lang: str) -> None:
         counter["inovasi"] += 1
         for cell in row.cells.values():
             counter[cell.state] += 1
-    opd_table = Table(title=_t(lang, "Per OPD", "Per OPD"), pad_edge=False)
+    opd_table = Table(title=word("view-per-opd", lang), pad_edge=False)
     opd_table.add_column("OPD")
-    opd_table.add_column(_t(lang, "Inovasi", "Entries"), justify="right")
+    opd_table.add_column(word("view-entries", lang), justify="right")
     for state in ("siap", "peringatan", "belum"):
         opd_table.add_column(SYMBOLS[state], justify="right")
     for opd, counter in sorted(per_opd.items()):
@@ -117,14 +114,14 @@ def status_json(matrix: Matrix, lang: str) -> dict[str, Any]:
 
 
 def print_compliance(console: Console, items: list[OpdCompliance], year: int, lang: str) -> None:
-    table = Table(title=_t(lang, f"Kepatuhan OPD tahun {year}", f"OPD compliance {year}"),
+    table = Table(title=render_message("view-compliance-year", {"year": year}, lang),
                   pad_edge=False)
     table.add_column("OPD", overflow="fold", ratio=2)
-    table.add_column(_t(lang, "Ide", "Ideas"), justify="right")
-    table.add_column(_t(lang, "Inovasi", "Innov."), justify="right")
+    table.add_column(word("view-ideas", lang), justify="right")
+    table.add_column(word("view-innov", lang), justify="right")
     table.add_column(str(year), justify="right")
     table.add_column("RAI", justify="center")
-    table.add_column(_t(lang, "Kekurangan", "Missing"), overflow="fold", ratio=3)
+    table.add_column(word("view-missing", lang), overflow="fold", ratio=3)
     for c in items:
         rai = "✔" if c.action_plan_ready else ("!" if c.action_plan else "✘")
         missing = "; ".join(m[1] if lang == "en" else m[0] for m in c.missing) or "—"
@@ -132,8 +129,8 @@ def print_compliance(console: Console, items: list[OpdCompliance], year: int, la
                       str(len(c.innovations)), str(len(c.innovations_this_year)), rai, missing)
     console.print(table)
     late = [c for c in items if not c.compliant]
-    console.print(_t(lang, f"{len(late)} dari {len(items)} OPD belum memenuhi kewajiban.",
-                     f"{len(late)} of {len(items)} OPD do not meet the obligation yet."))
+    console.print(render_message("view-late-count", {"late": len(late), "total": len(items)},
+                                 lang))
 
 
 def compliance_json(items: list[OpdCompliance], lang: str) -> list[dict[str, Any]]:
@@ -149,10 +146,10 @@ def compliance_json(items: list[OpdCompliance], lang: str) -> list[dict[str, Any
 
 
 def print_calendar(console: Console, items: list[Deadline], today: Any, lang: str) -> None:
-    table = Table(title=_t(lang, "Jadwal dan tenggat", "Schedule and deadlines"), pad_edge=False)
-    table.add_column(_t(lang, "Tanggal", "Date"), no_wrap=True)
-    table.add_column(_t(lang, "Sisa", "Left"), no_wrap=True)
-    table.add_column(_t(lang, "Kegiatan", "Event"), overflow="fold")
+    table = Table(title=word("view-schedule-and-deadlines", lang), pad_edge=False)
+    table.add_column(word("view-date", lang), no_wrap=True)
+    table.add_column(word("view-left", lang), no_wrap=True)
+    table.add_column(word("view-event", lang), overflow="fold")
     for d in items:
         days = d.days_left(today)
         style = "dim" if days < 0 else ("red bold" if days <= 14 else "")
