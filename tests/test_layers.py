@@ -28,6 +28,8 @@ def module_name(path: Path) -> str:
 
 
 def layer(module: str) -> int:
+    if module == "lomba.__main__":  # ``python -m lomba`` is the command line's other door
+        return STAGES.index("cli")
     parts = module.split(".")
     if len(parts) < 2 or parts[1] in FOUNDATION_PACKAGES or parts[1] not in STAGES:
         return -1

@@ -22,6 +22,7 @@ from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError, os_error
 from lomba.fileio import WriteLog, write_if_changed
 from lomba.load import stats
+from lomba.parallel import fork_context
 from lomba.plan import incremental
 from lomba.plan.pairs import (
     Context,
@@ -92,12 +93,11 @@ def _render_in_workers(ws: LoadedWorkspace, ctx: Context, pairs: list[Readiness]
                        progress: Callable[[Readiness], None] | None) -> None:
     """Render ``todo`` in ``jobs`` forked processes, which share the loaded workspace."""
     global _SHARED
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     _SHARED = (ws, ctx, pairs, drafts)
     try:
-        context = multiprocessing.get_context("fork")
+        context = fork_context()
         chunk = max(1, len(todo) // (jobs * 8))
         with ProcessPoolExecutor(jobs, mp_context=context) as pool:
             for index, written, unchanged, refused in pool.map(_render_index, todo,
@@ -140,7 +140,7 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
         todo.append(i)
     drafts = [o.draft for o in outcomes]
     with frozen_heap():
-        parallel = jobs > 1 and len(todo) >= 4 * jobs
+        parallel = jobs > 1 and len(todo) >= 4 * jobs and fork_context() is not None
         # The first document is rendered here, so that forked workers inherit every cache it
         # warms (the reference package, templates, locale data) instead of each filling them.
         for index in todo[:1] if parallel else todo:

@@ -4,7 +4,6 @@ for a large one; the result (:class:`LoadedWorkspace`) is what every later stage
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +23,7 @@ from lomba.load.yamlio import LoadedYaml
 from lomba.locale import build_date
 from lomba.model.innovation import Inovasi
 from lomba.model.workspace import Workspace
+from lomba.parallel import fork_context
 from lomba.validate.competitions import Registry
 from lomba.validate.snapshot import Entry, load_document
 
@@ -145,7 +145,7 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
     used: set[str] = set()
     _FORK_STATE = (ws, checker, use_cache, competitions, memo.context if memo else None)
     try:
-        context = multiprocessing.get_context("fork")
+        context = fork_context()
         with frozen_heap(), ProcessPoolExecutor(workers, mp_context=context) as pool:
             for entries, readiness, diagnostics, chunk_used, remembered in pool.map(
                     _check_chunk, chunks):
@@ -191,7 +191,7 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
     memo = CheckMemo(root, context_key(ws, competitions)) if use_cache else None
     with collector_paused():
-        if workers > 1 and len(paths) >= PARALLEL_MIN:
+        if workers > 1 and len(paths) >= PARALLEL_MIN and fork_context() is not None:
             used = _check_in_workers(ws, checker, paths, workers, use_cache, competitions, memo)
             if cache is not None:
                 cache.used |= used
