@@ -57,12 +57,17 @@ def test_check_json_names_the_competition_of_a_pair_finding(sample: Path) -> Non
     assert all("competition" not in d for d in missing)
 
 
-def test_an_error_of_the_entry_blocks_every_competition(sample: Path) -> None:
+def _missing_evidence(sample: Path) -> None:
+    """SI BUNDA's first evidence file renamed to one that does not exist: an entry-wide error."""
     path = sample / SI_BUNDA
     text = path.read_text(encoding="utf-8")
     first = text.index("berkas: ") + len("berkas: ")
     end = text.index("\n", first)
     path.write_text(text[:first] + "bukti/tidak-ada.pdf" + text[end:], encoding="utf-8")
+
+
+def test_an_error_of_the_entry_blocks_every_competition(sample: Path) -> None:
+    _missing_evidence(sample)
     result = run("build", cwd=sample)
     for ref in ("sinovik-2019", "iga-2019", "rai-2019"):
         assert not (sample / "build" / ref / "dinkes/si-bunda.docx").exists()
@@ -70,11 +75,7 @@ def test_an_error_of_the_entry_blocks_every_competition(sample: Path) -> None:
 
 
 def test_every_skip_line_names_its_competition(sample: Path) -> None:
-    path = sample / SI_BUNDA
-    text = path.read_text(encoding="utf-8")
-    first = text.index("berkas: ") + len("berkas: ")
-    end = text.index("\n", first)
-    path.write_text(text[:first] + "bukti/tidak-ada.pdf" + text[end:], encoding="utf-8")
+    _missing_evidence(sample)
     lines = [line for line in run("build", cwd=sample).output.splitlines()
              if line.startswith("dilewati: entries/dinkes/si-bunda.yaml")]
     named = sorted(ref for ref in ("sinovik/2019", "iga/2019", "rai/2019")
