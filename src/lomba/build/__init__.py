@@ -52,7 +52,6 @@ def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
         entry = readiness.entry
         token = (entry.display, entry.loaded.digest if entry.loaded else None)
         if _FULL[0] != token:
-            _FULL[:] = [None, None]
             _FULL[:] = [token, entry.full(ws.root)]
         readiness = with_text(readiness, _FULL[1], ws.config)
     document = compose(readiness, ws.config, ws.root, ws.today, draft=draft,
