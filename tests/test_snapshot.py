@@ -95,6 +95,15 @@ def _photo_ref(sample: Path, how: str) -> str:
     return "foto/tautan.png"
 
 
+def _point_outside(sample: Path, written: str, how: str) -> None:
+    """SI BUNDA's file reference ``written`` replaced by one that leads outside the workspace."""
+    path = sample / SI_BUNDA
+    text = path.read_text(encoding="utf-8")
+    assert f"berkas: {written}" in text
+    path.write_text(text.replace(f"berkas: {written}", f"berkas: {_photo_ref(sample, how)}", 1),
+                    encoding="utf-8")
+
+
 def _assert_not_embedded(sample: Path) -> None:
     for path in (sample / "build").rglob("*.docx"):
         assert all(SECRET not in m for m in docx_media(path)), path
@@ -107,10 +116,7 @@ def _assert_not_embedded(sample: Path) -> None:
 @pytest.mark.parametrize("how", ["absolute", "parent", "symlink"])
 def test_a_photo_outside_the_workspace_is_never_embedded(sample: Path, how: str,
                                                          force: bool) -> None:
-    path = sample / SI_BUNDA
-    ref = _photo_ref(sample, how)
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "berkas: foto/bidan-mendaftar.png", f"berkas: {ref}"), encoding="utf-8")
+    _point_outside(sample, "foto/bidan-mendaftar.png", how)
     check = run("check", cwd=sample)
     assert check.exit_code == 1 and "si-bunda.yaml" in check.output
     result = run("build", *(["--force"] if force else []), cwd=sample)
@@ -251,12 +257,7 @@ def test_a_template_linked_from_outside_is_refused(sample: Path, name: str) -> N
 @pytest.mark.parametrize("how", ["absolute", "parent", "symlink"])
 def test_evidence_outside_the_workspace_blocks_and_is_never_read(sample: Path, how: str,
                                                                  force: bool) -> None:
-    path = sample / SI_BUNDA
-    ref = _photo_ref(sample, how)
-    text = path.read_text(encoding="utf-8")
-    assert "berkas: bukti/laporan-evaluasi-2018.pdf" in text
-    path.write_text(text.replace("berkas: bukti/laporan-evaluasi-2018.pdf", f"berkas: {ref}", 1),
-                    encoding="utf-8")
+    _point_outside(sample, "bukti/laporan-evaluasi-2018.pdf", how)
     found = json.loads(run("check", "--json", cwd=sample).output)
     assert any(d["file"] == SI_BUNDA.as_posix() and d["code"].startswith("evidence-")
                and "competition" not in d for d in found), "an entry-wide finding"

@@ -59,28 +59,29 @@ class Blob:
         return os.path.splitext(self.name)[1].lower()
 
 
-_BLOBS: dict[tuple[str, int, int], Blob] = {}
-
-
 def read_confined(reference: str, base: Path, root: Path) -> Blob | None:
     """The file ``reference`` names (relative to ``base``), if :func:`path_problem` accepts it:
     the same rule that the check applies, so a file the check refuses is never embedded, with or
-    without ``--force``. Read once per process and content-hashed; None when refused or gone."""
+    without ``--force``. Content-hashed; None when refused or gone."""
     if path_problem(reference, base, root) is not None:
         return None
     path = os.path.realpath(os.path.join(base, reference))
     try:
         st = os.stat(path)
-        key = (path, st.st_size, st.st_mtime_ns)
-        if key not in _BLOBS:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_EMBED_BYTES + 1)
-            if len(data) > MAX_EMBED_BYTES:
-                return None
-            _BLOBS[key] = Blob(os.path.basename(reference), data, hashlib.sha1(data).hexdigest())
+        return _read_blob(path, st.st_size, st.st_mtime_ns, os.path.basename(reference))
     except OSError:
         return None
-    return _BLOBS[key]
+
+
+@lru_cache(maxsize=64)
+def _read_blob(path: str, size: int, mtime_ns: int, name: str) -> Blob | None:
+    """A file's bytes, read once while it is unchanged. Bounded: the logo and the last photos
+    stay, so a national build with a photo per entry does not hold every photo at once."""
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_EMBED_BYTES + 1)
+    if len(data) > MAX_EMBED_BYTES:
+        return None
+    return Blob(name, data, hashlib.sha1(data).hexdigest())
 
 
 MAX_EMBED_BYTES = 50 * 1024 * 1024
