@@ -59,10 +59,28 @@ def test_small_aliases_are_allowed() -> None:
     assert data == {"a": {"k": 1}, "b": {"k": 1}}
 
 
-def test_deep_nesting_is_an_error_not_a_crash() -> None:
+@pytest.mark.parametrize("text", [
+    "a: " + "[" * 5000 + "]" * 5000,           # beyond libyaml's own limit
+    "a: " + "[" * 700 + "]" * 700,             # within it, beyond Python's recursion limit
+    "a: " + "{a: " * 900 + "1" + "}" * 900,
+    "\n".join(" " * i + f"a{i}:" for i in range(1000)),  # block nesting
+])
+def test_deep_nesting_is_an_error_not_a_crash(text: str) -> None:
     with pytest.raises(YamlLoadError) as exc:
-        parse_yaml("a: " + "[" * 5000 + "]" * 5000, "x.yaml")
-    assert exc.value.diagnostic.code == "yaml-syntax"
+        parse_yaml(text, "x.yaml")
+    assert exc.value.diagnostic.code == "yaml-too-deep"
+
+
+def test_a_long_plain_list_is_not_called_an_alias_bomb() -> None:
+    with pytest.raises(YamlLoadError) as exc:
+        parse_yaml("sdgs: [" + ",".join(["1"] * 100_001) + "]", "x.yaml")
+    assert exc.value.diagnostic.code == "yaml-too-many-values"
+
+
+@pytest.mark.parametrize("digits", [41, 4301, 5000])
+def test_an_integer_too_long_to_be_a_quantity_stays_text(digits: int) -> None:
+    data = parse_yaml(f"a: {'9' * digits}\nb: 12\n", "x.yaml").data
+    assert data == {"a": "9" * digits, "b": 12}
 
 
 def test_raw_control_character_is_positioned() -> None:

@@ -62,6 +62,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "alias.",
         "YAML anchors and aliases expand beyond {limit} nodes. Write the data out without aliases.",
     ),
+    "yaml-too-many-values": (
+        "berkas memuat lebih dari {limit} nilai; tidak ada berkas lomba yang perlu sebanyak itu. "
+        "Periksa daftar yang sangat panjang dan pecah atau ringkas isinya.",
+        "the file holds more than {limit} values; no lomba file needs that many. Look for a very "
+        "long list and split or shorten it.",
+    ),
+    "yaml-too-deep": (
+        "struktur bersarang lebih dari {limit} tingkat. Periksa indentasi dan kurung `[`/`{{` "
+        "yang tidak ditutup.",
+        "nesting deeper than {limit} levels. Check the indentation and any unclosed `[` or `{{`.",
+    ),
     "yaml-alias-recursive": (
         "alias YAML merujuk ke dirinya sendiri. Hapus alias itu.",
         "a YAML alias refers to itself. Remove it.",
@@ -157,6 +168,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "opd-duplicate": (
         "kode OPD `{opd}` dipakai dua kali (pertama di baris {first_line}). Kode OPD harus unik.",
         "OPD key `{opd}` is used twice (first on line {first_line}). OPD keys must be unique.",
+    ),
+    "code-invalid": (
+        "kode `{found}` tidak sah: kode menjadi nama folder dan berkas, jadi hanya huruf kecil, "
+        "angka dan tanda hubung (mis. `dinkes`, `kec-talang-jaya`).",
+        "the code `{found}` is invalid: codes become folder and file names, so only lower-case "
+        "letters, digits and hyphens (e.g. `dinkes`, `kec-talang-jaya`).",
+    ),
+    "entry-name-unsafe": (
+        "nama berkas `{name}` tidak aman sebagai nama dokumen: pakai huruf kecil, angka dan "
+        "tanda hubung saja. Ganti nama berkas menjadi `{safe}.yaml`.",
+        "the file name `{name}` is not safe as a document name: use lower-case letters, digits "
+        "and hyphens only. Rename the file to `{safe}.yaml`.",
     ),
     "opd-folder-mismatch": (
         "berkas berada di folder `entries/{folder}/` tetapi `opd` berisi `{opd}`. Pindahkan berkas "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from importlib import resources
 from pathlib import Path
 
@@ -12,10 +11,11 @@ import jinja2
 
 from lomba.author.samplefiles import make_pdf
 from lomba.fileio import write_new_files
+from lomba.model.common import KODE_RE
 from lomba.model.workspace import Opd
 from lomba.validate.jsonschema import SCHEMA_DIR, render_schemas
 
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+SLUG_RE = KODE_RE
 
 
 def _data(name: str) -> str:

@@ -54,7 +54,7 @@ def _reference(ctx: Checker, _: None) -> Iterable[Diagnostic]:
     return []
 
 
-@rule("opd", "entry", "opd-unknown", "opd-folder-mismatch")
+@rule("opd", "entry", "opd-unknown", "opd-folder-mismatch", "entry-name-unsafe")
 def _opd(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
     return check_opd(ctx.ws, entry)
 

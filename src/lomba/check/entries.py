@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.load.files import path_problem
 from lomba.messages import Suggestion
+from lomba.model.common import KODE_RE
 from lomba.validate.validation import closest
 
 if TYPE_CHECKING:
@@ -67,6 +69,10 @@ def check_opd(ws: LoadedWorkspace, entry: Entry) -> list[Diagnostic]:
     if ws.config is None:
         return []
     opds = ws.config.opd_by_key()
+    if not KODE_RE.match(entry.slug):
+        safe = re.sub(r"[^a-z0-9]+", "-", entry.slug.lower()).strip("-") or "inovasi"
+        return [Diagnostic(entry.display, 1, 1, (), Severity.ERROR, "entry-name-unsafe",
+                           {"name": entry.slug, "safe": safe[:80]})]
     if model.opd not in opds:
         return [diag(loaded, ("opd",), "opd-unknown", value=model.opd, opd=model.opd,
                      suggestion=Suggestion(closest(model.opd, list(opds))))]

@@ -32,6 +32,11 @@ MAX_FILE_BYTES = 1024 * 1024
 PLACEHOLDER_HINTS = ("todo", "tbd", "xxx", "lorem", "isi di", "[isi", "...", "…")
 """Lower-case text whose presence may mean a placeholder was left (see checks.completeness)."""
 MAX_NODES = 100_000
+MAX_DEPTH = 64
+"""Deeper nesting than any lomba file needs; refused before Python's recursion limit is near."""
+MAX_DIGITS = 40
+"""An integer longer than this is no quantity a user means (and Python refuses to convert
+numbers beyond 4,300 digits); it is kept as text, which the model then reports."""
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -219,6 +224,8 @@ def parse_yaml(text: str, display: str, *, may_hold_placeholder: bool = True) ->
         raise _error(display, 1, 1, "file-empty")
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        raise _error(display, 1, 1, "yaml-too-deep", limit=MAX_DEPTH) from None
     except yaml.reader.ReaderError as exc:
         line, column = _line_col(text, exc.position)
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
@@ -289,6 +296,8 @@ def _syntax_error(text: str, display: str, exc: yaml.MarkedYAMLError) -> YamlLoa
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
+    if "maximum nesting depth" in problem:
+        return _error(display, line, column, "yaml-too-deep", limit=MAX_DEPTH)
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
         return _error(display, line, column, "yaml-tab")
     if "alias" in problem or "alias" in context:
@@ -322,16 +331,24 @@ class _Builder:
         self.loaded = loaded
         self.count = 0
         self.active: set[int] = set()
+        self.seen: set[int] = set()
+        self.aliased = False
 
     def build(self, node: yaml.Node, path: tuple[PathItem, ...]) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Stop("yaml-alias-limit", node, limit=MAX_NODES)
+            code = "yaml-alias-limit" if self.aliased else "yaml-too-many-values"
+            raise _Stop(code, node, limit=MAX_NODES)
+        if len(path) > MAX_DEPTH:
+            raise _Stop("yaml-too-deep", node, limit=MAX_DEPTH)
         self.loaded.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
         if id(node) in self.active:
             raise _Stop("yaml-alias-recursive", node)
+        if id(node) in self.seen:
+            self.aliased = True
+        self.seen.add(id(node))
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -374,6 +391,8 @@ class _Builder:
             first = text[:1]
             if first.isdigit() or first in "-+.":
                 if _INT_RE.match(text):
+                    if len(text) > MAX_DIGITS:
+                        return text
                     return int(text.replace("_", ""))
                 if _FLOAT_RE.match(text) and any(c.isdigit() for c in text):
                     number = float(text.replace("_", ""))

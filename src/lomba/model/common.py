@@ -73,6 +73,12 @@ Rupiah = Annotated[
 ]
 """An amount in whole rupiah, kept as Decimal. Sen are refused rather than silently rounded."""
 
+KODE_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
+"""OPD codes and entry file names: they become folder and file names in ``build/`` and in links,
+so only lower-case letters, digits and hyphens (the same on every file system, with no way to
+name a parent folder, a drive or a URL part)."""
+KODE_RE = re.compile(KODE_PATTERN)
+
 Tahun = Annotated[int, Field(ge=1945, le=2100)]
 
 _URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*\Z")

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from lomba.model.common import Email, Rupiah, Strict, Tahun, Tanggal, Url
+from lomba.model.common import KODE_PATTERN, Email, Rupiah, Strict, Tahun, Tanggal, Url
 from lomba.model.vocab import (
     ArahIndikator,
     Bentuk,
@@ -191,7 +191,7 @@ class Inovasi(Strict):
     nama: str = Field(min_length=1, description="Nama inovasi (harus unik)")
     akronim: str | None = None
     kepanjangan: str | None = Field(None, description="Kepanjangan akronim")
-    opd: str = Field(min_length=1, description="Kode OPD dari lomba.yaml")
+    opd: str = Field(min_length=1, pattern=KODE_PATTERN, description="Kode OPD dari lomba.yaml")
     unit_pelaksana: str | None = Field(None, description="Unit pelaksana, jika bukan OPD induk")
     tim: list[AnggotaTim] = Field(default_factory=list)
 

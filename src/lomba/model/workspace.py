@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from lomba.model.common import Email, Strict, Tahun, Tanggal, Url
+from lomba.model.common import KODE_PATTERN, Email, Strict, Tahun, Tanggal, Url
 from lomba.model.vocab import JenisOpd
 
 
@@ -22,7 +22,7 @@ class Pejabat(Strict):
 class Penandatangan(Pejabat):
     """An official who signs letters for the regent (a.n. Bupati ...)."""
 
-    kode: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$",
+    kode: str = Field(min_length=1, pattern=KODE_PATTERN,
                       description="Kode singkat untuk dirujuk, mis. sekda")
 
 
@@ -54,7 +54,7 @@ class Pemda(Strict):
 class Opd(Strict):
     """One organisasi perangkat daerah."""
 
-    kode: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$",
+    kode: str = Field(min_length=1, pattern=KODE_PATTERN,
                       description="Kode singkat, juga nama folder di entries/")
     nama: str = Field(min_length=1, description="Nama lengkap OPD")
     singkatan: str = Field(min_length=1)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from lomba.diagnostics import Diagnostic, PathItem, Severity, short_value
 from lomba.load.yamlio import LoadedYaml
 from lomba.messages import Suggestion, WordRef
+from lomba.model.common import KODE_PATTERN
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -129,6 +130,9 @@ def to_diagnostic(
         params = {"max": ctx.get("max_length", "?")}
     elif etype.startswith("decimal"):
         code = "invalid-rupiah"
+        params = {"found": short_value(value)}
+    elif etype == "string_pattern_mismatch" and ctx.get("pattern") == KODE_PATTERN:
+        code = "code-invalid"
         params = {"found": short_value(value)}
     elif etype == "string_pattern_mismatch":
         code = "invalid-value"

@@ -1,0 +1,82 @@
+"""Table-driven attacks on a copy of the sample workspace: each names what a hostile or careless
+file does, and what lomba must answer (exit code and the diagnostic or message code), with no
+traceback and nothing written outside ``build/``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+
+ENTRY = "entries/dinkes/si-bunda.yaml"
+
+
+def _edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return apply
+
+
+def _write(relative: str, content: str | bytes) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return apply
+
+
+def _rename(old: str, new: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        (root / old).rename(root / new)
+    return apply
+
+
+# (id, setup, command, exit code, text the output must contain)
+CASES: list[tuple[str, Callable[[Path], None], list[str], int, str]] = [
+    ("opd-parent", _edit(ENTRY, "opd: dinkes", "opd: ../../x"), ["check", ENTRY], 1,
+     "code-invalid"),
+    ("opd-absolute", _edit(ENTRY, "opd: dinkes", "opd: /tmp/x"), ["check", ENTRY], 1,
+     "code-invalid"),
+    ("opd-backslash", _edit(ENTRY, "opd: dinkes", "opd: '..\\\\x'"), ["check", ENTRY], 1,
+     "code-invalid"),
+    ("slug-unsafe", _rename(ENTRY, "entries/dinkes/SI Bunda#1.yaml"), ["check", "entries/dinkes"],
+     1, "entry-name-unsafe"),
+    ("int-4301-digits", _edit(ENTRY, "sdgs: [3, 5]", "sdgs: [3, " + "9" * 4301 + "]"),
+     ["check"], 1, "sdgs[1]"),
+    ("nesting-700", _write("entries/dinkes/dalam.yaml", "nama: " + "[" * 700 + "]" * 700),
+     ["check"], 1, "yaml-too-deep"),
+    ("list-100k", _write("entries/dinkes/daftar.yaml",
+                         "nama: x\nsdgs: [" + ",".join(["1"] * 100_001) + "]"),
+     ["check"], 1, "yaml-too-many-values"),
+]
+
+
+@pytest.mark.parametrize(("setup", "command", "code", "expected"),
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_attack_is_handled(sample: Path, setup: Callable[[Path], None], command: list[str],
+                           code: int, expected: str) -> None:
+    setup(sample)
+    before = set(sample.parent.iterdir())
+    result = run(*command, cwd=sample)
+    assert result.exit_code == code, result.output
+    assert expected in result.output
+    assert "Traceback" not in result.output
+    assert set(sample.parent.iterdir()) == before  # nothing written beside the workspace
+
+
+def test_forced_build_with_a_parent_opd_writes_nothing_outside(sample: Path) -> None:
+    _edit(ENTRY, "opd: dinkes", "opd: ../../x")(sample)
+    before = set(sample.parent.iterdir())
+    result = run("build", "--force", cwd=sample)
+    assert "Traceback" not in result.output
+    assert set(sample.parent.iterdir()) == before
+    assert not list((sample / "build").rglob("x"))
