@@ -114,7 +114,7 @@ def test_promote_an_idea_without_narrative_block(workspace: Path) -> None:
 def _letters(sample: Path, kind: str) -> list[tuple[str, str, str]]:
     result = run("surat", kind, cwd=sample)
     assert result.exit_code == 0, result.output
-    return [tuple(line.split("\t")) for line in result.output.strip().splitlines()]
+    return re.findall(r"^diterbitkan: nomor (\S+) untuk (\S+) → (\S+)$", result.output, re.M)
 
 
 def test_letters_are_numbered_once_and_reissued_identically(sample: Path) -> None:
@@ -188,13 +188,25 @@ def test_letter_wording_is_a_template_the_user_can_edit(sample: Path) -> None:
 
 
 def test_full_build_writes_the_desk(sample: Path) -> None:
-    assert run("build", cwd=sample).exit_code == 0
+    register = (sample / "surat" / "register.yaml").read_bytes()
+    result = run("build", cwd=sample)
+    assert result.exit_code == 0
     build = sample / "build"
     for name in ("index.html", "rekap.xlsx", "rekap.csv", "jadwal.ics", "status.json"):
         assert (build / name).is_file(), name
-    # Before the action-plan deadline (31 July) the late OPD get reminders.
-    assert sorted(p.name for p in (build / "surat" / "pengingat").iterdir()) == [
-        f"2019-{i:03d}-{opd}.docx" for i, opd in enumerate(NON_COMPLIANT, start=1)]
+    # Before the action-plan deadline (31 July) the late OPD get reminders: previews only,
+    # unnumbered and marked DRAF; no number is taken from the register.
+    assert sorted(p.name for p in (build / "surat" / "draf").iterdir()) == sorted(
+        f"DRAF-pengingat-{opd}.docx" for opd in NON_COMPLIANT)
+    assert not (build / "surat" / "pengingat").exists()
+    assert (sample / "surat" / "register.yaml").read_bytes() == register
+    assert "lomba surat" in result.output
+    preview = docx.Document(str(build / "surat" / "draf" / "DRAF-pengingat-dishub.docx"))
+    texts = [p.text for p in preview.paragraphs]
+    assert "DRAF — BUKAN SURAT RESMI" in texts
+    meta = [[c.text for c in row.cells] for row in preview.tables[1].rows]
+    assert meta[0][2].startswith("…… (belum bernomor")
+    assert not re.search(r"800/\d{3}/", "\n".join(texts))
 
 
 def test_calendar_parses_back_as_icalendar(sample: Path) -> None:
@@ -263,7 +275,7 @@ def test_dashboard_in_headless_chromium(sample: Path, tmp_path: Path) -> None:
     assert dom.stdout.count('class="terlambat"') == 9
     assert dom.stdout.count("<svg") >= 2
     assert 'href="sinovik-2019/dinkes/si-bunda.docx"' in dom.stdout
-    assert 'href="surat/pengingat/2019-005-dishub.docx"' in dom.stdout
+    assert 'href="surat/draf/DRAF-pengingat-dishub.docx"' in dom.stdout
     shot = tmp_path / "dasbor.png"
     subprocess.run([chromium, *flags, "--window-size=1280,2000", f"--screenshot={shot}",
                     page.as_uri()], capture_output=True, timeout=120, check=False)

@@ -400,8 +400,69 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Another build in this workspace is still running ({path}); try again later.",
     ),
     "register-damaged": (
-        "Register surat rusak: perbaiki dahulu, tidak ada surat yang dibuat.",
-        "The letter register is damaged: fix it first; no letters were made.",
+        "Register surat tidak dapat dipercaya: tidak ada nomor yang diterbitkan. Kembalikan "
+        "surat/register.yaml dari git (`git checkout -- surat/register.yaml`) atau perbaiki "
+        "baris yang disebut di atas.",
+        "The letter register cannot be trusted: no number was issued. Restore "
+        "surat/register.yaml from git (`git checkout -- surat/register.yaml`) or fix the lines "
+        "named above.",
+    ),
+    "register-duplicate": (
+        "nomor `{value}` sudah tercatat di baris {first_line}; satu nomor hanya untuk satu surat "
+        "(mungkin hasil penggabungan cabang git). Kembalikan register dari git dan terbitkan "
+        "ulang surat yang bentrok agar mendapat nomor baru.",
+        "number `{value}` is already recorded on line {first_line}; a number is for one letter "
+        "only (perhaps from a git merge). Restore the register from git and issue the clashing "
+        "letter again so that it gets a new number.",
+    ),
+    "register-altered": (
+        "baris register ini, atau baris sebelumnya, telah diubah, dihapus atau disisipkan dengan "
+        "tangan (sidik `rantai` tidak cocok). Kembalikan register dari git; nomor yang sudah "
+        "terbit tidak boleh dipakai ulang.",
+        "this register line, or one before it, was edited, deleted or inserted by hand (its "
+        "`rantai` digest does not match). Restore the register from git; numbers already issued "
+        "must never be reused.",
+    ),
+    "register-highwater": (
+        "`terakhir` tahun {year} bernilai {highest}, padahal register mencatat nomor {found}. "
+        "Kembalikan register dari git.",
+        "`terakhir` for {year} is {highest}, but the register records number {found}. Restore "
+        "the register from git.",
+    ),
+    "register-gap": (
+        "nomor urut tahun {year} yang pernah terbit hilang dari register: {missing}. Barisnya "
+        "terhapus; kembalikan register dari git agar nomor itu tidak terpakai dua kali.",
+        "serial numbers of {year} that were issued are missing from the register: {missing}. "
+        "Their lines were deleted; restore the register from git so those numbers are never "
+        "used twice.",
+    ),
+    "register-rollback": (
+        "nomor {number} tahun {year} pernah diterbitkan (menurut {where}), tetapi register kini "
+        "berhenti di {highest}: baris terakhirnya terhapus atau register diganti yang lama. "
+        "Kembalikan register dari git; nomor yang sudah terbit tidak boleh dipakai ulang.",
+        "number {number} of {year} was issued (according to {where}), but the register now stops "
+        "at {highest}: its last lines were deleted or an older register was put back. Restore the "
+        "register from git; numbers already issued must never be reused.",
+    ),
+    "letter-pattern-invalid": (
+        "pola nomor surat `{pattern}` tidak dapat dipakai ({detail}): pola harus memuat "
+        "`{{nomor}}` dan hanya `{{nomor}}`, `{{tahun}}`, `{{bulan}}`, dengan lebar paling "
+        "banyak 12 angka, mis. `800/{{nomor:03d}}/Bappeda/{{tahun}}`.",
+        "the letter number pattern `{pattern}` cannot be used ({detail}): it must contain "
+        "`{{nomor}}` and only `{{nomor}}`, `{{tahun}}`, `{{bulan}}`, at most 12 digits wide, "
+        "e.g. `800/{{nomor:03d}}/Bappeda/{{tahun}}`.",
+    ),
+    "summary-letter-previews": (
+        "{count} pratinjau surat untuk OPD yang belum patuh di build/surat/draf/ (DRAF, tanpa "
+        "nomor). Surat resmi bernomor hanya diterbitkan dengan `lomba surat teguran` atau "
+        "`lomba surat pengingat`.",
+        "{count} letter previews for the OPD that fall short in build/surat/draf/ (DRAF, no "
+        "number). Numbered official letters are issued only by `lomba surat teguran` or "
+        "`lomba surat pengingat`.",
+    ),
+    "cli-letter-issued": (
+        "diterbitkan: nomor {number} untuk {opd} → {path}",
+        "issued: number {number} for {opd} → {path}",
     ),
     "build-stopped": (
         "Tidak ada dokumen dibuat: perbaiki galat di atas.",

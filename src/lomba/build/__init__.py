@@ -177,6 +177,8 @@ class BuildStopped(LombaError):
 class BuildResult:
     outcomes: list[Outcome] = field(default_factory=list)
     desk: list[Path] = field(default_factory=list)
+    previews: list[Path] = field(default_factory=list)
+    """Unnumbered letter previews for the OPD that fall short (written or unchanged)."""
     removed: list[Path] = field(default_factory=list)
     stale: list[tuple[Path, str]] = field(default_factory=list)
     """Outputs kept although their entry could not be read this time: (file, entry)."""
@@ -251,7 +253,8 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
             manifest.sources[name] = o.readiness.entry.display
     if full:
         _forget_removed(root, ws, manifest, result)
-        result.desk = write_desk(ws, outcomes, default_kind(ws.config, ws.today))
+        result.desk, result.previews = write_desk(ws, outcomes,
+                                                  default_kind(ws.config, ws.today))
         manifest.desk = _desk_files(root)
     manifest.tree = tree if full else None
     manifest.register = stats.stat_token(root / "surat" / "register.yaml")

@@ -20,6 +20,7 @@ from lomba.check.entries import (
     check_config,
     check_dates,
     check_files,
+    check_letters,
     check_opd,
     check_repeats,
     check_titles,
@@ -40,6 +41,12 @@ if TYPE_CHECKING:
       "evidence-outside", "evidence-missing", "evidence-not-file")
 def _config(ctx: Checker, _: None) -> Iterable[Diagnostic]:
     return check_config(ctx.ws)
+
+
+@rule("letters", "workspace", "letter-pattern-invalid", "register-duplicate", "register-altered",
+      "register-highwater", "register-gap", "register-rollback")
+def _letters(ctx: Checker, _: None) -> Iterable[Diagnostic]:
+    return check_letters(ctx.ws)
 
 
 @rule("reference", "workspace", "reference-invalid", "input-outside")

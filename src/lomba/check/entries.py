@@ -10,6 +10,7 @@ from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.load.files import path_problem
 from lomba.messages import Suggestion
 from lomba.model.common import KODE_RE
+from lomba.validate.register import load_register, pattern_problem
 from lomba.validate.validation import closest
 
 if TYPE_CHECKING:
@@ -46,6 +47,20 @@ def check_config(ws: LoadedWorkspace) -> list[Diagnostic]:
         if problem:
             out.append(diag(loaded, ("pemda", "logo"), problem, value=logo, found=logo,
                             base="lomba.yaml"))
+    return out
+
+
+def check_letters(ws: LoadedWorkspace) -> list[Diagnostic]:
+    """The letter-number pattern can number letters uniquely, and the register is intact: the
+    same tests `lomba surat` applies before it issues a number."""
+    assert ws.config is not None and ws.config_loaded is not None
+    out: list[Diagnostic] = []
+    pattern = ws.config.surat.pola_nomor
+    problem = pattern_problem(pattern)
+    if problem is not None:
+        out.append(diag(ws.config_loaded, ("surat", "pola_nomor"), "letter-pattern-invalid",
+                        value=pattern, pattern=pattern, **problem))
+    out += load_register(ws.root)[1]
     return out
 
 

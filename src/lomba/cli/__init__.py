@@ -138,7 +138,8 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
         click.echo(obj.say("cli-build-noop"))
         return
     print_build_summary(result.outcomes, root, obj.lang, extra=result.desk,
-                        removed=result.removed, stale=result.stale)
+                        removed=result.removed, stale=result.stale,
+                        previews=len(result.previews))
 
 
 def loaded(root: Path, selection: list[Path] | None = None) -> LoadedWorkspace:
@@ -233,8 +234,9 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
 
     Reprimand or reminder letters for the OPD that fall short (or those named).
     """
-    from lomba.desk.outputs import issue_letters
+    from lomba.desk.outputs import write_letters
     from lomba.desk.status import compliance
+    from lomba.plan.incremental import build_lock
 
     ws = _desk(obj)
     items = compliance(ws)
@@ -248,9 +250,11 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
         if c.compliant:
             click.echo(obj.say("cli-letter-not-needed", opd=c.kode))
     chosen = [c for c in chosen if not c.compliant]
-    letters = issue_letters(ws, chosen, jenis)  # type: ignore[arg-type]
+    with build_lock(ws.root):  # the register's numbers are handed out one run at a time
+        letters = write_letters(ws, chosen, jenis, issue=True)  # type: ignore[arg-type]
     for letter, path in letters:
-        click.echo(f"{letter.number}\t{letter.opd.kode}\t{relative_name(path, ws.root)}")
+        click.echo(obj.say("cli-letter-issued", number=letter.number or "",
+                           opd=letter.opd.kode, path=relative_name(path, ws.root)))
     if not letters:
         click.echo(obj.say("cli-no-letters"))
 

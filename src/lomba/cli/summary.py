@@ -53,7 +53,8 @@ def progress_bar(lang: str) -> Iterator[_Bar]:
 def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
                         extra: list[Path] | None = None,
                         removed: list[Path] | None = None,
-                        stale: list[tuple[Path, str]] | None = None) -> None:
+                        stale: list[tuple[Path, str]] | None = None,
+                        previews: int = 0) -> None:
     console = Console(highlight=False, soft_wrap=True)
     per: dict[str, list[int]] = {}
     for o in outcomes:
@@ -93,6 +94,9 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
         console.print(render_message("summary-stale", {"entry": source,
                                                        "path": relative_name(path, root)},
                                      lang), markup=False)
+    if previews:
+        console.print(render_message("summary-letter-previews", {"count": previews}, lang),
+                      markup=False)
     made = sum(len(o.written) for o in outcomes) + len(extra or [])
     where = relative_name(root / "build", root)
     console.print(render_message("summary-written", {"count": made, "folder": where}, lang),

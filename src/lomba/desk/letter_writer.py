@@ -18,6 +18,8 @@ from lomba.model.workspace import Workspace
 from lomba.render.document import ListBlock, Paragraph, parse_markdown
 from lomba.write.ooxml import EMU_PER_TWIP, Builder, core_xml, load_reference, package
 
+DRAFT_MARK = "DRAF — BUKAN SURAT RESMI"
+DRAFT_NUMBER = "…… (belum bernomor: terbitkan dengan `lomba surat`)"
 PT = 20
 """Twips per point."""
 CM = 567
@@ -97,11 +99,13 @@ def render_letter(letter: Letter, config: Workspace, root: Path, reference: byte
     out.append(_table([[logo_cell, text_cell]], head))
     out.append(_p(tight=True, border=LETTERHEAD_RULE))
 
+    if letter.draft:
+        out.append(_p(b.run(DRAFT_MARK, bold=True, size=24), align="center", before=6 * PT))
     out.append(_p(b.run(f"{pemda.ibu_kota}, {tanggal(letter.day)}"), align="right",
                   before=12 * PT))
     meta = [int(width * 0.15), int(width * 0.03)]
     meta.append(width - sum(meta))
-    rows = [("Nomor", letter.number), ("Sifat", letter.nature), ("Lampiran", "-"),
+    rows = [("Nomor", letter.number or DRAFT_NUMBER), ("Sifat", letter.nature), ("Lampiran", "-"),
             ("Hal", letter.subject)]
     out.append(_table([[_p(b.run(text), tight=True) for text in (label, ":", value)]
                        for label, value in rows], meta, align_left=True))
@@ -147,7 +151,8 @@ def render_letter(letter: Letter, config: Workspace, root: Path, reference: byte
     # The reference's own header (a letterhead, say) stays; an empty one still needs a paragraph.
     header = ref.header_prefix + ("" if "<w:p" in ref.header_prefix else "<w:p/>") \
         + ref.header_suffix
-    core = core_xml(title=f"{letter.subject} — {letter.opd.nama}", subject=letter.number,
+    core = core_xml(title=f"{letter.subject} — {letter.opd.nama}",
+                    subject=letter.number or DRAFT_NUMBER,
                     author=pemda.nama, keywords=f"surat; {letter.kind}; {letter.opd.kode}",
                     language="id-ID", created=f"{letter.day.isoformat()}T00:00:00")
     return package(b, "".join(out), header, core, section=_letter_section(ref.section))

@@ -12,25 +12,27 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Literal
 
 import jinja2
 import yaml
-from pydantic import Field
 
 from lomba.desk.status import OpdCompliance
 from lomba.diagnostics import Diagnostic
 from lomba.errors import LombaError
 from lomba.fileio import atomic_write_text
 from lomba.load.files import path_problem
-from lomba.load.yamlio import YamlLoadError, load_yaml_file
-from lomba.model.common import Strict, Tanggal
+from lomba.model.register import Entri, Kind, Register
 from lomba.model.workspace import Opd, Pejabat, Workspace
+from lomba.validate.register import (
+    REGISTER,
+    format_number,
+    load_register,
+    pattern_problem,
+    remember,
+    seal,
+)
 from lomba.validate.templating import make_environment
-from lomba.validate.validation import validate
 
-Kind = Literal["teguran", "pengingat"]
-REGISTER = Path("surat") / "register.yaml"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 TITLES = {
     "teguran": "Teguran atas Kewajiban Inovasi Daerah",
@@ -38,53 +40,38 @@ TITLES = {
 }
 
 
-class Entri(Strict):
-    urut: int = Field(ge=1)
-    nomor: str
-    jenis: Kind
-    opd: str
-    tanggal: Tanggal
-    sidik: str = Field(description="Sidik isi surat; isi sama = nomor sama")
-
-
-class Register(Strict):
-    surat: list[Entri] = Field(default_factory=list)
-
-
 class RegisterError(LombaError):
-    """The register file is unreadable; its diagnostics say why (nothing is written)."""
+    """The register cannot be trusted; its diagnostics say why (nothing is numbered)."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         super().__init__("register-damaged", diagnostics)
 
 
-def load_register(root: Path) -> Register:
-    path = root / REGISTER
-    if not path.exists():
-        return Register()
-    try:
-        loaded = load_yaml_file(path, REGISTER.as_posix())
-    except YamlLoadError as exc:
-        raise RegisterError([exc.diagnostic]) from None
-    model, diags = validate(loaded, Register)
-    if model is None or loaded.diagnostics:
-        raise RegisterError(loaded.diagnostics + diags)
-    return model
+def trusted_register(root: Path) -> Register:
+    """The register, validated; raises :class:`RegisterError` on any problem."""
+    register, problems = load_register(root)
+    if register is None:
+        raise RegisterError(problems)
+    return register
 
 
 def save_register(root: Path, register: Register) -> None:
-    data = {"surat": [e.model_dump(mode="json") for e in register.surat]}
+    seal(register)
+    data = {"terakhir": dict(sorted(register.terakhir.items())),
+            "surat": [e.model_dump(mode="json") for e in register.surat]}
     header = ("# Register nomor surat yang diterbitkan lomba. Simpan di git dan jangan diubah\n"
               "# dengan tangan: nomor yang sudah terpakai tidak pernah dipakai lagi.\n")
     atomic_write_text(root / REGISTER, header + yaml.safe_dump(data, allow_unicode=True,
                                                                sort_keys=False))
+    remember(root, register)
 
 
 @dataclass
 class Letter:
     kind: Kind
     opd: Opd
-    number: str
+    number: str | None
+    """None for a preview: only ``lomba surat`` numbers a letter."""
     serial: int
     day: date
     deadline: date
@@ -96,7 +83,13 @@ class Letter:
     copies: list[str]
 
     @property
+    def draft(self) -> bool:
+        return self.number is None
+
+    @property
     def filename(self) -> str:
+        if self.number is None:
+            return f"DRAF-{self.kind}-{self.opd.kode}.docx"
         return f"{self.day.year}-{self.serial:03d}-{self.opd.kode}.docx"
 
 
@@ -152,9 +145,15 @@ def _traceback_line(exc: BaseException) -> int | None:
 
 
 def plan_letters(root: Path, config: Workspace, items: list[OpdCompliance], kind: Kind,
-                 today: date) -> tuple[list[Letter], Register]:
-    """The letters for these OPD, numbered against the register (not yet saved)."""
-    register = load_register(root)
+                 today: date, *, issue: bool) -> tuple[list[Letter], Register]:
+    """The letters for these OPD. With ``issue``, numbered against the validated register (the
+    returned register holds the new lines, not yet saved); without it, unnumbered previews and
+    the register is neither read nor changed."""
+    register = trusted_register(root) if issue else Register()
+    if issue:
+        problem = pattern_problem(config.surat.pola_nomor)
+        if problem is not None:
+            raise LombaError("letter-pattern-invalid", pattern=config.surat.pola_nomor, **problem)
     env = make_environment()
     try:
         template = env.from_string(_template(root, kind))
@@ -162,8 +161,9 @@ def plan_letters(root: Path, config: Workspace, items: list[OpdCompliance], kind
         raise _template_failed(root, kind, exc) from None
     signer, on_behalf = _signer(config)
     opds = config.opd_by_key()
-    year_entries = [e for e in register.surat if e.tanggal.year == today.year]
-    next_serial = max([e.urut for e in year_entries], default=config.surat.nomor_awal - 1) + 1
+    year_serials = [e.urut for e in register.surat if e.tanggal.year == today.year]
+    next_serial = max([*year_serials, register.terakhir.get(today.year, 0),
+                       config.surat.nomor_awal - 1]) + 1
     letters = []
     for item in items:
         opd = opds[item.kode]
@@ -173,11 +173,14 @@ def plan_letters(root: Path, config: Workspace, items: list[OpdCompliance], kind
         ).hexdigest()[:16]
         previous = next((e for e in register.surat if e.jenis == kind and e.opd == opd.kode
                          and e.sidik == fingerprint), None)
-        if previous is None:
+        number: str | None
+        if not issue:
+            serial, day, number = 0, today, None
+        elif previous is None:
             serial, day = next_serial, today
             next_serial += 1
-            number = config.surat.pola_nomor.format(nomor=serial, tahun=day.year,
-                                                    bulan=ROMAN[day.month - 1])
+            number = format_number(config.surat.pola_nomor, serial, day.year,
+                                   ROMAN[day.month - 1])
             register.surat.append(Entri(urut=serial, nomor=number, jenis=kind, opd=opd.kode,
                                         tanggal=day, sidik=fingerprint))
         else:
@@ -199,4 +202,3 @@ def plan_letters(root: Path, config: Workspace, items: list[OpdCompliance], kind
             body=body, signer=signer, on_behalf=on_behalf, copies=config.surat.tembusan,
         ))
     return letters, register
-

@@ -10,41 +10,48 @@ from lomba.check.workspace import LoadedWorkspace
 from lomba.desk.calendar import calendar, to_ics
 from lomba.desk.dashboard import Links, render_dashboard
 from lomba.desk.letter_writer import render_letter
-from lomba.desk.letters import Kind, Letter, plan_letters, save_register
+from lomba.desk.letters import Letter, plan_letters, save_register
 from lomba.desk.spreadsheet import to_csv, to_xlsx
 from lomba.desk.status import OpdCompliance, compliance, readiness_matrix
 from lomba.desk.views import status_json
+from lomba.errors import os_error
 from lomba.fileio import WriteLog, atomic_write_text, write_if_changed
 from lomba.fingerprint import code_digest
 from lomba.load import stats
 from lomba.load.reference import reference_bytes, reference_for
+from lomba.model.register import Kind
 from lomba.plan.pairs import Outcome, output_name
 from lomba.scoring.iga import RulesUnknown, region_for_workspace, suggestions
-from lomba.write.outdir import BUILD_DIR
+from lomba.write.outdir import BUILD_DIR, output_target, removable
 
 LETTER_KEYS = Path("build") / ".cache" / "letters.json"
 
 
 def letter_path(root: Path, letter: Letter) -> Path:
-    return root / BUILD_DIR / "surat" / letter.kind / letter.filename
+    folder = "draf" if letter.draft else letter.kind
+    return root / BUILD_DIR / "surat" / folder / letter.filename
 
 
-def issue_letters(ws: LoadedWorkspace, items: list[OpdCompliance], kind: Kind,
+def write_letters(ws: LoadedWorkspace, items: list[OpdCompliance], kind: Kind, *, issue: bool,
                   log: WriteLog | None = None) -> list[tuple[Letter, Path]]:
-    """Number, render and write letters; the register is saved only after every file is
-    written, so an interrupted run never records a number for a letter that does not exist."""
+    """Render and write letters. With ``issue`` they are numbered, and the register is saved
+    only after every file is written, so an interrupted run never records a number for a
+    letter that does not exist (the caller holds the workspace lock). Without it, unnumbered
+    previews marked DRAF, and the register is not touched."""
     assert ws.config is not None
-    letters, register = plan_letters(ws.root, ws.config, items, kind, ws.today)
+    letters, register = plan_letters(ws.root, ws.config, items, kind, ws.today, issue=issue)
     reference = reference_bytes(reference_for(ws.root))
     sink = log if log is not None else WriteLog()
     keys_file = ws.root / LETTER_KEYS
     try:
         known = json.loads(keys_file.read_text(encoding="utf-8"))
+        if not isinstance(known, dict):
+            known = {}
     except (OSError, ValueError):
         known = {}
     common = stats.key(code_digest(), hashlib.sha1(reference).hexdigest(),
-                             ws.config.model_dump_json(),
-                             stats.stat_token(ws.root / (ws.config.pemda.logo or "-")))
+                       ws.config.model_dump_json(),
+                       stats.stat_token(ws.root / (ws.config.pemda.logo or "-")))
     out = []
     for letter in letters:
         path = letter_path(ws.root, letter)
@@ -53,16 +60,40 @@ def issue_letters(ws: LoadedWorkspace, items: list[OpdCompliance], kind: Kind,
         if known.get(name) == letter_key and path.is_file():
             sink.unchanged.append(path)  # the same letter as last time: not typeset again
         else:
-            write_if_changed(path, render_letter(letter, ws.config, ws.root, reference), sink)
+            write_if_changed(output_target(ws.root, name),
+                             render_letter(letter, ws.config, ws.root, reference), sink)
             known[name] = letter_key
         out.append((letter, path))
-    save_register(ws.root, register)
+    if issue and letters:
+        save_register(ws.root, register)
     atomic_write_text(keys_file, json.dumps(known, indent=1, sort_keys=True))
     return out
 
 
-def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind) -> list[Path]:
-    """Everything the Champion Inovator reads, after a full build; returns the files written."""
+def _remove_old_previews(root: Path, keep: set[Path]) -> list[Path]:
+    """Previews of letters no longer due (the OPD has since complied) are removed: ``build/``
+    shows the present."""
+    removed = []
+    folder = root / BUILD_DIR / "surat" / "draf"
+    if not folder.is_dir() or folder.is_symlink():
+        return removed
+    for path in sorted(folder.glob("DRAF-*.docx")):
+        if path in keep:
+            continue
+        target = removable(root, path.relative_to(root).as_posix())
+        if target is not None:
+            try:
+                target.unlink()
+            except OSError as exc:
+                raise os_error(exc, target) from None
+            removed.append(target)
+    return removed
+
+
+def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome],
+               kind: Kind) -> tuple[list[Path], list[Path]]:
+    """Everything the Champion Inovator reads, after a full build; returns the files written
+    and the letter previews (unnumbered: only `lomba surat` issues numbers)."""
     assert ws.config is not None
     root = ws.root
     build = root / BUILD_DIR
@@ -71,7 +102,8 @@ def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind) -> list
     items = compliance(ws)
     dates = calendar(ws, ws.editions())
     late = [c for c in items if not c.compliant]
-    letters = issue_letters(ws, late, kind, sink) if late else []
+    letters = write_letters(ws, late, kind, issue=False, log=sink) if late else []
+    _remove_old_previews(root, {path for _, path in letters})
     documents = {}
     for o in outcomes:
         if o.rendered and not o.draft:
@@ -98,4 +130,4 @@ def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind) -> list
     write_if_changed(build / "status.json",
                      (json.dumps(status_json(matrix, "id"), ensure_ascii=False, indent=2)
                       + "\n").encode("utf-8"), sink)
-    return sink.written
+    return sink.written, [path for _, path in letters]
