@@ -250,9 +250,17 @@ def test_recap_spreadsheet_cell_by_cell(sample: Path) -> None:
     assert [v[0] for v in values[1:10]] == NON_COMPLIANT
     assert values[5][:8] == ("dishub", "Dinas Perhubungan", "dinas", 0, 0, 0, "tidak", "tidak")
     assert all(v[7] == "ya" for v in values[10:])
-    with io.StringIO((sample / "build" / "rekap.csv").read_text(encoding="utf-8")) as fh:
-        csv_rows = list(csv.reader(fh))
+    raw = (sample / "build" / "rekap.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a BOM, so Excel reads UTF-8"
+    with io.StringIO(raw.decode("utf-8-sig"), newline="") as fh:
+        csv_rows = list(csv.reader(fh, delimiter=";"))
     assert csv_rows[0][0] == "Berkas" and len(csv_rows) == 14
+    assert csv_rows[1][2] == rows[csv_rows[1][0]][2]
+    # Printed for a meeting: landscape, one page wide, the header row on every page.
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$1"
 
 
 def test_dashboard_in_headless_chromium(sample: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 
 import click
@@ -23,7 +24,16 @@ def format_diagnostic(d: Diagnostic, lang: str, *, color: bool = False) -> str:
             label = "nilai" if lang != "en" else "value"
             message += f" [{label}: {preview}]"
     where = f"{d.dotted_path}: " if d.path else ""
-    return f"{d.file}:{d.line}:{d.column}: {sev} [{d.code}] {where}{message}"
+    return visible(f"{d.file}:{d.line}:{d.column}: {sev} [{d.code}] {where}{message}")
+
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """A message line with every control character shown as its code: a value copied from a
+    PDF is seen for what it is, and no escape sequence in a file can drive the terminal."""
+    return _CONTROL_RE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 def summary_line(report: Report, lang: str) -> str:

@@ -14,6 +14,7 @@ from lomba.check.deadlines import Deadline, deadlines
 from lomba.check.workspace import LoadedWorkspace
 from lomba.validate.competitions import Registry
 from lomba.validate.edition import Edition
+from lomba.xmltext import xml_safe
 
 
 def calendar(ws: LoadedWorkspace, registry: Registry | None = None) -> list[Deadline]:
@@ -30,7 +31,11 @@ def calendar(ws: LoadedWorkspace, registry: Registry | None = None) -> list[Dead
 
 
 def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    """RFC 5545 TEXT: backslash, semicolon and comma escaped, every line break (CRLF, CR or LF)
+    as ``\\n``, and no control character (the RFC allows none but tab)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(c for c in text if c in "\t\n" or not (c < " " or c == "\x7f"))
+    return (xml_safe(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\n", "\\n"))
 
 

@@ -21,6 +21,7 @@ from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
 from lomba.desk.views import SYMBOLS, days_text
 from lomba.locale import angka, tanggal
 from lomba.scoring.iga import Action, RegionScore
+from lomba.xmltext import xml_safe
 
 _ENV = jinja2.Environment(
     loader=jinja2.FunctionLoader(
@@ -104,7 +105,7 @@ def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
     ]
     upcoming = [d for d in calendar if d.days_left(today) >= 0]
     late = [c for c in compliance if not c.compliant]
-    return _ENV.get_template("dasbor.html.j2").render(
+    return xml_safe(_ENV.get_template("dasbor.html.j2").render(
         pemda=pemda, year=year, today=today, matrix=matrix, compliance=compliance,
         late=late, calendar=calendar, upcoming=upcoming[:6], links=links,
         symbols=SYMBOLS, labels=STATE_LABELS, days_text=days_text,
@@ -113,4 +114,4 @@ def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
         region=region, actions=actions or [], index_note=index_note, angka=angka,
         ideas=sum(len(c.ideas) for c in compliance),
         innovations=sum(len(c.innovations) for c in compliance),
-    )
+    ))

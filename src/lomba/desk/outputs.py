@@ -23,6 +23,7 @@ from lomba.model.register import Kind
 from lomba.plan.pairs import Outcome, output_name
 from lomba.scoring.iga import RulesUnknown, region_for_workspace, suggestions
 from lomba.write.outdir import BUILD_DIR, output_target, removable
+from lomba.xmltext import url_path
 
 LETTER_KEYS = Path("build") / ".cache" / "letters.json"
 
@@ -109,8 +110,8 @@ def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome],
         if o.rendered and not o.draft:
             stem = output_name(o.readiness).removeprefix(f"{BUILD_DIR}/")
             documents[(o.readiness.entry.display, o.readiness.edition.ref)] = (
-                f"{stem}.docx", f"{stem}.html")
-    links = Links(documents, {letter.opd.kode: path.relative_to(build).as_posix()
+                url_path(f"{stem}.docx"), url_path(f"{stem}.html"))
+    links = Links(documents, {letter.opd.kode: url_path(path.relative_to(build).as_posix())
                               for letter, path in letters})
     region, actions, note = None, [], None
     try:

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
-from xml.sax.saxutils import escape
 
 from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
 from lomba.model.vocab import urusan_title
 from lomba.write.ooxml import PR, RT, R, member, write_zip
+from lomba.xmltext import csv_cell, is_formula, xml_escape, xml_safe
+
+CSV_DELIMITER = ";"
+"""Excel in Indonesian (and most European) settings splits CSV on semicolons, since the comma is
+the decimal separator there; with a UTF-8 byte order mark it also reads the text as UTF-8."""
 
 SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -50,11 +54,13 @@ def compliance_rows(items: list[OpdCompliance]) -> list[list[object]]:
 
 
 def to_csv(matrix: Matrix) -> str:
+    """The recap as CSV for Excel with Indonesian settings: a byte order mark, semicolons, CRLF,
+    and no cell that a spreadsheet would run as a formula."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(INNOVATION_HEADER)
-    writer.writerows(innovation_rows(matrix))
-    return out.getvalue()
+    writer.writerows([csv_cell(v) for v in row] for row in innovation_rows(matrix))
+    return "\ufeff" + out.getvalue()
 
 
 XLSX_TYPES = (
@@ -89,9 +95,12 @@ XLSX_STYLES = (
     'rgb="FF0B3D2E"/><bgColor indexed="64"/></patternFill></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
-    '</cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" '
+    '</cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" '
     'xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" '
-    'applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>'
+    'applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
+    # 2: text that starts like a formula stays text, even when edited (Excel's quote prefix)
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
+    'quotePrefix="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     '</styleSheet>')
 
@@ -108,8 +117,11 @@ def _column(index: int) -> str:
 def _cell(ref: str, value: object, style: int = 0) -> str:
     s = f' s="{style}"' if style else ""
     if isinstance(value, bool) or not isinstance(value, int | float):
+        text = xml_safe(str(value))
+        if not style and is_formula(text):
+            s = ' s="2"'
         return (f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">'
-                f"{escape(str(value))}</t></is></c>")
+                f"{xml_escape(text)}</t></is></c>")
     return f'<c r="{ref}"{s}><v>{value}</v></c>'
 
 
@@ -129,13 +141,20 @@ def _sheet(header: list[str], rows: list[list[object]]) -> str:
         body.append(f'<row r="{n}">' + "".join(_cell(f"{c}{n}", v) for c, v in zip(
             letters, row, strict=False) if v is not None and v != "") + "</row>")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<worksheet xmlns="{SML}" xmlns:r="{R}"><dimension ref="A1:{last}"/>'
+            f'<worksheet xmlns="{SML}" xmlns:r="{R}">'
+            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+            f'<dimension ref="A1:{last}"/>'
             '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
             'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" '
             'activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>'
             f"<cols>{cols}</cols><sheetData>{''.join(body)}</sheetData>"
-            f'<autoFilter ref="A1:{last}"/></worksheet>')
+            f'<autoFilter ref="A1:{last}"/>'
+            # Printed for the meeting: landscape A4, all columns on one page wide, as many
+            # pages tall as needed, the header row repeated (Print_Titles in the workbook).
+            '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" '
+            'footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" '
+            'fitToHeight="0"/></worksheet>')
 
 
 def to_xlsx(matrix: Matrix, items: list[OpdCompliance]) -> bytes:
@@ -147,12 +166,15 @@ def to_xlsx(matrix: Matrix, items: list[OpdCompliance]) -> bytes:
     workbook = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<workbook xmlns="{SML}" xmlns:r="{R}"><bookViews><workbookView/></bookViews><sheets>'
-        + "".join(f'<sheet name="{escape(title)}" sheetId="{i}" r:id="rId{i}"/>'
+        + "".join(f'<sheet name="{xml_escape(title)}" sheetId="{i}" r:id="rId{i}"/>'
                   for i, (title, _, _) in enumerate(sheets, start=1))
         + "</sheets><definedNames>"
         + "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-                  f"'{escape(title)}'!$A$1:${_column(len(header))}${len(rows) + 1}"
+                  f"'{xml_escape(title)}'!$A$1:${_column(len(header))}${len(rows) + 1}"
                   "</definedName>" for i, (title, header, rows) in enumerate(sheets))
+        + "".join(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
+                  f"'{xml_escape(title)}'!$1:$1</definedName>"
+                  for i, (title, _, _) in enumerate(sheets))
         + "</definedNames></workbook>")
     rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<Relationships xmlns="{PR}">'

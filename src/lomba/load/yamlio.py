@@ -27,6 +27,7 @@ import yaml
 
 from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.messages import Phrase
+from lomba.xmltext import XML_ILLEGAL_RE
 
 MAX_FILE_BYTES = 1024 * 1024
 PLACEHOLDER_HINTS = ("todo", "tbd", "xxx", "lorem", "isi di", "[isi", "...", "…")
@@ -54,8 +55,6 @@ _FLOAT_RE = re.compile(
     r"[-+]?(?:(?:(?:0|[1-9][0-9_]*)\.[0-9_]*|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?"
     r"|(?:0|[1-9][0-9_]*)[eE][-+]?[0-9]+)\Z"
 )
-# XML 1.0 forbids C0 controls except tab, newline and carriage return, and a few non-characters.
-_XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
@@ -399,7 +398,7 @@ class _Builder:
                     if not math.isfinite(number):  # 1e999: JSON has no infinity
                         self.loaded.json_unsafe = True
                     return number
-        bad = _XML_ILLEGAL_RE.search(text)
+        bad = XML_ILLEGAL_RE.search(text)
         if bad:
             mark = node.start_mark
             self.loaded.diagnostics.append(

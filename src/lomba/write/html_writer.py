@@ -29,6 +29,7 @@ from lomba.render.document import (
     Table,
     paste_text,
 )
+from lomba.xmltext import xml_safe
 
 _ENV = jinja2.Environment(
     loader=jinja2.FunctionLoader(
@@ -114,11 +115,11 @@ def render_html(document: Document, readiness: Readiness) -> str:
             "weight": b.bobot, "text": paste_text(section.text), "inferred": b.inferensi,
         })
     spec = readiness.edition.spec
-    return _ENV.get_template("pratinjau.html.j2").render(
+    return xml_safe(_ENV.get_template("pratinjau.html.j2").render(
         doc=document,
         spec=spec,
         fields=fields,
         annex=Markup("\n".join(block_html(b) for b in document.annex)),
         problems=[d.message("id") for d in readiness.diagnostics],
-    )
+    ))
 

@@ -17,7 +17,6 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
@@ -36,6 +35,8 @@ from lomba.render.document import (
     Run,
     Table,
 )
+from lomba.xmltext import xml_attr as quoteattr
+from lomba.xmltext import xml_escape as escape
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

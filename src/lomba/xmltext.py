@@ -1,0 +1,53 @@
+"""One rule for characters other programs cannot hold, applied where every output is written.
+
+``check`` refuses XML-illegal characters in any YAML file (``control-char``), so a ready document
+never needs this; a forced draft, a template's output or a name in ``lomba.yaml`` still reach
+the writers, and an invalid DOCX or XLSX is one that Word refuses and LibreOffice silently
+truncates. So the writers strip what XML 1.0 forbids (C0 controls but tab, line feed and
+carriage return; lone surrogates; U+FFFE and U+FFFF), and spreadsheet cells that a spreadsheet
+program would evaluate as a formula are neutralised, as OWASP advises for CSV injection.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+from xml.sax.saxutils import escape, quoteattr
+
+XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry (unchanged when there are none)."""
+    return XML_ILLEGAL_RE.sub("", text) if XML_ILLEGAL_RE.search(text) else text
+
+
+def xml_escape(text: str) -> str:
+    """Escaped element text that is always well-formed XML."""
+    return escape(xml_safe(text))
+
+
+def xml_attr(text: str) -> str:
+    """A quoted attribute value that is always well-formed XML."""
+    return quoteattr(xml_safe(text))
+
+
+def is_formula(text: str) -> bool:
+    """Would a spreadsheet program read this cell as a formula (or a command)?"""
+    return text.startswith(FORMULA_START)
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell that opens as the text it is: a leading apostrophe before a would-be
+    formula (numbers are left alone)."""
+    if isinstance(value, str):
+        value = xml_safe(value)
+        if is_formula(value):
+            return "'" + value
+    return value
+
+
+def url_path(relative: str) -> str:
+    """A relative link to a file, percent-encoded so that `#`, `?` and `%` stay in its name."""
+    return quote(relative, safe="/")
