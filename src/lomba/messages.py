@@ -464,6 +464,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "diterbitkan: nomor {number} untuk {opd} → {path}",
         "issued: number {number} for {opd} → {path}",
     ),
+    "build-spec-errors": (
+        "{count} galat pada spesifikasi atau templat kompetisi (di atas): dokumen kompetisi itu "
+        "tidak dibuat. Perbaiki galatnya, lalu jalankan `lomba build` lagi.",
+        "{count} errors in competition specs or templates (above): that competition's documents "
+        "were not made. Fix them, then run `lomba build` again.",
+    ),
     "build-stopped": (
         "Tidak ada dokumen dibuat: perbaiki galat di atas.",
         "No documents built: fix the errors above.",

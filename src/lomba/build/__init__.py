@@ -161,9 +161,14 @@ def _record(outcome: Outcome, log: WriteLog, refused: Diagnostic | None) -> None
 
 
 def spec_errors(ws: LoadedWorkspace) -> list[Diagnostic]:
-    """Errors in competition specs or templates: these stop a build."""
-    return [d for d in ws.report.diagnostics
-            if d.severity is Severity.ERROR and d.file.endswith("spec.yaml")]
+    """Errors in competition specs or their templates, each once (a template that fails fails
+    for every entry). They stop that competition's documents (its pairs carry them, or the
+    edition did not load), not the others'; the build then ends with exit 1."""
+    seen: dict[tuple[str, int, int, str, str], Diagnostic] = {}
+    for d in ws.report.diagnostics:
+        if d.severity is Severity.ERROR and d.file.endswith("spec.yaml"):
+            seen.setdefault((d.file, d.line, d.column, d.code, d.message("en")), d)
+    return sorted(seen.values(), key=lambda d: (d.file, d.line, d.column))
 
 
 class BuildStopped(LombaError):
@@ -182,6 +187,8 @@ class BuildResult:
     removed: list[Path] = field(default_factory=list)
     stale: list[tuple[Path, str]] = field(default_factory=list)
     """Outputs kept although their entry could not be read this time: (file, entry)."""
+    spec_errors: list[Diagnostic] = field(default_factory=list)
+    """Broken competition specs or templates: their documents were not made (exit 1)."""
     noop: bool = False
     ws: LoadedWorkspace | None = None
 
@@ -236,15 +243,14 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
                   force: bool, jobs: int, progress: Callable[[Readiness], None] | None,
                   start: Callable[[int], None] | None) -> BuildResult:
     """The part of a build after loading, still under the lock."""
-    fatal = spec_errors(ws)
-    if ws.config is None or fatal:
-        raise BuildStopped(ws.report.sorted() if ws.config is None else fatal)
+    if ws.config is None:
+        raise BuildStopped(ws.report.sorted())
     pairs = select(ws, competitions=competitions, opds=opds, entries=entries)
     if start:
         start(len(pairs))
     outcomes = build(ws, pairs, force=force, progress=progress, jobs=jobs,
                      manifest=manifest)
-    result = BuildResult(outcomes=outcomes, ws=ws)
+    result = BuildResult(outcomes=outcomes, ws=ws, spec_errors=spec_errors(ws))
     for o in outcomes:
         if o.key is None:
             continue
@@ -256,7 +262,7 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
         result.desk, result.previews = write_desk(ws, outcomes,
                                                   default_kind(ws.config, ws.today))
         manifest.desk = _desk_files(root)
-    manifest.tree = tree if full else None
+    manifest.tree = tree if full and not result.spec_errors else None
     manifest.register = stats.stat_token(root / "surat" / "register.yaml")
     manifest.save(root)
     return result

@@ -140,6 +140,10 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
     print_build_summary(result.outcomes, root, obj.lang, extra=result.desk,
                         removed=result.removed, stale=result.stale,
                         previews=len(result.previews))
+    if result.spec_errors:
+        for d in result.spec_errors:
+            click.echo(format_diagnostic(d, obj.lang), err=True)
+        fail(obj.say("build-spec-errors", count=len(result.spec_errors)))
 
 
 def loaded(root: Path, selection: list[Path] | None = None) -> LoadedWorkspace:

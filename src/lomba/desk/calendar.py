@@ -64,7 +64,8 @@ def to_ics(items: list[Deadline], name: str, stamp: date) -> str:
         "X-WR-TIMEZONE:Asia/Jakarta",
     ]
     for d in items:
-        uid = hashlib.sha1(f"{d.owner}|{d.name}|{d.day}".encode()).hexdigest()[:20]
+        key = f"{d.owner}|{d.name}|{d.day}".encode("utf-8", "surrogatepass")
+        uid = hashlib.sha1(key).hexdigest()[:20]
         lines += [
             "BEGIN:VEVENT",
             f"UID:{uid}@lomba",

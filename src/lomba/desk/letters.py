@@ -31,6 +31,7 @@ from lomba.validate.register import (
     remember,
     seal,
 )
+from lomba.validate.sandbox import render_limited
 from lomba.validate.templating import make_environment
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -187,11 +188,11 @@ def plan_letters(root: Path, config: Workspace, items: list[OpdCompliance], kind
             serial, day, number = previous.urut, previous.tanggal, previous.nomor
         deadline = day + timedelta(days=config.surat.tenggat_baru_hari)
         try:
-            body = template.render(
+            body = render_limited(template, dict(
                 opd=opd, kekurangan=missing, tahun=config.tahun_kerja, tenggat_baru=deadline,
                 tenggat_rai=_rai_deadline(config), kepala_daerah=config.kepala_daerah,
                 pemda=config.pemda, champion=config.champion_inovator,
-            )
+            ))
         except Exception as exc:  # a template may fail in any way its expressions can
             raise _template_failed(root, kind, exc) from None
         letters.append(Letter(

@@ -11,10 +11,11 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.locale import angka, rupiah, tanggal
+from lomba.validate.sandbox import LimitedEnvironment, render_limited
+from lomba.validate.sandbox import make_environment as limited_environment
 
 if TYPE_CHECKING:
     from lomba.validate.edition import Edition
@@ -24,16 +25,10 @@ def _teks(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def make_environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=False,
-        trim_blocks=False,
-        lstrip_blocks=False,
-    )
-    env.filters.update(rupiah=rupiah, tanggal=tanggal, angka=angka, teks=_teks)
-    return env
+def make_environment() -> LimitedEnvironment:
+    """The sandbox every spec and letter template runs in (see :mod:`lomba.validate.sandbox`),
+    with lomba's filters."""
+    return limited_environment(rupiah=rupiah, tanggal=tanggal, angka=angka, teks=_teks)
 
 
 _ENV = make_environment()
@@ -95,8 +90,8 @@ def render_section(edition: Edition, section: str, context: dict[str, Any]) -> s
         return _tidy(str(context[single[1]][single[2]]))
     template = _compile(edition, section)
     try:
-        text = template.render(context)
-    except jinja2.TemplateError as exc:
+        text = render_limited(template, context)
+    except Exception as exc:
         raise TemplateProblem(_problem(edition, section, _template_line(_name(edition, section)),
                                        _describe(exc))) from None
     return _tidy(text)
@@ -114,11 +109,13 @@ def _template_line(name: str) -> int:
     return line
 
 
-def _describe(exc: jinja2.TemplateError) -> str:
+def _describe(exc: BaseException) -> str:
     if isinstance(exc, jinja2.UndefinedError):
         return re.sub(r"^'(?:dict|[\w.]+) object' has no attribute ", "tidak ada kolom ",
                       exc.message or str(exc))
-    return exc.message or str(exc)
+    if isinstance(exc, jinja2.TemplateError):
+        return exc.message or str(exc)
+    return f"{type(exc).__name__}: {exc}"
 
 
 _BLANKS_RE = re.compile(r"\n{3,}")
