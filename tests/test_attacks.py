@@ -4,6 +4,9 @@ traceback and nothing written outside ``build/``."""
 
 from __future__ import annotations
 
+import os
+import struct
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +15,7 @@ import pytest
 from tests.conftest import run
 
 ENTRY = "entries/dinkes/si-bunda.yaml"
+PHOTO = "entries/dinkes/foto/bidan-mendaftar.png"
 
 
 def _edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
@@ -32,6 +36,25 @@ def _write(relative: str, content: str | bytes) -> Callable[[Path], None]:
         else:
             path.write_text(content, encoding="utf-8")
     return apply
+
+
+def _fifo(relative: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        (root / relative).unlink()
+        os.mkfifo(root / relative)
+    return apply
+
+
+def _link(relative: str, target: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        (root / relative).unlink()
+        (root / relative).symlink_to(target)
+    return apply
+
+
+def _png(width: int, height: int) -> bytes:
+    return (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + struct.pack(">II", width, height)
+            + b"\x08\x02\x00\x00\x00" + b"\x00" * 16)
 
 
 def _rename(old: str, new: str) -> Callable[[Path], None]:
@@ -57,7 +80,36 @@ CASES: list[tuple[str, Callable[[Path], None], list[str], int, str]] = [
     ("list-100k", _write("entries/dinkes/daftar.yaml",
                          "nama: x\nsdgs: [" + ",".join(["1"] * 100_001) + "]"),
      ["check"], 1, "yaml-too-many-values"),
+    # Files that are not what they claim.
+    ("photo-garbage", _write(PHOTO, os.urandom(4096)), ["check"], 1, "image-invalid"),
+    ("photo-empty", _write(PHOTO, b""), ["check"], 1, "image-invalid"),
+    ("photo-text", _write(PHOTO, "ini bukan gambar\n"), ["check"], 1, "image-invalid"),
+    ("photo-html", _write(PHOTO, "<html><script>x</script></html>"), ["check"], 1,
+     "image-invalid"),
+    ("photo-bmp", _write(PHOTO, b"BM" + b"\x00" * 60), ["check"], 1, "image-invalid"),
+    ("photo-huge-dimensions", _write(PHOTO, _png(100_000, 100_000)), ["check"], 1,
+     "image-invalid"),
+    ("photo-zero-dimensions", _write(PHOTO, _png(0, 10)), ["check"], 1, "image-invalid"),
+    ("photo-truncated-png", _write(PHOTO, b"\x89PNG\r\n\x1a\n"), ["check"], 1,
+     "image-invalid"),
+    ("logo-garbage", _write("templates/logo.png", b"GIF89"), ["check"], 1, "image-invalid"),
+    ("logo-garbage-surat", _write("templates/logo.png", b"\x00" * 10), ["surat", "teguran"], 1,
+     "image-invalid"),
+    ("logo-garbage-build", _write("templates/logo.png", b"\x00" * 10), ["build"], 1,
+     "image-invalid"),
+    ("photo-garbage-build", _write(PHOTO, os.urandom(4096)), ["build"], 0,
+     "dilewati: entries/dinkes/si-bunda.yaml (sinovik/2019): `foto/bidan-mendaftar.png` tidak "
+     "dapat dipasang"),
 ]
+if sys.platform != "win32":
+    CASES += [
+        ("photo-fifo", _fifo(PHOTO), ["check"], 1, "evidence-not-file"),
+        ("photo-fifo-build", _fifo(PHOTO), ["build", "--force"], 0,
+         "`foto/bidan-mendaftar.png` bukan berkas biasa"),
+        ("photo-dev-zero", _link(PHOTO, "/dev/zero"), ["check"], 1, "evidence-outside"),
+        ("photo-dev-zero-build", _link(PHOTO, "/dev/zero"), ["build", "--force"], 0,
+         "DRAF: entries/dinkes/si-bunda.yaml (sinovik/2019): jalur berkas"),
+    ]
 
 
 @pytest.mark.parametrize(("setup", "command", "code", "expected"),

@@ -1,17 +1,16 @@
-"""Image sizes are read from the file headers as python-docx reads them (which is now only the
-fallback for formats other than PNG, GIF and JPEG)."""
+"""Image sizes are read from the file headers as python-docx reads them; anything but a real
+PNG, JPEG or GIF of sane size is refused (see also tests/test_attacks.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import struct
 from pathlib import Path
 
 import pytest
 from docx.image.image import Image as DocxImage
 
-from lomba.load.files import Blob
-from lomba.write.ooxml import _image_info, _pixel_size
+from lomba.load.images import image_problem
+from lomba.load.images import pixel_size as _pixel_size
 from tests.conftest import REPO
 
 
@@ -43,13 +42,17 @@ def test_header_sizes_match_python_docx(ext: str, data: bytes) -> None:
         and theirs.ext == ext
 
 
-def test_other_formats_fall_back_to_python_docx(tmp_path: Path) -> None:
+def test_other_formats_are_refused(tmp_path: Path) -> None:
     bmp = (b"BM" + struct.pack("<IHHI", 58, 0, 0, 54) + struct.pack("<IiiHHIIiiII", 40, 2, 3, 1,
                                                                        24, 0, 4, 2835, 2835, 0, 0)
            + b"\x00" * 4)
     assert _pixel_size(bmp) is None
-    width, height, ext = _image_info(Blob("gambar.bmp", bmp, hashlib.sha1(bmp).hexdigest()))
-    assert (width, height, ext) == (2, 3, "bmp")
+    assert image_problem(bmp) == "bukan gambar PNG, JPEG atau GIF"
+
+
+@pytest.mark.parametrize("data", [gif(0, 10), gif(65535, 65535), jpeg(30000, 10)])
+def test_absurd_dimensions_are_refused(data: bytes) -> None:
+    assert "tidak wajar" in (image_problem(data) or "")
 
 
 @pytest.mark.parametrize("data", [b"", b"\xff\xd8", b"\xff\xd8\xff\xe0\x00", b"not an image"])

@@ -169,6 +169,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "kode OPD `{opd}` dipakai dua kali (pertama di baris {first_line}). Kode OPD harus unik.",
         "OPD key `{opd}` is used twice (first on line {first_line}). OPD keys must be unique.",
     ),
+    "image-invalid": (
+        "`{file}` tidak dapat dipasang sebagai gambar ({reason}). Simpan ulang sebagai PNG atau "
+        "JPEG (mis. lewat Paint atau ponsel) dan rujuk berkas itu.",
+        "`{file}` cannot be placed as a picture ({reason}). Save it again as PNG or JPEG (e.g. "
+        "with Paint or a phone) and refer to that file.",
+    ),
     "code-invalid": (
         "kode `{found}` tidak sah: kode menjadi nama folder dan berkas, jadi hanya huruf kecil, "
         "angka dan tanda hubung (mis. `dinkes`, `kec-talang-jaya`).",
@@ -214,8 +220,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "file `{found}` does not exist. Add it or fix the path (relative to {base}).",
     ),
     "evidence-not-file": (
-        "`{found}` adalah folder, bukan berkas.",
-        "`{found}` is a folder, not a file.",
+        "`{found}` bukan berkas biasa (melainkan folder, pipa atau perangkat). Rujuk sebuah "
+        "berkas.",
+        "`{found}` is not a regular file (but a folder, a pipe or a device). Refer to a file.",
     ),
     "competition-unknown": (
         "kompetisi `{name}` tidak dikenal.{suggestion} Kompetisi yang tersedia: {allowed}.",
@@ -469,6 +476,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tidak dibuat. Perbaiki galatnya, lalu jalankan `lomba build` lagi.",
         "{count} errors in competition specs or templates (above): that competition's documents "
         "were not made. Fix them, then run `lomba build` again.",
+    ),
+    "config-errors": (
+        "lomba.yaml memuat galat (di atas): tidak ada yang dibuat, karena setiap dokumen dan "
+        "surat memakai isinya. Perbaiki galatnya dahulu (`lomba build --force` membuat draf).",
+        "lomba.yaml has errors (above): nothing was made, since every document and letter uses "
+        "it. Fix them first (`lomba build --force` makes drafts).",
     ),
     "build-stopped": (
         "Tidak ada dokumen dibuat: perbaiki galat di atas.",

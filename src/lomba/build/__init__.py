@@ -22,6 +22,7 @@ from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError, os_error
 from lomba.fileio import WriteLog, write_if_changed
 from lomba.load import stats
+from lomba.load.discover import CONFIG_NAME
 from lomba.parallel import fork_context
 from lomba.plan import incremental
 from lomba.plan.pairs import (
@@ -245,6 +246,9 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
     """The part of a build after loading, still under the lock."""
     if ws.config is None:
         raise BuildStopped(ws.report.sorted())
+    config_errors = [d for d in ws.report.errors if d.file == CONFIG_NAME]
+    if config_errors and not force:  # --force still makes drafts, as it does for entries
+        raise LombaError("config-errors", config_errors)
     pairs = select(ws, competitions=competitions, opds=opds, entries=entries)
     if start:
         start(len(pairs))

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 
 @rule("config", "workspace", "opd-duplicate", "evidence-absolute", "evidence-parent",
-      "evidence-outside", "evidence-missing", "evidence-not-file")
+      "evidence-outside", "evidence-missing", "evidence-not-file", "image-invalid")
 def _config(ctx: Checker, _: None) -> Iterable[Diagnostic]:
     return check_config(ctx.ws)
 
@@ -67,7 +67,7 @@ def _opd(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
 
 
 @rule("files", "entry", "evidence-absolute", "evidence-parent", "evidence-outside",
-      "evidence-missing", "evidence-not-file")
+      "evidence-missing", "evidence-not-file", "image-invalid")
 def _files(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
     return check_files(ctx.ws, entry)
 

@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from lomba.diagnostics import Diagnostic, PathItem, Severity
-from lomba.load.files import path_problem
+from lomba.load.files import image_file_problem, path_problem
 from lomba.messages import Suggestion
 from lomba.model.common import KODE_RE
 from lomba.validate.register import load_register, pattern_problem
@@ -47,6 +47,9 @@ def check_config(ws: LoadedWorkspace) -> list[Diagnostic]:
         if problem:
             out.append(diag(loaded, ("pemda", "logo"), problem, value=logo, found=logo,
                             base="lomba.yaml"))
+        elif (reason := image_file_problem(logo, ws.root)) is not None:
+            out.append(diag(loaded, ("pemda", "logo"), "image-invalid", value=logo, file=logo,
+                            reason=reason))
     return out
 
 
@@ -107,6 +110,8 @@ def check_files(ws: LoadedWorkspace, entry: Entry) -> list[Diagnostic]:
         problem = path_problem(ref, base, ws.root)
         if problem:
             out.append(diag(loaded, path, problem, value=ref, found=ref, base=entry.display))
+        elif path[0] == "foto" and (reason := image_file_problem(ref, base)) is not None:
+            out.append(diag(loaded, path, "image-invalid", value=ref, file=ref, reason=reason))
     return out
 
 

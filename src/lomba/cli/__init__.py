@@ -243,6 +243,11 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
     from lomba.plan.incremental import build_lock
 
     ws = _desk(obj)
+    config_errors = [d for d in ws.report.errors if d.file == "lomba.yaml"]
+    if config_errors:  # an official letter is never made from a lomba.yaml check refuses
+        for d in config_errors:
+            click.echo(format_diagnostic(d, obj.lang), err=True)
+        fail(obj.say("config-errors"))
     items = compliance(ws)
     known = {c.kode: c for c in items}
     for code in opds:

@@ -82,7 +82,7 @@ def render_letter(letter: Letter, config: Workspace, root: Path, reference: byte
     out: list[str] = []
 
     # Kop surat: logo on the left, the government's name and address centred, a double rule.
-    logo = read_confined(pemda.logo, root, root) if pemda.logo else None
+    logo = read_confined(pemda.logo, root, root, image=True) if pemda.logo else None
     logo_cell = _p(b.picture(logo, int(2.0 * CM * EMU_PER_TWIP)) if logo else "")
     lines = [(pemda.nama.upper(), 32, True)]
     lines.append((pemda.alamat + (f" Kode Pos {pemda.kode_pos}" if pemda.kode_pos else ""),

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from lomba.load.images import image_problem
+
 
 @lru_cache(maxsize=4096)
 def _real(folder: str) -> str:
@@ -59,18 +61,41 @@ class Blob:
         return os.path.splitext(self.name)[1].lower()
 
 
-def read_confined(reference: str, base: Path, root: Path) -> Blob | None:
-    """The file ``reference`` names (relative to ``base``), if :func:`path_problem` accepts it:
-    the same rule that the check applies, so a file the check refuses is never embedded, with or
-    without ``--force``. Content-hashed; None when refused or gone."""
+def read_confined(reference: str, base: Path, root: Path, *, image: bool = False) -> Blob | None:
+    """The file ``reference`` names (relative to ``base``), if :func:`path_problem` accepts it
+    (and, for an ``image``, :func:`lomba.load.images.image_problem` too): the same rules that
+    the check applies, so a file the check refuses is never embedded, with or without
+    ``--force``. Content-hashed; None when refused or gone."""
     if path_problem(reference, base, root) is not None:
         return None
     path = os.path.realpath(os.path.join(base, reference))
     try:
         st = os.stat(path)
-        return _read_blob(path, st.st_size, st.st_mtime_ns, os.path.basename(reference))
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        blob = _read_blob(path, st.st_size, st.st_mtime_ns, os.path.basename(reference))
     except OSError:
         return None
+    if blob is not None and image and image_problem(blob.data) is not None:
+        return None
+    return blob
+
+
+def image_file_problem(reference: str, base: Path) -> str | None:
+    """Why the (confined, regular) file ``reference`` cannot be embedded as a picture: too
+    large, or not an image by its header. Reads only the header."""
+    path = os.path.join(base, reference)
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return None  # path_problem reports it
+        if st.st_size > MAX_EMBED_BYTES:
+            return f"lebih dari {MAX_EMBED_BYTES // (1024 * 1024)} MB"
+        with open(path, "rb") as fh:
+            head = fh.read(256 * 1024)
+    except OSError:
+        return None
+    return image_problem(head)
 
 
 @lru_cache(maxsize=64)

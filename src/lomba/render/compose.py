@@ -138,7 +138,7 @@ def _parts(model: Inovasi, base: Path, root: Path, readiness: Readiness,
     def foto() -> list[Block]:
         blocks: list[Block] = []
         for f in model.foto:
-            blob = read_confined(f.berkas, base, root)
+            blob = read_confined(f.berkas, base, root, image=True)
             if blob is not None:
                 blocks.append(Image(blob, f.keterangan))
             else:  # refused by the check too: a forced draft says so instead of embedding it
@@ -223,7 +223,8 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
             heading = Heading(f"{_roman(number)}. {TABLE_TITLES.get(part, part)}", 1)
             blocks += [heading, *produced]
             annex += [heading, *produced]
-    logo = read_confined(config.pemda.logo, root, root) if config.pemda.logo else None
+    logo = read_confined(config.pemda.logo, root, root, image=True) if config.pemda.logo \
+        else None
     title = model.nama
     cover = None
     if spec.tata_letak.sampul:

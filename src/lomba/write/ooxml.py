@@ -21,6 +21,7 @@ from functools import lru_cache
 from lxml import etree
 
 from lomba.load.files import Blob
+from lomba.load.images import pixel_size
 from lomba.render.document import (
     Block,
     Cover,
@@ -214,42 +215,15 @@ def load_reference(data: bytes) -> Reference:
 # -- documents --------------------------------------------------------------------------------
 
 
-def _pixel_size(data: bytes) -> tuple[int, int, str] | None:
-    """Width, height and extension of a PNG, GIF or JPEG from its header; None otherwise."""
-    if data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR":
-        width, height = struct.unpack(">II", data[16:24])
-        return width, height, "png"
-    if data[:6] in (b"GIF87a", b"GIF89a"):
-        width, height = struct.unpack("<HH", data[6:10])
-        return width, height, "gif"
-    if data[:2] == b"\xff\xd8":
-        pos = 2
-        while pos + 9 <= len(data) and data[pos] == 0xFF:
-            marker = data[pos + 1]
-            if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # no length
-                pos += 2
-                continue
-            length = struct.unpack(">H", data[pos + 2:pos + 4])[0]
-            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):  # start of frame
-                height, width = struct.unpack(">HH", data[pos + 5:pos + 9])
-                return width, height, "jpg"
-            pos += 2 + length
-    return None
-
-
 _IMAGE_INFO: dict[str, tuple[int, int, str]] = {}
 
 
 def _image_info(blob: Blob) -> tuple[int, int, str]:
-    """Pixel size and extension of an image, measured once per content. PNG, GIF and JPEG are
-    measured here; anything else by python-docx, imported only then."""
+    """Pixel size and extension of an image, measured once per content."""
     if blob.digest not in _IMAGE_INFO:
-        size = _pixel_size(blob.data)
-        if size is None:
-            from docx.image.image import Image as DocxImage
-
-            info = DocxImage.from_blob(blob.data)
-            size = (info.px_width, info.px_height, info.ext)
+        size = pixel_size(blob.data)
+        if size is None:  # never embedded: read_confined(image=True) refuses it first
+            raise ValueError(f"{blob.name}: not a PNG, JPEG or GIF image")
         _IMAGE_INFO[blob.digest] = size
     return _IMAGE_INFO[blob.digest]
 
