@@ -4,14 +4,17 @@ traceback and nothing written outside ``build/``."""
 
 from __future__ import annotations
 
+import io
 import os
 import struct
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from lomba.load.reference import builtin_reference
 from tests.conftest import run
 
 ENTRY = "entries/dinkes/si-bunda.yaml"
@@ -132,3 +135,58 @@ def test_forced_build_with_a_parent_opd_writes_nothing_outside(sample: Path) -> 
     assert "Traceback" not in result.output
     assert set(sample.parent.iterdir()) == before
     assert not list((sample / "build").rglob("x"))
+
+
+def _reference_variant(change: Callable[[dict[str, bytes]], None]) -> bytes:
+    with zipfile.ZipFile(builtin_reference()) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    change(parts)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def _set_part(name: str, data: bytes) -> Callable[[dict[str, bytes]], None]:
+    return lambda parts: parts.__setitem__(name, data)
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;">'
+          b'<!ENTITY c "&b;&b;&b;&b;&b;">]><w:styles xmlns:w="http://schemas.openxmlformats.org/'
+          b'wordprocessingml/2006/main">&c;</w:styles>')
+
+REFERENCES = [
+    ("broken-xml", _reference_variant(_set_part("word/document.xml", b"<w:document><w:body>"))),
+    ("no-section", _reference_variant(_set_part(
+        "word/document.xml", b'<w:document xmlns:w="http://schemas.openxmlformats.org/'
+        b'wordprocessingml/2006/main"><w:body/></w:document>'))),
+    ("entities", _reference_variant(_set_part("word/styles.xml", LAUGHS))),
+    ("zip-bomb", _reference_variant(_set_part("word/media/bom.bin", b"\0" * (60 * 1024 * 1024)))),
+    ("not-utf8", _reference_variant(_set_part("word/styles.xml", b"\xff\xfe<\x00"))),
+]
+
+
+@pytest.mark.parametrize("data", [r[1] for r in REFERENCES], ids=[r[0] for r in REFERENCES])
+def test_a_malformed_reference_is_found_by_check_and_refused_by_build(sample: Path,
+                                                                      data: bytes) -> None:
+    (sample / "templates" / "referensi.docx").write_bytes(data)
+    checked = run("check", cwd=sample)
+    assert checked.exit_code == 1 and "templates/referensi.docx:1:1:" in checked.output
+    built = run("build", cwd=sample)
+    assert built.exit_code == 1 and "Traceback" not in built.output
+    assert not list((sample / "build").rglob("*.docx"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no FIFO on Windows")
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_reference_that_is_not_a_file_is_refused_without_reading(sample: Path,
+                                                                   kind: str) -> None:
+    path = sample / "templates" / "referensi.docx"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    checked = run("check", cwd=sample)
+    assert checked.exit_code == 1 and "[reference-invalid]" in checked.output
+    assert run("build", cwd=sample).exit_code == 1

@@ -8,11 +8,14 @@ by :mod:`.reference_builder`).
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from lxml import etree
 
 from lomba.errors import LombaError, os_error
 from lomba.load.files import path_problem
@@ -29,12 +32,22 @@ def reference_for(root: Path | None) -> Path:
     """The workspace's ``templates/referensi.docx`` if it has one, else lomba's. A file that
     leads outside the workspace (a symlink) is refused, as every input file is."""
     relative = f"templates/{REFERENCE_NAME}"
-    if root is not None and (root / relative).is_file():
+    if root is not None and os.path.lexists(root / relative):
         problem = path_problem(relative, root, root)
-        if problem is not None:
+        if problem in ("evidence-outside", "evidence-absolute", "evidence-parent"):
             raise LombaError("input-outside", path=relative)
+        if problem is not None:  # a folder, a pipe, a device: never read (a pipe would hang)
+            raise LombaError("reference-invalid", path=relative,
+                             reason=Phrase("bukan berkas biasa", "not a regular file"))
         return root / relative
     return builtin_reference()
+
+
+MAX_REFERENCE_BYTES = 20 * 1024 * 1024
+MAX_PART_BYTES = 50 * 1024 * 1024
+"""Uncompressed size of one part: a real reference is a few hundred kilobytes; more is a zip
+bomb."""
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml", "word/_rels/document.xml.rels",
@@ -44,12 +57,21 @@ REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml", "word/_rels/docume
 def reference_problem(data: bytes) -> Phrase | None:
     """Why ``data`` cannot serve as the reference document (None when it can): a Word file
     saved from Word or LibreOffice, with a body section that sets the page size and margins."""
+    if len(data) > MAX_REFERENCE_BYTES:
+        return Phrase("lebih dari 20 MB", "larger than 20 MB")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
         missing = [name for name in REQUIRED_PARTS if name not in names]
         if missing:
             return Phrase(f"bagian {', '.join(missing)} tidak ada", f"{', '.join(missing)} missing")
+        if any(info.file_size > MAX_PART_BYTES for info in archive.infolist()):
+            return Phrase("berisi bagian yang terlalu besar", "holds a part that is too large")
+        for name in names:
+            if name.endswith((".xml", ".rels")):
+                root = etree.fromstring(archive.read(name), _SAFE_XML)
+                if any(isinstance(node, etree._Entity) for node in root.iter()):
+                    return Phrase(f"{name} memuat entitas XML", f"{name} holds XML entities")
         document = archive.read("word/document.xml").decode("utf-8")
         section = re.search(r"<w:sectPr\b.*?</w:sectPr>", document, re.S)
         if not re.search(r"<w:document\b", document) or section is None:
@@ -69,15 +91,18 @@ def reference_problem(data: bytes) -> Phrase | None:
             if target is None or f"word/{target}" not in names:
                 return Phrase("kepala halaman yang dirujuk tidak ada",
                               "the header it names is missing")
+    except etree.XMLSyntaxError as exc:
+        return Phrase(f"XML rusak: {exc}", f"broken XML: {exc}")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, UnicodeDecodeError, KeyError, OSError,
-            ValueError, EOFError):
+            ValueError, EOFError, NotImplementedError, RuntimeError):
         return Phrase("bukan berkas .docx yang utuh", "not a whole .docx file")
     return None
 
 
 @lru_cache(maxsize=8)
 def _reference_bytes(path: str, mtime_ns: int) -> bytes:
-    data = Path(path).read_bytes()
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_REFERENCE_BYTES + 1)
     problem = reference_problem(data)
     if problem is not None:
         raise LombaError("reference-invalid", path=f"templates/{REFERENCE_NAME}",
