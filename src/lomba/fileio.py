@@ -18,9 +18,21 @@ from lomba.errors import os_error
 def atomic_write_bytes(target: Path, data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``target`` atomically. ``durable`` also flushes it to the disk before
     the rename: for files a user cannot regenerate (the letter register, edited entries); build
-    outputs, which a rebuild reproduces byte for byte, skip that cost."""
+    outputs, which a rebuild reproduces byte for byte, skip that cost. An OS failure (disk
+    full, permission, read-only, a file where a folder should be) is a
+    :class:`~lomba.errors.LombaError` naming ``target``; nothing partial is left."""
+    try:
+        _atomic_write(target, data, durable)
+    except OSError as exc:
+        raise os_error(exc, target) from None
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def _atomic_write(target: Path, data: bytes, durable: bool) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -33,6 +45,24 @@ def atomic_write_bytes(target: Path, data: bytes, *, durable: bool = True) -> No
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete the temporary files a killed run left in ``folder`` (recursively): ``.NAME.*.tmp``
+    as :func:`atomic_write_bytes` names them. Call it only under the lock of whatever writes
+    there, so no live writer's file is taken."""
+    removed: list[Path] = []
+    if not folder.is_dir() or folder.is_symlink():
+        return removed
+    for dirpath, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(dirpath, d))]
+        for name in files:
+            if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                path = Path(dirpath) / name
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
+    return removed
 
 
 def atomic_write_text(target: Path, text: str, *, durable: bool = True) -> None:
@@ -63,9 +93,9 @@ def write_if_changed(target: Path, data: bytes, outcome: WriteLog) -> None:
         if target.is_file() and target.read_bytes() == data:
             outcome.unchanged.append(target)
             return
-        atomic_write_bytes(target, data, durable=False)
     except OSError as exc:
         raise os_error(exc, target) from None
+    atomic_write_bytes(target, data, durable=False)
     outcome.written.append(target)
 
 

@@ -20,7 +20,7 @@ from lomba.desk.letters import default_kind
 from lomba.desk.outputs import write_desk
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError, os_error
-from lomba.fileio import WriteLog, write_if_changed
+from lomba.fileio import WriteLog, remove_leftovers, write_if_changed
 from lomba.load import stats
 from lomba.load.discover import CONFIG_NAME
 from lomba.parallel import fork_context
@@ -232,6 +232,7 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
         if full and manifest.tree == tree and manifest.register == register \
                 and manifest.intact(root):
             return BuildResult(noop=True)
+        remove_leftovers(root / BUILD_DIR)  # from a run that was killed mid-write
         ws = load_workspace(root)
         with frozen_heap():
             return _build_loaded(root, ws, manifest, tree, full, competitions=competitions,

@@ -31,6 +31,10 @@ class Context:
         """The catalogue's sentence ``code`` in this command's language."""
         return render_message(code, params, self.lang)
 
+    def resolve(self, path: Path) -> Path:
+        """A path the user typed, relative to ``-C`` (or the current folder), as git does."""
+        return path if path.is_absolute() else (self.directory or Path.cwd()) / path
+
     def root(self) -> Path:
         """The workspace; :class:`~lomba.load.discover.WorkspaceNotFound` outside one."""
         return find_root(self.directory or Path.cwd())
@@ -89,8 +93,7 @@ def check(obj: Context, paths: tuple[Path, ...], as_json: bool, strict: bool,
     if lang:
         obj.lang = lang
     root = obj.root()
-    base = obj.directory or Path.cwd()
-    selection = [p if p.is_absolute() else base / p for p in paths] or None
+    selection = [obj.resolve(p) for p in paths] or None
     ws = loaded(root, selection)
     diags = ws.report.sorted()
     if as_json:
@@ -225,7 +228,8 @@ def jadwal(obj: Context, ics: Path | None) -> None:
     items = calendar(ws, ws.editions())
     print_calendar(_console(), items, ws.today, obj.lang)
     if ics is not None:
-        atomic_write_text(ics, to_ics(items, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today))
+        atomic_write_text(obj.resolve(ics),
+                          to_ics(items, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today))
         click.echo(obj.say("cli-written", path=str(ics)))
 
 
@@ -240,6 +244,7 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
     """
     from lomba.desk.outputs import write_letters
     from lomba.desk.status import compliance
+    from lomba.fileio import remove_leftovers
     from lomba.plan.incremental import build_lock
 
     ws = _desk(obj)
@@ -260,6 +265,7 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
             click.echo(obj.say("cli-letter-not-needed", opd=c.kode))
     chosen = [c for c in chosen if not c.compliant]
     with build_lock(ws.root):  # the register's numbers are handed out one run at a time
+        remove_leftovers(ws.root / "surat")
         letters = write_letters(ws, chosen, jenis, issue=True)  # type: ignore[arg-type]
     for letter, path in letters:
         click.echo(obj.say("cli-letter-issued", number=letter.number or "",
@@ -305,7 +311,7 @@ def promote(obj: Context, entry: Path) -> None:
     from lomba.author.promote import PromoteError, promote_entry
 
     root = obj.root()
-    path = entry if entry.is_absolute() else (obj.directory or Path.cwd()) / entry
+    path = obj.resolve(entry)
     try:
         added = promote_entry(root, path)
     except PromoteError as exc:
@@ -322,8 +328,7 @@ def init(obj: Context, directory: Path) -> None:
     """Buat ruang kerja baru di DIRECTORY. / Create a new workspace in DIRECTORY."""
     from lomba.author.scaffold import init_workspace
 
-    base = obj.directory or Path.cwd()
-    target = directory if directory.is_absolute() else base / directory
+    target = obj.resolve(directory)
     try:
         created = init_workspace(target)
     except FileExistsError as exc:

@@ -7,12 +7,16 @@ user adapts an edition by copying its folder and editing YAML.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import os
+import shutil
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from lomba.diagnostics import Diagnostic, PathItem, Report, Severity
+from lomba.errors import os_error
 from lomba.load.cache import ParseCache
 from lomba.load.yamlio import LoadedYaml, YamlLoadError, load_yaml_file
 from lomba.model.innovation import NARASI_FIELDS
@@ -245,13 +249,30 @@ def _citations(data: Any, path: tuple[PathItem, ...]):  # type: ignore[no-untype
 
 def copy_edition(root: Path, key: str, edition: int) -> Path:
     """Copy a built-in edition into the workspace for the user to adapt; returns the folder."""
-    import shutil
-
     source = builtin_templates() / key / str(edition)
     if not (source / SPEC_NAME).is_file():
         raise FileNotFoundError(f"{key}/{edition}")
     target = root / "templates" / key / str(edition)
     if target.exists():
         raise FileExistsError(target)
-    shutil.copytree(source, target)
+    # Copied beside the target under a hidden name, then renamed into place: a full disk or a
+    # killed run leaves no half-copied edition to shadow the built-in one.
+    staging = target.parent / f".{edition}.salin.tmp"
+    made_parent = not target.parent.exists()
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        for path in sorted(source.rglob("*")):  # file by file: a failure keeps its errno
+            copy = staging / path.relative_to(source)
+            if path.is_dir():
+                copy.mkdir(parents=True, exist_ok=True)
+            else:
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, copy)
+        os.replace(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if made_parent:
+            with contextlib.suppress(OSError):
+                target.parent.rmdir()
+        raise os_error(exc, target.relative_to(root).as_posix()) from None
     return target

@@ -1,0 +1,204 @@
+"""Real environment faults on a real (small) file system: a full disk, a read-only disk, folders
+that are files. Where this machine cannot mount one (not root, or no tmpfs), the same runs go
+through an injected writer that fails as the kernel would, so no case is skipped."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import lomba.fileio
+import lomba.validate.competitions
+from lomba.cli import main
+from tests.conftest import REPO
+
+
+def invoke(cwd: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["-C", str(cwd), *args])
+
+
+class Disk:
+    """A tiny tmpfs mounted for one test, or (where mounting is not allowed) a fault injected
+    into lomba's writer after ``budget`` bytes: the same effect on lomba's side."""
+
+    def __init__(self, mount: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.path = mount
+        self.monkeypatch = monkeypatch
+        mount.mkdir()
+        self.real = not os.environ.get("LOMBA_TEST_NO_MOUNT") and shutil.which("mount") \
+            is not None and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs",
+                                            str(mount)], capture_output=True, check=False
+                                           ).returncode == 0
+        self.injected: int | None = None
+
+    def _remount(self, options: str) -> None:
+        subprocess.run(["mount", "-o", f"remount,{options}", str(self.path)], check=True,
+                       capture_output=True)
+
+    def fill(self, room_kb: int) -> None:
+        """Leave about ``room_kb`` of free space."""
+        if self.real:
+            free = shutil.disk_usage(self.path).free - room_kb * 1024
+            with open(self.path / ".filler", "wb") as fh:
+                try:
+                    while free > 0:
+                        free -= fh.write(b"\0" * min(free, 1 << 20))
+                    fh.flush()
+                except OSError:
+                    pass
+        else:
+            self._inject(errno.ENOSPC, room_kb * 1024)
+
+    def read_only(self) -> None:
+        if self.real:
+            self._remount("ro")
+        else:
+            self._inject(errno.EROFS, 0)
+
+    def restore(self) -> None:
+        if self.real:
+            self._remount("rw")
+            (self.path / ".filler").unlink(missing_ok=True)
+        else:
+            self.monkeypatch.undo()
+
+    def _inject(self, code: int, budget: int) -> None:
+        real = lomba.fileio._atomic_write
+        left = [budget]
+
+        def write(target: Path, data: bytes, durable: bool) -> None:
+            left[0] -= len(data)
+            if left[0] < 0:
+                raise OSError(code, os.strerror(code))
+            real(target, data, durable)
+        self.monkeypatch.setattr(lomba.fileio, "_atomic_write", write)
+        real_copy = shutil.copyfile
+
+        def copy(source: Path, target: Path) -> object:
+            left[0] -= os.path.getsize(source)
+            if left[0] < 0:
+                raise OSError(code, os.strerror(code))
+            return real_copy(source, target)
+        self.monkeypatch.setattr(lomba.validate.competitions.shutil, "copyfile", copy)
+
+    def close(self) -> None:
+        if self.real:
+            subprocess.run(["umount", "-l", str(self.path)], capture_output=True, check=False)
+
+
+@pytest.fixture
+def disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Disk]:
+    d = Disk(tmp_path / "disk", monkeypatch)
+    try:
+        yield d
+    finally:
+        d.close()
+
+
+def _workspace(disk: Disk) -> Path:
+    root = disk.path / "ws"
+    root.mkdir()
+    for name in ("lomba.yaml", "entries", "templates", "surat"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
+    return root
+
+
+def _all_outputs_open(root: Path) -> None:
+    for path in (root / "build").rglob("*"):
+        if path.suffix in (".docx", ".xlsx"):
+            with zipfile.ZipFile(path) as z:
+                assert z.testzip() is None, path
+    assert not [p for p in (root / "build").rglob(".*.tmp")], "no temporary file left"
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "build").rglob("*")
+            if p.is_file() and ".cache" not in p.parts and not p.name.startswith(".")}
+
+
+def test_a_full_disk_during_build_is_a_message_and_a_rebuild_is_identical(
+        disk: Disk, tmp_path: Path) -> None:
+    root = _workspace(disk)
+    disk.fill(300)
+    result = invoke(root, "build")
+    assert result.exit_code == 1, result.output
+    assert "disk penuh" in result.output and "build/" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    _all_outputs_open(root)
+    disk.restore()
+    assert invoke(root, "build").exit_code == 0
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("build"))
+    assert invoke(clean, "build").exit_code == 0
+    assert _snapshot(root) == _snapshot(clean), "the interrupted build left no trace"
+
+
+@pytest.mark.parametrize("command", [("surat", "teguran", "dishub"), ("new", "dinkes", "baru"),
+                                     ("jadwal", "--ics", "jadwal.ics"),
+                                     ("kompetisi", "salin", "sinovik/2019"), ("schema",)])
+def test_a_full_disk_elsewhere_is_a_message_and_nothing_half_made(disk: Disk,
+                                                                  command: tuple[str, ...]) -> None:
+    root = _workspace(disk)
+    shutil.rmtree(root / "schema", ignore_errors=True)
+    register = (root / "surat" / "register.yaml").read_bytes()
+    disk.fill(0 if command[0] != "surat" else 30)
+    result = invoke(root, *command)
+    assert result.exit_code == 1, result.output
+    assert "disk penuh" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert (root / "surat" / "register.yaml").read_bytes() == register, "no number recorded"
+    assert not (root / "templates" / "sinovik").exists(), "no half-copied edition"
+    assert not (root / "entries" / "dinkes" / "baru.yaml").exists()
+    assert not [p for p in root.rglob("*.tmp")]
+    disk.restore()
+    assert invoke(root, *command).exit_code == 0, "it can be redone"
+
+
+@pytest.mark.parametrize("command", [("build",), ("surat", "teguran", "dishub"),
+                                     ("new", "dinkes", "baru"), ("schema",)])
+def test_a_read_only_disk_is_a_message(disk: Disk, command: tuple[str, ...]) -> None:
+    root = _workspace(disk)
+    shutil.rmtree(root / "schema", ignore_errors=True)
+    disk.read_only()
+    result = invoke(root, *command)
+    assert result.exit_code == 1, result.output
+    assert "hanya-baca" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize("folder", ["build", "build/sinovik-2019", "surat", "build/surat"])
+def test_a_file_where_a_folder_belongs_is_a_message(sample: Path, folder: str) -> None:
+    shutil.rmtree(sample / folder, ignore_errors=True)
+    (sample / folder).parent.mkdir(parents=True, exist_ok=True)
+    (sample / folder).write_text("bukan folder", encoding="utf-8")
+    command = ("surat", "teguran", "dishub") if "surat" in folder else ("build",)
+    result = invoke(sample, *command)
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert folder.split("/")[0] in result.output
+
+
+def test_temporary_files_of_a_killed_run_are_cleaned_by_the_next(sample: Path) -> None:
+    assert invoke(sample, "build").exit_code == 0
+    leftovers = [sample / "build" / "sinovik-2019" / "dinkes" / ".si-bunda.docx.k1ll3d.tmp",
+                 sample / "build" / ".index.html.x.tmp"]
+    for path in leftovers:
+        path.write_bytes(b"PK\x03\x04 half")
+    register_leftover = sample / "surat" / ".register.yaml.abc.tmp"
+    register_leftover.write_text("surat: [", encoding="utf-8")
+    entry = sample / "entries" / "dinkes" / "si-bunda.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert invoke(sample, "build").exit_code == 0
+    assert not any(p.exists() for p in leftovers)
+    assert invoke(sample, "surat", "teguran", "dishub").exit_code == 0
+    assert not register_leftover.exists()
+    assert (sample / "entries" / "dinkes" / "si-bunda.yaml").exists(), "only temporary files"
