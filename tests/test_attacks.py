@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import struct
+import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
@@ -60,6 +61,10 @@ def _png(width: int, height: int) -> bytes:
             + b"\x08\x02\x00\x00\x00" + b"\x00" * 16)
 
 
+def _nothing(root: Path) -> None:
+    """No change: the attack is in the command line."""
+
+
 def _rename(old: str, new: str) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         (root / old).rename(root / new)
@@ -84,6 +89,16 @@ CASES: list[tuple[str, Callable[[Path], None], list[str], int, str]] = [
                          "nama: x\nsdgs: [" + ",".join(["1"] * 100_001) + "]"),
      ["check"], 1, "yaml-too-many-values"),
     # Files that are not what they claim.
+    # Usage errors are usage errors (exit 2, with the valid choices).
+    ("build-unknown-competition", _nothing, ["build", "--kompetisi", "sinovk"], 2,
+     "Maksud Anda `sinovik`? Pilihan:"),
+    ("build-unknown-opd", _nothing, ["build", "--opd", "nope"], 2, "--opd `nope`"),
+    ("build-unknown-entry", _nothing, ["build", "entries/nope.yaml"], 2, "Pilihan:"),
+    ("status-unknown-opd", _nothing, ["status", "--opd", "dinkez"], 2, "Maksud Anda `dinkes`?"),
+    ("status-unknown-competition", _nothing, ["status", "-k", "x"], 2, "Pilihan:"),
+    ("skor-negative", _nothing, ["skor", "--saran", "-5"], 2, "1<=x<=1000"),
+    ("check-not-an-entry", _write("README.md", "# hi\n"), ["check", "README.md"], 1,
+     "path-not-entry"),
     ("photo-garbage", _write(PHOTO, os.urandom(4096)), ["check"], 1, "image-invalid"),
     ("photo-empty", _write(PHOTO, b""), ["check"], 1, "image-invalid"),
     ("photo-text", _write(PHOTO, "ini bukan gambar\n"), ["check"], 1, "image-invalid"),
@@ -190,3 +205,14 @@ def test_a_reference_that_is_not_a_file_is_refused_without_reading(sample: Path,
     checked = run("check", cwd=sample)
     assert checked.exit_code == 1 and "[reference-invalid]" in checked.output
     assert run("build", cwd=sample).exit_code == 1
+
+
+@pytest.mark.parametrize("command", [["status"], ["check"], ["build"], ["jadwal"], ["rekap"],
+                                     ["surat", "teguran", "dishub"], ["skor"]])
+def test_an_output_encoding_without_unicode_never_crashes(sample: Path, command: list[str]
+                                                          ) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run([sys.executable, "-m", "lomba", "-C", str(sample), *command],
+                            capture_output=True, env=env, timeout=300, check=False)
+    assert result.returncode in (0, 1), result.stderr.decode("ascii", "replace")
+    assert b"Traceback" not in result.stderr and result.stdout

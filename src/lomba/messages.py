@@ -398,6 +398,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "belum ada berkas inovasi di `entries/`. Buat dengan `lomba new OPD NAMA`.",
         "no innovation files in `entries/` yet. Create one with `lomba new OPD SLUG`.",
     ),
+    "path-not-entry": (
+        "`{found}` bukan berkas yang diperiksa lomba: hanya lomba.yaml dan berkas inovasi "
+        "`entries/<opd>/<nama>.yaml`. Sebut berkas atau folder di bawah entries/, mis. "
+        "`lomba check entries/dinkes`.",
+        "`{found}` is not a file lomba checks: only lomba.yaml and innovation files "
+        "`entries/<opd>/<name>.yaml`. Name a file or folder under entries/, e.g. "
+        "`lomba check entries/dinkes`.",
+    ),
     "path-not-found": (
         "`{found}` tidak ditemukan di ruang kerja.",
         "`{found}` was not found in the workspace.",
@@ -470,6 +478,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli-letter-issued": (
         "diterbitkan: nomor {number} untuk {opd} → {path}",
         "issued: number {number} for {opd} → {path}",
+    ),
+    "filter-unknown": (
+        "{option} `{value}` tidak dikenal di ruang kerja ini.{suggestion} Pilihan: {choices}.",
+        "{option} `{value}` is not known in this workspace.{suggestion} Choices: {choices}.",
     ),
     "build-spec-errors": (
         "{count} galat pada spesifikasi atau templat kompetisi (di atas): dokumen kompetisi itu "

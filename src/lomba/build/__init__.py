@@ -29,6 +29,7 @@ from lomba.plan.pairs import (
     Context,
     Outcome,
     blocking,
+    check_filters,
     make_context,
     output_files,
     pair_key,
@@ -250,6 +251,7 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
     config_errors = [d for d in ws.report.errors if d.file == CONFIG_NAME]
     if config_errors and not force:  # --force still makes drafts, as it does for entries
         raise LombaError("config-errors", config_errors)
+    check_filters(ws, competitions=competitions, opds=opds, entries=entries)
     pairs = select(ws, competitions=competitions, opds=opds, entries=entries)
     if start:
         start(len(pairs))

@@ -183,8 +183,8 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     if selection:
         wanted = {relative_name(p, root) for p in discover_entries(root, selection)}
         for name in sorted(wanted - {relative_name(p, root) for p in paths} - {CONFIG_NAME}):
-            report.add(Diagnostic(name, 1, 1, (), Severity.ERROR, "path-not-found",
-                                  {"found": name}))
+            code = "path-not-entry" if (root / name).exists() else "path-not-found"
+            report.add(Diagnostic(name, 1, 1, (), Severity.ERROR, code, {"found": name}))
     ws.today = build_date(config.tanggal_dokumen if config else None)
     checker = Checker(ws, competitions=competitions)
     ws.registry = checker.registry

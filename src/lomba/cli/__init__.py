@@ -40,6 +40,19 @@ class Context:
         return find_root(self.directory or Path.cwd())
 
 
+def _never_fail_to_print() -> None:
+    """Output in an encoding that cannot hold a character (``PYTHONIOENCODING=ascii``, a
+    Windows code page when output is redirected) shows a replacement, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            "—→✔✘·…".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="replace")
+
+
 def fail(message: str, code: int = 1) -> None:
     click.echo(message, err=True)
     sys.exit(code)
@@ -76,6 +89,7 @@ def main(ctx: click.Context, directory: Path | None, lang: str | None) -> None:
 
     lomba: one innovation file, a document for every innovation competition.
     """
+    _never_fail_to_print()
     if directory is not None and not directory.is_dir():
         raise click.BadParameter(f"'{directory}' bukan folder / is not a folder", param_hint="-C")
     ctx.obj = Context(directory, resolve_lang(lang))
@@ -128,6 +142,7 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
     from lomba.cli.summary import print_build_summary, progress_bar
 
     root = obj.root()
+    entries = tuple(_entry_name(obj, root, e) for e in entries)
 
     def waiting() -> None:
         click.echo(obj.say("cli-build-waiting"), err=True)
@@ -147,6 +162,18 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
         for d in result.spec_errors:
             click.echo(format_diagnostic(d, obj.lang), err=True)
         fail(obj.say("build-spec-errors", count=len(result.spec_errors)))
+
+
+def _entry_name(obj: Context, root: Path, typed: str) -> str:
+    """An entry as typed (a path from here, or ``opd/slug``, or a slug) in the build's terms:
+    a path inside the workspace becomes its workspace-relative name."""
+    path = obj.resolve(Path(typed))
+    if path.is_file():
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return typed.replace("\\", "/").removeprefix("./")
 
 
 def loaded(root: Path, selection: list[Path] | None = None) -> LoadedWorkspace:
@@ -186,8 +213,10 @@ def status(obj: Context, as_json: bool, opds: tuple[str, ...],
 
     from lomba.desk.status import readiness_matrix
     from lomba.desk.views import print_status, status_json
+    from lomba.plan.pairs import check_filters
 
     ws = _desk(obj)
+    check_filters(ws, competitions=competitions, opds=opds)
     matrix = readiness_matrix(ws, competitions=set(competitions) or None,
                               opds=set(opds) or None)
     if as_json:
@@ -278,7 +307,7 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
 @click.argument("kompetisi_", metavar="[iga]", required=False,
                 type=click.Choice(["iga"]), default="iga")
 @click.option("--edisi", type=int, help="Edisi aturan IGA, mis. 2026. / IGA rules edition.")
-@click.option("--saran", "limit", type=int, default=10, show_default=True,
+@click.option("--saran", "limit", type=click.IntRange(1, 1000), default=10, show_default=True,
               help="Jumlah saran. / Number of suggestions.")
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
 @click.pass_obj

@@ -11,11 +11,14 @@ from lomba.check.competition import Readiness
 from lomba.check.entries import file_references
 from lomba.check.workspace import LoadedWorkspace
 from lomba.diagnostics import Diagnostic, Severity
+from lomba.errors import UsageError
 from lomba.fileio import WriteLog
 from lomba.fingerprint import code_digest
 from lomba.load import stats
 from lomba.load.reference import reference_bytes, reference_for
+from lomba.messages import Suggestion
 from lomba.model.spec import Spec
+from lomba.validate.validation import closest
 from lomba.write.formats import document_formats
 from lomba.write.outdir import BUILD_DIR
 
@@ -61,9 +64,32 @@ def blocking(ws: LoadedWorkspace, readiness: Readiness) -> Diagnostic | None:
     return None
 
 
+def check_filters(ws: LoadedWorkspace, *, competitions: Iterable[str] = (),
+                  opds: Iterable[str] = (), entries: Iterable[str] = ()) -> None:
+    """A filter that names nothing is a usage error listing the valid choices: a misspelt
+    ``--kompetisi`` must not quietly build nothing and exit 0."""
+    folders = ws.editions().folders
+    known = {
+        "--kompetisi": {k for k, _ in folders} | {f"{k}/{e}" for k, e in folders},
+        "--opd": {o.kode for o in ws.config.opd} if ws.config else set(),
+        "entry": set().union(*({e.display, e.slug, f"{e.folder}/{e.slug}"}
+                               for e in ws.entries)) if ws.entries else set(),
+    }
+    for option, given in (("--kompetisi", competitions), ("--opd", opds), ("entry", entries)):
+        for value in given:
+            value = value.replace("\\", "/")
+            if value not in known[option]:
+                choices = sorted(known[option], key=lambda c: (c.count("/"), c))
+                raise UsageError("filter-unknown", option=option, value=value,
+                                 suggestion=Suggestion(closest(value, choices)),
+                                 choices=", ".join(choices[:12])
+                                 + (" …" if len(choices) > 12 else ""))
+
+
 def select(ws: LoadedWorkspace, *, competitions: Iterable[str] = (), opds: Iterable[str] = (),
            entries: Iterable[str] = ()) -> list[Readiness]:
-    comps, opd_set, names = set(competitions), set(opds), set(entries)
+    comps, opd_set = set(competitions), set(opds)
+    names = {e.replace("\\", "/") for e in entries}
     out = []
     for r in ws.readiness:
         model = r.entry.model
