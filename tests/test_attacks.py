@@ -216,3 +216,16 @@ def test_an_output_encoding_without_unicode_never_crashes(sample: Path, command:
                             capture_output=True, env=env, timeout=300, check=False)
     assert result.returncode in (0, 1), result.stderr.decode("ascii", "replace")
     assert b"Traceback" not in result.stderr and result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_a_spec_linked_from_outside_is_never_read(sample: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "rahasia.yaml"
+    secret.write_text("nama: RAHASIA\nkunci: sinovik\nedisi: 2019\n", encoding="utf-8")
+    folder = sample / "templates" / "sinovik" / "2019"
+    folder.mkdir(parents=True)
+    (folder / "spec.yaml").symlink_to(secret)
+    checked = run("check", cwd=sample)
+    assert checked.exit_code == 1
+    assert "templates/sinovik/2019/spec.yaml:1:1:" in checked.output
+    assert "[input-outside]" in checked.output and "RAHASIA" not in checked.output

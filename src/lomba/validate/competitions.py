@@ -18,6 +18,7 @@ from typing import Any
 from lomba.diagnostics import Diagnostic, PathItem, Report, Severity
 from lomba.errors import os_error
 from lomba.load.cache import ParseCache
+from lomba.load.files import path_problem
 from lomba.load.yamlio import LoadedYaml, YamlLoadError, load_yaml_file
 from lomba.model.innovation import NARASI_FIELDS
 from lomba.model.spec import Spec
@@ -115,6 +116,13 @@ class Registry:
 
     def _raw(self, key: str, edition: int, chain: tuple[str, ...]) -> LoadedYaml | None:
         folder, display = self.folders[(key, edition)]
+        if self.root is not None and display.startswith("templates/"):
+            problem = path_problem(display, self.root, self.root)
+            if problem is not None:  # a link to a spec elsewhere, or not a regular file
+                code = "evidence-not-file" if problem == "evidence-not-file" else "input-outside"
+                self.report.add(Diagnostic(display, 1, 1, (), Severity.ERROR, code,
+                                           {"path": display, "found": display}))
+                return None
         try:
             if self.cache is None:
                 loaded = load_yaml_file(folder / SPEC_NAME, display)
