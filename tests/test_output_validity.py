@@ -142,3 +142,12 @@ def test_hostile_text_in_an_ics_description(hostile: str) -> None:
                  date(2026, 12, 1))
     (event,) = Calendar.from_ical(ics.encode()).walk("VEVENT")
     assert "akhir =1+2;,\\ @x" in str(event.get("SUMMARY"))
+
+
+def test_dashboard_links_keep_every_character_of_a_file_name() -> None:
+    from urllib.parse import unquote
+
+    from lomba.xmltext import url_path
+    name = "sinovik-2019/dinkes/a#b?c%d e&f.docx"
+    assert url_path(name) == "sinovik-2019/dinkes/a%23b%3Fc%25d%20e%26f.docx"
+    assert unquote(url_path(name)) == name
