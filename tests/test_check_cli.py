@@ -32,7 +32,7 @@ def test_check_works_from_a_subfolder(workspace: Path, monkeypatch) -> None:
 
 def test_outside_a_workspace_says_what_to_do(tmp_path: Path) -> None:
     result = run("check", cwd=tmp_path)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "lomba init" in result.output
 
 
@@ -48,7 +48,7 @@ def test_json_output_has_the_documented_keys(workspace: Path) -> None:
                      encoding="utf-8")
     result = run("check", "--json", cwd=workspace)
     assert result.exit_code == 1
-    (item,) = json.loads(result.output)
+    (item,) = json.loads(result.output)["diagnostics"]
     assert set(item) >= {"file", "line", "column", "path", "severity", "code", "message"}
     assert item["file"] == "entries/dinkes/posyandu-remaja.yaml"
     assert (item["line"], item["column"], item["path"]) == (17, 8, "jenis")
@@ -97,7 +97,7 @@ def test_new_scaffolds_an_entry_with_every_field(workspace: Path) -> None:
     for field in Inovasi.model_fields:
         assert f"\n{field}:" in text, field
     check = run("check", "--json", cwd=workspace)
-    codes = {(d["path"], d["code"]) for d in json.loads(check.output)}
+    codes = {(d["path"], d["code"]) for d in json.loads(check.output)["diagnostics"]}
     assert codes == {("bentuk", "empty-required"), ("jenis", "empty-required"),
                      ("urusan.utama", "empty-required")}
     again = run("new", "dinkes", "antrean-daring", cwd=workspace)

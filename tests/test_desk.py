@@ -41,41 +41,41 @@ def test_status_matrix_fits_80_columns(sample: Path) -> None:
 
 def test_status_json_and_filters(sample: Path) -> None:
     data = json.loads(run("status", "--json", cwd=sample).output)
-    assert data["tanggal"] == "2019-04-01"
-    sinovik = next(c for c in data["kompetisi"] if c["ref"] == "sinovik/2019")
+    assert data["date"] == "2019-04-01"
+    sinovik = next(c for c in data["competitions"] if c["ref"] == "sinovik/2019")
     # rsud/andalan's only warnings are about IGA 2026 indicators: they belong to that edition,
     # so its SINOVIK cell is plain ready (it was "ready with warnings" before findings were
     # attributed per competition).
-    assert sinovik["jumlah"] == {"siap": 5, "peringatan": 0, "belum": 1, "tidak-ikut": 7,
+    assert sinovik["totals"] == {"siap": 5, "peringatan": 0, "belum": 1, "tidak-ikut": 7,
                                  "tidak-terbaca": 0}
-    andalan = next(i for i in data["inovasi"] if i["berkas"] == "entries/rsud/andalan.yaml")
-    assert andalan["kompetisi"]["sinovik/2019"]["status"] == "siap"
-    assert sinovik["tenggat"][0] == {"nama": "Penutupan pengiriman proposal",
-                                     "tanggal": "2019-04-21", "sisa_hari": 20}
-    rai = next(c for c in data["kompetisi"] if c["ref"] == "rai/2019")
-    assert rai["tenggat"][0]["tanggal"] == "2019-07-31", "RAI's deadline is the regency's own"
-    verdes = next(i for i in data["inovasi"] if i["berkas"] == "entries/dinsos/verdes.yaml")
-    assert verdes["kompetisi"]["sinovik/2019"]["status"] == "belum"
-    assert verdes["kompetisi"]["sinovik/2019"]["kode"] == "too-young"
-    assert verdes["kompetisi"]["rai/2019"]["status"] == "tidak-ikut"
+    andalan = next(i for i in data["entries"] if i["file"] == "entries/rsud/andalan.yaml")
+    assert andalan["competitions"]["sinovik/2019"]["state"] == "siap"
+    assert sinovik["deadlines"][0] == {"name": "Penutupan pengiriman proposal",
+                                     "date": "2019-04-21", "days_left": 20}
+    rai = next(c for c in data["competitions"] if c["ref"] == "rai/2019")
+    assert rai["deadlines"][0]["date"] == "2019-07-31", "RAI's deadline is the regency's own"
+    verdes = next(i for i in data["entries"] if i["file"] == "entries/dinsos/verdes.yaml")
+    assert verdes["competitions"]["sinovik/2019"]["state"] == "belum"
+    assert verdes["competitions"]["sinovik/2019"]["code"] == "too-young"
+    assert verdes["competitions"]["rai/2019"]["state"] == "tidak-ikut"
     only = json.loads(run("status", "--json", "--opd", "dinkes", "-k", "sinovik",
                           cwd=sample).output)
-    assert [i["berkas"] for i in only["inovasi"]] == ["entries/dinkes/si-bunda.yaml"]
-    assert [c["ref"] for c in only["kompetisi"]] == ["sinovik/2019"]
+    assert [i["file"] for i in only["entries"]] == ["entries/dinkes/si-bunda.yaml"]
+    assert [c["ref"] for c in only["competitions"]] == ["sinovik/2019"]
 
 
 def test_compliance_lists_the_late_opd_first(sample: Path) -> None:
-    data = json.loads(run("rekap", "--json", cwd=sample).output)
-    assert [d["opd"] for d in data if not d["patuh"]] == NON_COMPLIANT
-    assert [d["patuh"] for d in data] == [False] * 9 + [True] * 5
+    data = json.loads(run("rekap", "--json", cwd=sample).output)["opd"]
+    assert [d["opd"] for d in data if not d["compliant"]] == NON_COMPLIANT
+    assert [d["compliant"] for d in data] == [False] * 9 + [True] * 5
     dishub = next(d for d in data if d["opd"] == "dishub")
-    assert dishub["kekurangan"] == [
+    assert dishub["missing"] == [
         "belum ada inovasi (selain ide) yang tercatat pada tahun 2019",
         "belum menyerahkan Rancangan Aksi Inovasi tahun 2019"]
     pdam = next(d for d in data if d["opd"] == "pdam")
-    assert pdam["kekurangan"] == ["Rancangan Aksi Inovasi tahun 2019 belum lengkap"]
+    assert pdam["missing"] == ["Rancangan Aksi Inovasi tahun 2019 belum lengkap"]
     distan = next(d for d in data if d["opd"] == "distan")
-    assert distan["ide"] == ["entries/distan/klinik-tani.yaml"] and distan["inovasi"] == []
+    assert distan["ideas"] == ["entries/distan/klinik-tani.yaml"] and distan["innovations"] == []
     text = run("rekap", cwd=sample).output
     assert "9 dari 14 OPD belum memenuhi kewajiban." in text
 
@@ -91,14 +91,14 @@ def test_promote_moves_an_idea_on_keeping_comments(sample: Path) -> None:
     for field in ("tujuan", "rancang_bangun", "manfaat"):
         assert re.search(rf'^  {field}: "TODO', after, re.M), field
     check = json.loads(run("check", "--json", "entries/distan/klinik-tani.yaml",
-                           cwd=sample).output)
+                           cwd=sample).output)["diagnostics"]
     assert {d["path"] for d in check if d["code"] == "placeholder"} == {
         "narasi.tujuan", "narasi.rancang_bangun", "narasi.manfaat"}
     assert not [d for d in check if d["severity"] == "error"]
     again = run("promote", "entries/distan/klinik-tani.yaml", cwd=sample)
     assert again.exit_code == 1 and "bukan ide" in again.output
-    rekap = json.loads(run("rekap", "--json", cwd=sample).output)
-    assert next(d for d in rekap if d["opd"] == "distan")["ide"] == []
+    rekap = json.loads(run("rekap", "--json", cwd=sample).output)["opd"]
+    assert next(d for d in rekap if d["opd"] == "distan")["ideas"] == []
 
 
 def test_promote_an_idea_without_narrative_block(workspace: Path) -> None:

@@ -74,9 +74,10 @@ def test_a_busy_lock_is_a_message(sample: Path) -> None:
 
 
 def test_outside_a_workspace_is_a_message(tmp_path: Path) -> None:
-    result = invoke(tmp_path, "build")
-    assert result.exit_code == 1
-    assert "lomba init" in result.output
+    for command in ("build", "check", "status", "surat"):
+        result = invoke(tmp_path, command, *(["teguran"] if command == "surat" else []))
+        assert result.exit_code == 2, "a command run in the wrong place is a usage error"
+        assert "lomba init" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 

@@ -38,19 +38,20 @@ def test_an_error_of_one_competition_leaves_the_others_built(sample: Path) -> No
 def test_status_and_recap_read_the_same_pair_readiness(sample: Path) -> None:
     _too_long_for_sinovik(sample)
     data = json.loads(run("status", "--json", cwd=sample).output)
-    row = next(i for i in data["inovasi"] if i["berkas"] == SI_BUNDA.as_posix())
-    assert row["kompetisi"]["sinovik/2019"]["status"] == "belum"
-    assert row["kompetisi"]["sinovik/2019"]["kode"] == "words-over"
-    assert row["kompetisi"]["rai/2019"]["status"] in ("siap", "peringatan")
-    assert row["kompetisi"]["iga/2019"]["status"] in ("siap", "peringatan")
-    recap = json.loads(run("rekap", "--json", cwd=sample).output)
+    row = next(i for i in data["entries"] if i["file"] == SI_BUNDA.as_posix())
+    assert row["competitions"]["sinovik/2019"]["state"] == "belum"
+    assert row["competitions"]["sinovik/2019"]["code"] == "words-over"
+    assert row["competitions"]["rai/2019"]["state"] in ("siap", "peringatan")
+    assert row["competitions"]["iga/2019"]["state"] in ("siap", "peringatan")
+    recap = json.loads(run("rekap", "--json", cwd=sample).output)["opd"]
     dinkes = next(o for o in recap if o["opd"] == "dinkes")
-    assert dinkes["rai_lengkap"] is True, "a SINOVIK word count does not make the RAI incomplete"
+    assert dinkes["action_plan_complete"] is True, \
+        "a SINOVIK word count does not make the RAI incomplete"
 
 
 def test_check_json_names_the_competition_of_a_pair_finding(sample: Path) -> None:
     _too_long_for_sinovik(sample)
-    found = json.loads(run("check", "--json", cwd=sample).output)
+    found = json.loads(run("check", "--json", cwd=sample).output)["diagnostics"]
     over = [d for d in found if d["code"] == "words-over"]
     assert over and all(d["competition"] == "sinovik/2019" for d in over)
     missing = [d for d in found if d["code"] == "evidence-missing"]

@@ -33,7 +33,7 @@ def stored(root: Path) -> dict[str, bytes]:
 
 def check_json(root: Path) -> list[dict]:  # type: ignore[type-arg]
     result = run("check", "--json", cwd=root)
-    return json.loads(result.output)
+    return json.loads(result.output)["diagnostics"]
 
 
 def test_warm_check_reports_what_a_cold_check_reports(sample: Path) -> None:

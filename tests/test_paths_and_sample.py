@@ -36,14 +36,15 @@ def test_symlink_out_of_workspace_is_an_error(workspace: Path, tmp_path: Path) -
     os.symlink(secret, link)
     result = run("check", "--json", cwd=workspace)
     assert result.exit_code == 1
-    (d,) = json.loads(result.output)
+    (d,) = json.loads(result.output)["diagnostics"]
     assert (d["code"], d["path"], d["line"]) == ("evidence-outside", "bukti[0].berkas", 66)
 
 
 def test_sample_workspace_shows_its_deliberate_problems_and_nothing_else(sample: Path) -> None:
     result = run("check", "--json", cwd=sample)
     assert result.exit_code == 1, result.output
-    found = {(d["file"], d["path"], d["code"], d["severity"]) for d in json.loads(result.output)}
+    found = {(d["file"], d["path"], d["code"], d["severity"])
+             for d in json.loads(result.output)["diagnostics"]}
     sipadu, verdes = "entries/bpkad/sipadu-aset.yaml", "entries/dinsos/verdes.yaml"
     warnings = {
         (sipadu, "tim", "incomplete-field"),

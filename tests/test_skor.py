@@ -22,8 +22,8 @@ def skor(root: Path, *args: str) -> dict:  # type: ignore[type-arg]
 
 def test_sample_score_recomputed_by_hand(sample: Path) -> None:
     data = skor(sample)
-    assert data["edisi"] == "iga/2026"
-    sid = {i["berkas"]: i["sid"] for i in data["inovasi"]}
+    assert data["edition"] == "iga/2026"
+    sid = {i["file"]: i["sid"] for i in data["innovations"]}
     # SI BUNDA: 16 L2 (Perbup) 3x2 + 17 L3 (SK) 2x3 + 31 L1 (PKS) 3x1 + 32 L2 (laporan) 2x2
     #           + 33 L3 3x3 + 34 L3 2x3 + 35 L3 (video link) 4x3 = 6+6+3+4+9+6+12 = 46
     assert sid["entries/dinkes/si-bunda.yaml"] == 46
@@ -33,25 +33,26 @@ def test_sample_score_recomputed_by_hand(sample: Path) -> None:
     # GURU KUNDUS: 16 L1 3 + 17 L1 2 + 32 L2 4 + 33 L1 3 = 12; SIPADU ASET claims nothing: 0
     assert sid["entries/disdik/guru-kunjung.yaml"] == 12
     assert sid["entries/bpkad/sipadu-aset.yaml"] == 0
-    claimed = data["diklaim"]
+    claimed = data["claimed"]
     # SPD from lomba.yaml: 3+3+2+2+2 + 0.75*2*2 + 1.5*2 + 1.5*2 + 1.5*3 + 1 + 0.75*2*3
     #                      + 0.75*1 + 2*1 + 1 + 1 = 35.75
     assert claimed["spd"] == pytest.approx(35.75)
     # 4 innovations: average = 73 / MAX(12, 4) = 6.083; only kesehatan and pendidikan of the six
     # basic-service urusan are covered, so the count score is 0.
-    assert (claimed["sid_total"], claimed["n"], claimed["pembagi"]) == (73, 4, 12)
-    assert claimed["urusan_tercakup"] == ["pendidikan", "kesehatan"]
-    assert claimed["skor_jumlah"] == 0
+    assert (claimed["sid_total"], claimed["n"], claimed["divisor"]) == (73, 4, 12)
+    assert claimed["affairs_covered"] == ["pendidikan", "kesehatan"]
+    assert claimed["count_score"] == 0
     # (35.75 + 73/12) / 250 * 100 = 16.73
-    assert claimed["iid"] == 16.73 and claimed["predikat"] == "Kurang Inovatif"
+    assert claimed["iid"] == 16.73 and claimed["band"] == "Kurang Inovatif"
     # Verified: only accepted evidence counts: SI BUNDA 16 + 17 = 12, ANDALAN 28 = 6.
-    verified = data["terverifikasi"]
+    verified = data["verified"]
     assert verified["sid_total"] == 18
     assert verified["iid"] == pytest.approx(round((35.75 + 18 / 12) / 2.5, 2))
 
 
 def test_claims_beyond_the_evidence_are_warned(sample: Path) -> None:
-    check = json.loads(run("check", "--json", "entries/rsud/andalan.yaml", cwd=sample).output)
+    check = json.loads(run("check", "--json", "entries/rsud/andalan.yaml",
+                            cwd=sample).output)["diagnostics"]
     unsupported = [d for d in check if d["code"] == "iga-claim-unsupported"]
     assert [(d["path"], d["severity"]) for d in unsupported] == [
         ("indikator_iga[3].level", "warning"), ("indikator_iga[4].level", "warning")]
@@ -60,8 +61,8 @@ def test_claims_beyond_the_evidence_are_warned(sample: Path) -> None:
 
 def _apply(root: Path, action: dict) -> None:  # type: ignore[type-arg]
     """Carry out a suggestion on the files, the way a user would."""
-    change = action["perubahan"]
-    if action["jenis"] == "spd":
+    change = action["change"]
+    if action["kind"] == "spd":
         config = root / "lomba.yaml"
         text = config.read_text(encoding="utf-8")
         code = change["spd"]
@@ -71,8 +72,8 @@ def _apply(root: Path, action: dict) -> None:  # type: ignore[type-arg]
         else:
             text = text.replace("  spd:\n", f'  spd:\n    "{code}": {change["ke"]}\n', 1)
         config.write_text(text, encoding="utf-8")
-    elif action["jenis"] in ("jumlah", "urusan"):
-        urusan = change["urusan"] if action["jenis"] == "urusan" else \
+    elif action["kind"] in ("jumlah", "urusan"):
+        urusan = change["urusan"] if action["kind"] == "urusan" else \
             ["perencanaan"] * change["tambah"]
         for i, u in enumerate(urusan):
             folder = root / "entries" / "bappeda"
@@ -105,22 +106,22 @@ kompetisi:
 
 def test_applying_the_top_suggestion_raises_the_index_by_what_it_said(sample: Path) -> None:
     before = skor(sample)
-    top = before["saran"][0]
-    assert top["jenis"] == "jumlah", "with 4 of 12 innovations, the divisor costs most"
+    top = before["suggestions"][0]
+    assert top["kind"] == "jumlah", "with 4 of 12 innovations, the divisor costs most"
     _apply(sample, top)
     after = skor(sample)
-    gained = after["diklaim"]["total"] / 2.5 - before["diklaim"]["total"] / 2.5
-    assert gained == pytest.approx(top["tambahan_iid"], abs=1e-3)
+    gained = after["claimed"]["total"] / 2.5 - before["claimed"]["total"] / 2.5
+    assert gained == pytest.approx(top["iid_gain"], abs=1e-3)
 
 
 @pytest.mark.parametrize("rank", [1, 2])
 def test_applying_other_suggestions_too(sample: Path, rank: int) -> None:
     before = skor(sample)
-    action = before["saran"][rank]
+    action = before["suggestions"][rank]
     _apply(sample, action)
     after = skor(sample)
-    gained = (after["diklaim"]["total"] - before["diklaim"]["total"]) / 2.5
-    assert gained == pytest.approx(action["tambahan_iid"], abs=1e-3), action["teks"]
+    gained = (after["claimed"]["total"] - before["claimed"]["total"]) / 2.5
+    assert gained == pytest.approx(action["iid_gain"], abs=1e-3), action["text"]
 
 
 def test_score_in_the_iga_document_and_the_dashboard(sample: Path) -> None:

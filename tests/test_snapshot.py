@@ -163,13 +163,13 @@ def test_a_yaml_typo_keeps_the_earlier_documents_and_says_why(sample: Path) -> N
         in result.output
     assert "dihapus" not in result.output
     status = json.loads(run("status", "--json", cwd=sample).output)
-    row = next(i for i in status["inovasi"] if i["berkas"] == SI_BUNDA.as_posix())
+    row = next(i for i in status["entries"] if i["file"] == SI_BUNDA.as_posix())
     assert row["opd"] == "dinkes"
-    assert {c["status"] for c in row["kompetisi"].values()} == {"tidak-terbaca"}
-    recap = json.loads(run("rekap", "--json", cwd=sample).output)
+    assert {c["state"] for c in row["competitions"].values()} == {"tidak-terbaca"}
+    recap = json.loads(run("rekap", "--json", cwd=sample).output)["opd"]
     dinkes = next(o for o in recap if o["opd"] == "dinkes")
-    assert any("tidak terbaca" in k for k in dinkes["kekurangan"])
-    assert not any("belum ada inovasi" in k for k in dinkes["kekurangan"])
+    assert any("tidak terbaca" in k for k in dinkes["missing"])
+    assert not any("belum ada inovasi" in k for k in dinkes["missing"])
     # Fixed again: the document is current, and nothing is stale any more.
     path.write_text(path.read_text(encoding="utf-8").replace("nama:: ", "nama: ", 1),
                     encoding="utf-8")
@@ -258,7 +258,7 @@ def test_a_template_linked_from_outside_is_refused(sample: Path, name: str) -> N
 def test_evidence_outside_the_workspace_blocks_and_is_never_read(sample: Path, how: str,
                                                                  force: bool) -> None:
     _point_outside(sample, "bukti/laporan-evaluasi-2018.pdf", how)
-    found = json.loads(run("check", "--json", cwd=sample).output)
+    found = json.loads(run("check", "--json", cwd=sample).output)["diagnostics"]
     assert any(d["file"] == SI_BUNDA.as_posix() and d["code"].startswith("evidence-")
                and "competition" not in d for d in found), "an entry-wide finding"
     result = run("build", *(["--force"] if force else []), cwd=sample)

@@ -106,10 +106,10 @@ def test_spec_mistakes_are_located(workspace: Path) -> None:
     spec.write_text(text, encoding="utf-8")
     result = run("check", "--json", cwd=workspace)
     assert result.exit_code == 1
-    found = {(d["file"], d["code"], d["path"]) for d in json.loads(result.output)}
+    found = {(d["file"], d["code"], d["path"]) for d in json.loads(result.output)["diagnostics"]}
     assert ("templates/rai/2019/spec.yaml", "wrong-type", "bagian[3].kata_maks") in found
     line = text.splitlines().index("    kata_maks: banyak") + 1
-    assert any(d["line"] == line for d in json.loads(result.output))
+    assert any(d["line"] == line for d in json.loads(result.output)["diagnostics"])
 
 
 def test_template_errors_name_the_file_and_line(workspace: Path) -> None:
@@ -119,7 +119,7 @@ def test_template_errors_name_the_file_and_line(workspace: Path) -> None:
                           "{% else -%}\n      {{ bagian.indikator_keberhasilan | nosuchfilter }}")
     spec.write_text(broken, encoding="utf-8")
     result = run("check", "--json", cwd=workspace)
-    (d,) = [d for d in json.loads(result.output) if d["code"] == "template-error"]
+    (d,) = [d for d in json.loads(result.output)["diagnostics"] if d["code"] == "template-error"]
     assert d["file"] == "templates/rai/2019/spec.yaml"
     assert d["line"] == broken.splitlines().index(
         "      {{ bagian.indikator_keberhasilan | nosuchfilter }}") + 1
@@ -128,7 +128,7 @@ def test_template_errors_name_the_file_and_line(workspace: Path) -> None:
     undefined = text.replace("{{ i.nama }}: dari", "{{ i.namaa }}: dari")
     spec.write_text(undefined, encoding="utf-8")
     result = run("check", "--json", cwd=workspace)
-    (d,) = [d for d in json.loads(result.output) if d["code"] == "template-error"]
+    (d,) = [d for d in json.loads(result.output)["diagnostics"] if d["code"] == "template-error"]
     assert d["line"] == undefined.splitlines().index(
         "      - {{ i.namaa }}: dari {{ i.baseline.nilai | angka }} {{ i.satuan }} "
         "({{ i.baseline.tahun }}) menjadi {{ i.terkini.nilai | angka }} {{ i.satuan }} "
@@ -154,9 +154,9 @@ def test_new_edition_by_copying_a_folder_and_editing_yaml(workspace: Path) -> No
         "kompetisi:\n", "kompetisi:\n  sinovik:\n    edisi: 2020\n"), encoding="utf-8")
     assert "sinovik/2020" in run("kompetisi", cwd=workspace).output
     result = run("check", "--json", cwd=workspace)
-    codes = {(d["code"], d["file"]) for d in json.loads(result.output)}
+    codes = {(d["code"], d["file"]) for d in json.loads(result.output)["diagnostics"]}
     assert ("section-empty", "entries/dinkes/posyandu-remaja.yaml") in codes
-    assert all("2020" in d["message"] for d in json.loads(result.output)
+    assert all("2020" in d["message"] for d in json.loads(result.output)["diagnostics"]
                if d["code"] == "section-empty")
     forced = run("build", "--force", "--kompetisi", "sinovik", cwd=workspace)
     assert forced.exit_code == 0, forced.output

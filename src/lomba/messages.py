@@ -483,6 +483,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{option} `{value}` tidak dikenal di ruang kerja ini.{suggestion} Pilihan: {choices}.",
         "{option} `{value}` is not known in this workspace.{suggestion} Choices: {choices}.",
     ),
+    "build-strict-failed": (
+        "--strict: {count} dokumen tidak dibuat (alasannya di atas).",
+        "--strict: {count} documents were not made (the reasons are above).",
+    ),
     "build-spec-errors": (
         "{count} galat pada spesifikasi atau templat kompetisi (di atas): dokumen kompetisi itu "
         "tidak dibuat. Perbaiki galatnya, lalu jalankan `lomba build` lagi.",

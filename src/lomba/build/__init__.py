@@ -217,7 +217,8 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
               opds: Iterable[str] = (), force: bool = False, fresh: bool = False,
               jobs: int = 1, progress: Callable[[Readiness], None] | None = None,
               on_wait: Callable[[], None] | None = None,
-              start: Callable[[int], None] | None = None) -> BuildResult:
+              start: Callable[[int], None] | None = None,
+              allow_noop: bool = True) -> BuildResult:
     """A whole `lomba build`: under the workspace lock, incremental unless ``fresh``."""
     entries, competitions, opds = list(entries), list(competitions), list(opds)
     full = not (entries or competitions or opds)
@@ -230,7 +231,7 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
             root, builtin_templates(), date.today().isoformat(),
             extra=f"force={force} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}")
         register = stats.stat_token(root / "surat" / "register.yaml")
-        if full and manifest.tree == tree and manifest.register == register \
+        if allow_noop and full and manifest.tree == tree and manifest.register == register \
                 and manifest.intact(root):
             return BuildResult(noop=True)
         remove_leftovers(root / BUILD_DIR)  # from a run that was killed mid-write

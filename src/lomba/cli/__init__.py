@@ -13,9 +13,15 @@ import click
 
 from lomba import __version__
 from lomba.check.workspace import LoadedWorkspace, load_workspace
-from lomba.cli.output import diagnostics_json, format_diagnostic, summary_line
+from lomba.cli.output import (
+    diagnostics_json,
+    format_diagnostic,
+    summary_line,
+    use_color,
+)
 from lomba.diagnostics import relative_name
 from lomba.errors import LombaError, os_error
+from lomba.jsonout import json_document
 from lomba.load.discover import find_root
 from lomba.messages import Suggestion, render_message, resolve_lang
 from lomba.validate.snapshot import load_config
@@ -111,11 +117,11 @@ def check(obj: Context, paths: tuple[Path, ...], as_json: bool, strict: bool,
     ws = loaded(root, selection)
     diags = ws.report.sorted()
     if as_json:
-        click.echo(diagnostics_json(diags, obj.lang))
+        click.echo(diagnostics_json(ws.report, diags, obj.lang))
     else:
-        color = sys.stdout.isatty()
+        color = use_color()
         for d in diags:
-            click.echo(format_diagnostic(d, obj.lang, color=color))
+            click.echo(format_diagnostic(d, obj.lang, color=color), color=color)
         click.echo(summary_line(ws.report, obj.lang))
     failed = bool(ws.report.errors) or (strict and bool(ws.report.warnings))
     sys.exit(1 if failed else 0)
@@ -132,14 +138,18 @@ def check(obj: Context, paths: tuple[Path, ...], as_json: bool, strict: bool,
               help="Hapus hasil lama dan susun ulang semuanya. / Rebuild everything.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Jumlah proses (bawaan: semua inti). / Processes (default: all cores).")
+@click.option("--strict", is_flag=True,
+              help="Gagal bila ada dokumen yang tidak dibuat. / Fail on any document not made.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
 @click.pass_obj
 def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
-          opds: tuple[str, ...], force: bool, fresh: bool, jobs: int | None) -> None:
+          opds: tuple[str, ...], force: bool, fresh: bool, jobs: int | None, strict: bool,
+          as_json: bool) -> None:
     """Susun dokumen DOCX dan HTML ke build/. / Render the documents into build/."""
     import os
 
     from lomba import build as builder
-    from lomba.cli.summary import print_build_summary, progress_bar
+    from lomba.cli.summary import build_json, print_build_summary, progress_bar
 
     root = obj.root()
     entries = tuple(_entry_name(obj, root, e) for e in entries)
@@ -151,13 +161,19 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
         result = builder.run_build(
             root, entries=entries, competitions=competitions, opds=opds, force=force,
             fresh=fresh, jobs=jobs or os.cpu_count() or 1, progress=bar.advance,
-            start=bar.start, on_wait=waiting)
+            start=bar.start, on_wait=waiting, allow_noop=not (strict or as_json))
     if result.noop:
         click.echo(obj.say("cli-build-noop"))
         return
-    print_build_summary(result.outcomes, root, obj.lang, extra=result.desk,
-                        removed=result.removed, stale=result.stale,
-                        previews=len(result.previews))
+    not_made = [o for o in result.outcomes if o.skipped_reason is not None]
+    if as_json:
+        click.echo(json_document("build", build_json(result, root, obj.lang)))
+    else:
+        print_build_summary(result.outcomes, root, obj.lang, extra=result.desk,
+                            removed=result.removed, stale=result.stale,
+                            previews=len(result.previews))
+    if strict and not_made:
+        fail(obj.say("build-strict-failed", count=len(not_made)))
     if result.spec_errors:
         for d in result.spec_errors:
             click.echo(format_diagnostic(d, obj.lang), err=True)
@@ -209,8 +225,6 @@ def _console():  # type: ignore[no-untyped-def]
 def status(obj: Context, as_json: bool, opds: tuple[str, ...],
            competitions: tuple[str, ...]) -> None:
     """Kesiapan setiap inovasi untuk setiap lomba. / Readiness of every entry per competition."""
-    import json
-
     from lomba.desk.status import readiness_matrix
     from lomba.desk.views import print_status, status_json
     from lomba.plan.pairs import check_filters
@@ -220,7 +234,7 @@ def status(obj: Context, as_json: bool, opds: tuple[str, ...],
     matrix = readiness_matrix(ws, competitions=set(competitions) or None,
                               opds=set(opds) or None)
     if as_json:
-        click.echo(json.dumps(status_json(matrix, obj.lang), ensure_ascii=False, indent=2))
+        click.echo(json_document("status", status_json(matrix, obj.lang)))
     else:
         print_status(_console(), matrix, obj.lang)
 
@@ -230,15 +244,14 @@ def status(obj: Context, as_json: bool, opds: tuple[str, ...],
 @click.pass_obj
 def rekap(obj: Context, as_json: bool) -> None:
     """Kepatuhan setiap OPD pada kewajiban inovasi tahunan. / OPD compliance for the year."""
-    import json
-
     from lomba.desk.status import compliance
     from lomba.desk.views import compliance_json, print_compliance
 
     ws = _desk(obj)
     items = compliance(ws)
     if as_json:
-        click.echo(json.dumps(compliance_json(items, obj.lang), ensure_ascii=False, indent=2))
+        click.echo(json_document("rekap", {"year": ws.config.tahun_kerja,
+                                           "opd": compliance_json(items, obj.lang)}))
     else:
         print_compliance(_console(), items, ws.config.tahun_kerja, obj.lang)
 
@@ -246,8 +259,9 @@ def rekap(obj: Context, as_json: bool) -> None:
 @main.command()
 @click.option("--ics", "ics", type=click.Path(dir_okay=False, path_type=Path),
               help="Tulis juga berkas iCalendar. / Also write an iCalendar file.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
 @click.pass_obj
-def jadwal(obj: Context, ics: Path | None) -> None:
+def jadwal(obj: Context, ics: Path | None, as_json: bool) -> None:
     """Semua tenggat lomba dan tenggat internal pemda. / Every deadline in one calendar."""
     from lomba.desk.calendar import calendar, to_ics
     from lomba.desk.views import print_calendar
@@ -255,18 +269,25 @@ def jadwal(obj: Context, ics: Path | None) -> None:
 
     ws = _desk(obj)
     items = calendar(ws, ws.editions())
-    print_calendar(_console(), items, ws.today, obj.lang)
     if ics is not None:
         atomic_write_text(obj.resolve(ics),
                           to_ics(items, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today))
+    if as_json:
+        click.echo(json_document("jadwal", {"date": ws.today.isoformat(), "deadlines": [
+            {"date": d.day.isoformat(), "days_left": d.days_left(ws.today), "owner": d.owner,
+             "name": d.name, "file": d.file, "line": d.line} for d in items]}))
+        return
+    print_calendar(_console(), items, ws.today, obj.lang)
+    if ics is not None:
         click.echo(obj.say("cli-written", path=str(ics)))
 
 
 @main.command()
 @click.argument("jenis", type=click.Choice(["teguran", "pengingat"]))
 @click.argument("opds", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
 @click.pass_obj
-def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
+def surat(obj: Context, jenis: str, opds: tuple[str, ...], as_json: bool) -> None:
     """Surat teguran atau pengingat untuk OPD yang belum patuh (atau yang disebut).
 
     Reprimand or reminder letters for the OPD that fall short (or those named).
@@ -290,12 +311,19 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
                 "opd": code, "suggestion": Suggestion(closest(code, list(known)))}, obj.lang))
     chosen = [known[c] for c in opds] if opds else [c for c in items if not c.compliant]
     for c in chosen:
-        if c.compliant:
+        if c.compliant and not as_json:
             click.echo(obj.say("cli-letter-not-needed", opd=c.kode))
+    skipped = [c.kode for c in chosen if c.compliant]
     chosen = [c for c in chosen if not c.compliant]
     with build_lock(ws.root):  # the register's numbers are handed out one run at a time
         remove_leftovers(ws.root / "surat")
         letters = write_letters(ws, chosen, jenis, issue=True)  # type: ignore[arg-type]
+    if as_json:
+        click.echo(json_document("surat", {"kind": jenis, "not_needed": skipped, "letters": [
+            {"number": letter.number, "serial": letter.serial, "opd": letter.opd.kode,
+             "date": letter.day.isoformat(), "file": relative_name(path, ws.root)}
+            for letter, path in letters]}))
+        return
     for letter, path in letters:
         click.echo(obj.say("cli-letter-issued", number=letter.number or "",
                            opd=letter.opd.kode, path=relative_name(path, ws.root)))
@@ -313,8 +341,6 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...]) -> None:
 @click.pass_obj
 def skor(obj: Context, kompetisi_: str, edisi: int | None, limit: int, as_json: bool) -> None:
     """Perkiraan Indeks Inovasi Daerah (IGA) dan cara menaikkannya. / IID estimate."""
-    import json
-
     from lomba.desk.score_view import print_score, score_json
     from lomba.scoring.iga import RulesUnknown, region_for_workspace, suggestions
 
@@ -326,8 +352,7 @@ def skor(obj: Context, kompetisi_: str, edisi: int | None, limit: int, as_json: 
         fail(obj.say("cli-index-not-computed", reason=reason))
     actions = suggestions(region, limit)
     if as_json:
-        click.echo(json.dumps(score_json(region, actions, obj.lang), ensure_ascii=False,
-                              indent=2))
+        click.echo(json_document("skor", score_json(region, actions, obj.lang)))
     else:
         print_score(_console(), region, actions, obj.lang)
 
@@ -397,8 +422,9 @@ def new(obj: Context, opd: str, slug: str, nama: str | None) -> None:
 
 
 @main.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
 @click.pass_context
-def kompetisi(ctx: click.Context) -> None:
+def kompetisi(ctx: click.Context, as_json: bool) -> None:
     """Daftar edisi kompetisi yang tersedia. / List the competition editions."""
     if ctx.invoked_subcommand is not None:
         return
@@ -408,12 +434,21 @@ def kompetisi(ctx: click.Context) -> None:
     obj: Context = ctx.obj
     root = obj.root()
     registry = Registry(root, Report())
+    rows = []
     for key, edition in sorted(registry.folders):
         _folder, display = registry.folders[(key, edition)]
         loaded = registry.get(key, edition)
-        name = loaded.spec.nama if loaded else obj.say("cli-spec-invalid")
-        origin = obj.say("cli-origin-workspace") if display.startswith("templates/") else "lomba"
-        click.echo(f"{key}/{edition}\t{name}\t[{origin}]")
+        rows.append({"ref": f"{key}/{edition}", "key": key, "edition": edition,
+                     "name": loaded.spec.nama if loaded else None, "valid": loaded is not None,
+                     "origin": "workspace" if display.startswith("templates/") else "lomba",
+                     "file": display})
+    if as_json:
+        click.echo(json_document("kompetisi", {"editions": rows}))
+        return
+    for row in rows:
+        name = row["name"] or obj.say("cli-spec-invalid")
+        origin = obj.say("cli-origin-workspace") if row["origin"] == "workspace" else "lomba"
+        click.echo(f"{row['ref']}\t{name}\t[{origin}]")
 
 
 @kompetisi.command("salin")

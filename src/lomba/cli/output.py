@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-import json
+import os
 import re
+import sys
 from collections.abc import Iterable
 
 import click
 
 from lomba.diagnostics import Diagnostic, Report, Severity, short_value
+from lomba.jsonout import json_document
 from lomba.messages import word
+
+
+def use_color(stream: object = None) -> bool:
+    """Colour on a terminal, unless ``NO_COLOR`` is set; always with ``FORCE_COLOR``
+    (no-color.org and force-color.org, which rich's tables honour too)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream if stream is not None else sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def format_diagnostic(d: Diagnostic, lang: str, *, color: bool = False) -> str:
@@ -24,7 +37,8 @@ def format_diagnostic(d: Diagnostic, lang: str, *, color: bool = False) -> str:
             label = "nilai" if lang != "en" else "value"
             message += f" [{label}: {preview}]"
     where = f"{d.dotted_path}: " if d.path else ""
-    return visible(f"{d.file}:{d.line}:{d.column}: {sev} [{d.code}] {where}{message}")
+    return (visible(f"{d.file}:{d.line}:{d.column}: ") + sev
+            + visible(f" [{d.code}] {where}{message}"))
 
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -44,5 +58,9 @@ def summary_line(report: Report, lang: str) -> str:
                                         files=report.files_checked)
 
 
-def diagnostics_json(diags: Iterable[Diagnostic], lang: str) -> str:
-    return json.dumps([d.to_dict(lang) for d in diags], ensure_ascii=False, indent=2)
+def diagnostics_json(report: Report, diags: Iterable[Diagnostic], lang: str) -> str:
+    return json_document("check", {
+        "diagnostics": [d.to_dict(lang) for d in diags],
+        "errors": len(report.errors), "warnings": len(report.warnings),
+        "files_checked": report.files_checked,
+    })

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -15,6 +16,9 @@ from rich.table import Table
 from lomba.diagnostics import relative_name
 from lomba.messages import render_message, word
 from lomba.plan.pairs import Outcome
+
+if TYPE_CHECKING:
+    from lomba.build import BuildResult
 
 
 class _Bar:
@@ -101,3 +105,25 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
     where = relative_name(root / "build", root)
     console.print(render_message("summary-written", {"count": made, "folder": where}, lang),
                   markup=False)
+
+
+def build_json(result: BuildResult, root: Path, lang: str) -> dict[str, Any]:
+    """What a build did, for scripts and CI."""
+    def name(path: Path) -> str:
+        return relative_name(path, root)
+
+    documents = []
+    for o in result.outcomes:
+        r = o.readiness
+        state = "not-ready" if not o.rendered else "draft" if o.draft else \
+            "written" if o.written else "unchanged"
+        documents.append({
+            "entry": r.entry.display, "competition": r.edition.ref, "state": state,
+            "files": [name(p) for p in [*o.written, *o.unchanged]],
+            "code": o.skipped_reason.code if o.skipped_reason else None,
+            "reason": o.skipped_reason.message(lang) if o.skipped_reason else None})
+    return {"documents": documents, "desk": [name(p) for p in result.desk],
+            "letter_previews": [name(p) for p in result.previews],
+            "removed": [name(p) for p in result.removed],
+            "stale": [{"file": name(p), "entry": entry} for p, entry in result.stale],
+            "spec_errors": [d.to_dict(lang) for d in result.spec_errors]}

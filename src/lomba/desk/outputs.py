@@ -17,6 +17,7 @@ from lomba.desk.views import status_json
 from lomba.errors import os_error
 from lomba.fileio import WriteLog, atomic_write_text, write_if_changed
 from lomba.fingerprint import code_digest
+from lomba.jsonout import json_document
 from lomba.load import stats
 from lomba.load.reference import reference_bytes, reference_for
 from lomba.model.register import Kind
@@ -129,6 +130,6 @@ def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome],
                      to_ics(dates, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today).encode(),
                      sink)
     write_if_changed(build / "status.json",
-                     (json.dumps(status_json(matrix, "id"), ensure_ascii=False, indent=2)
-                      + "\n").encode("utf-8"), sink)
+                     (json_document("status", status_json(matrix, "id")) + "\n").encode("utf-8"),
+                     sink)
     return sink.written, [path for _, path in letters]

@@ -62,24 +62,24 @@ def print_score(console: Console, region: RegionScore, actions: list[Action], la
 
 def score_json(region: RegionScore, actions: list[Action], lang: str) -> dict[str, Any]:
     def result(r: Any) -> dict[str, Any]:
-        return {"spd": r.spd, "sid_total": r.sid_total, "n": r.n, "pembagi": r.divisor,
-                "rata_rata_sid": r.average, "skor_jumlah": r.count_score,
-                "urusan_tercakup": list(r.covered), "gerbang_urusan": r.gate_ok,
-                "total": r.total, "iid": round(r.iid, 2), "predikat": r.band}
+        return {"spd": r.spd, "sid_total": r.sid_total, "n": r.n, "divisor": r.divisor,
+                "sid_average": r.average, "count_score": r.count_score,
+                "affairs_covered": list(r.covered), "affairs_gate": r.gate_ok,
+                "total": r.total, "iid": round(r.iid, 2), "band": r.band}
 
     return {
-        "edisi": region.edition.ref,
-        "diklaim": result(region.claimed),
-        "terverifikasi": result(region.verified),
-        "inovasi": [
-            {"berkas": i.display, "nama": i.name, "urusan": i.urusan, "sid": i.sid,
-             "sid_terverifikasi": i.sid_verified,
-             "indikator": [{"nomor": s.indicator.nomor, "bobot": s.indicator.bobot,
-                            "klaim": s.claimed, "didukung_bukti": s.supported,
-                            "terverifikasi": s.verified} for s in i.indicators]}
+        "edition": region.edition.ref,
+        "claimed": result(region.claimed),
+        "verified": result(region.verified),
+        "innovations": [
+            {"file": i.display, "name": i.name, "affair": i.urusan, "sid": i.sid,
+             "sid_verified": i.sid_verified,
+             "indicators": [{"number": s.indicator.nomor, "weight": s.indicator.bobot,
+                             "claimed": s.claimed, "supported": s.supported,
+                             "verified": s.verified} for s in i.indicators]}
             for i in region.innovations
         ],
-        "saran": [{"tambahan_iid": round(a.gain, 4), "jenis": a.kind,
-                   "teks": a.text[1] if lang == "en" else a.text[0], "perubahan": a.patch}
-                  for a in actions],
+        "suggestions": [{"iid_gain": round(a.gain, 4), "kind": a.kind,
+                         "text": a.text[1] if lang == "en" else a.text[0], "change": a.patch}
+                        for a in actions],
     }

@@ -91,22 +91,23 @@ def print_status(console: Console, matrix: Matrix, lang: str) -> None:
 
 
 def status_json(matrix: Matrix, lang: str) -> dict[str, Any]:
+    """The readiness matrix for scripts (keys in English, as in every ``--json``)."""
     return {
-        "tanggal": matrix.today.isoformat(),
-        "kompetisi": [
-            {"ref": c.ref, "nama": c.name, "kolom": c.short, "jumlah": c.totals,
-             "tenggat": [{"nama": d.name, "tanggal": d.day.isoformat(),
-                          "sisa_hari": d.days_left(matrix.today)} for d in c.deadlines]}
+        "date": matrix.today.isoformat(),
+        "competitions": [
+            {"ref": c.ref, "name": c.name, "column": c.short, "totals": c.totals,
+             "deadlines": [{"name": d.name, "date": d.day.isoformat(),
+                            "days_left": d.days_left(matrix.today)} for d in c.deadlines]}
             for c in matrix.columns
         ],
-        "inovasi": [
-            {"berkas": row.entry.display, "opd": row.opd,
-             "nama": row.entry.model.nama if row.entry.model else None,
-             "tahapan": row.entry.model.tahapan if row.entry.model else None,
-             "kompetisi": {
-                 ref: {"status": cell.state, "peringatan": cell.warnings,
-                       "alasan": cell.reason.message(lang) if cell.reason else None,
-                       "kode": cell.reason.code if cell.reason else None}
+        "entries": [
+            {"file": row.entry.display, "opd": row.opd,
+             "name": row.entry.model.nama if row.entry.model else None,
+             "stage": row.entry.model.tahapan if row.entry.model else None,
+             "competitions": {
+                 ref: {"state": cell.state, "warnings": cell.warnings,
+                       "reason": cell.reason.message(lang) if cell.reason else None,
+                       "code": cell.reason.code if cell.reason else None}
                  for ref, cell in row.cells.items()}}
             for row in matrix.rows
         ],
@@ -135,12 +136,13 @@ def print_compliance(console: Console, items: list[OpdCompliance], year: int, la
 
 def compliance_json(items: list[OpdCompliance], lang: str) -> list[dict[str, Any]]:
     return [
-        {"opd": c.kode, "nama": c.nama, "jenis": c.jenis, "patuh": c.compliant,
-         "ide": [e.display for e in c.ideas], "inovasi": [e.display for e in c.innovations],
-         "inovasi_tahun_ini": [e.display for e in c.innovations_this_year],
-         "rai": c.action_plan.display if c.action_plan else None,
-         "rai_lengkap": c.action_plan_ready,
-         "kekurangan": [m[1] if lang == "en" else m[0] for m in c.missing]}
+        {"opd": c.kode, "name": c.nama, "kind": c.jenis, "compliant": c.compliant,
+         "ideas": [e.display for e in c.ideas],
+         "innovations": [e.display for e in c.innovations],
+         "innovations_this_year": [e.display for e in c.innovations_this_year],
+         "action_plan": c.action_plan.display if c.action_plan else None,
+         "action_plan_complete": c.action_plan_ready,
+         "missing": [m[1] if lang == "en" else m[0] for m in c.missing]}
         for c in items
     ]
 

@@ -6,14 +6,15 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from lomba.errors import LombaError
+from lomba.errors import UsageError
 
 CONFIG_NAME = "lomba.yaml"
 ENTRIES_DIR = "entries"
 ENTRY_SUFFIXES = (".yaml", ".yml")
 
-class WorkspaceNotFound(LombaError):
-    """No ``lomba.yaml`` in the folder or any folder above it."""
+class WorkspaceNotFound(UsageError):
+    """No ``lomba.yaml`` in the folder or any folder above it: the command was run in the wrong
+    place (exit 2, as every usage error)."""
 
     def __init__(self, start: Path) -> None:
         super().__init__("workspace-missing")
