@@ -34,6 +34,10 @@ def init_files(target: Path) -> dict[Path, bytes]:
             b"mengubah aturan atau templatnya; salinan di sini menggantikan bawaan lomba.\n"
         ),
         target / ".gitignore": b"/build/\n",
+        target / ".github" / "workflows" / "lomba.yml": _data("github-workflow.yml").encode(),
+        target / ".gitlab-ci.yml": _data("gitlab-ci.yml").encode(),
+        target / ".vscode" / "extensions.json": (json.dumps({
+            "recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n").encode(),
         target / ".vscode" / "settings.json": (json.dumps({
             "yaml.schemas": {
                 f"./{SCHEMA_DIR}/lomba.schema.json": "lomba.yaml",

@@ -13,6 +13,7 @@ import click
 
 from lomba import __version__
 from lomba.check.workspace import LoadedWorkspace, load_workspace
+from lomba.cli.ci_formats import FORMATS
 from lomba.cli.output import (
     diagnostics_json,
     format_diagnostic,
@@ -104,10 +105,12 @@ def main(ctx: click.Context, directory: Path | None, lang: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
+              help="Bentuk keluaran, mis. github, gitlab, sarif untuk CI. / Output format.")
 @click.option("--strict", is_flag=True, help="Peringatan juga gagal. / Warnings fail too.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="id | en")
 @click.pass_obj
-def check(obj: Context, paths: tuple[Path, ...], as_json: bool, strict: bool,
+def check(obj: Context, paths: tuple[Path, ...], as_json: bool, fmt: str, strict: bool,
           lang: str | None) -> None:
     """Periksa lomba.yaml dan berkas inovasi. / Check the workspace and its entries."""
     if lang:
@@ -116,8 +119,14 @@ def check(obj: Context, paths: tuple[Path, ...], as_json: bool, strict: bool,
     selection = [obj.resolve(p) for p in paths] or None
     ws = loaded(root, selection)
     diags = ws.report.sorted()
-    if as_json:
+    if as_json or fmt == "json":
         click.echo(diagnostics_json(ws.report, diags, obj.lang))
+    elif fmt != "text":
+        from lomba.cli import ci_formats
+
+        text = getattr(ci_formats, fmt)(diags, obj.lang)
+        if text:
+            click.echo(text)
     else:
         color = use_color()
         for d in diags:
