@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test lint schema bench clean
+.PHONY: build pdf test lint schema bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 build: $(VENV)/.installed
 	$(BIN)/lomba build
+
+pdf: $(VENV)/.installed
+	$(BIN)/lomba build --pdf
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench

@@ -483,6 +483,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{option} `{value}` tidak dikenal di ruang kerja ini.{suggestion} Pilihan: {choices}.",
         "{option} `{value}` is not known in this workspace.{suggestion} Choices: {choices}.",
     ),
+    "pdf-no-libreoffice": (
+        "PDF dibuat dengan LibreOffice, yang tidak ditemukan di komputer ini. Pasang dengan "
+        "`{command}` (atau beri tahu letaknya lewat LOMBA_SOFFICE), lalu ulangi.",
+        "PDFs are made with LibreOffice, which is not on this computer. Install it with "
+        "`{command}` (or give its path in LOMBA_SOFFICE), then try again.",
+    ),
+    "pdf-failed": (
+        "LibreOffice tidak dapat mengubah {path} menjadi PDF: {reason}. Buka berkas itu di "
+        "LibreOffice untuk melihat masalahnya.",
+        "LibreOffice could not turn {path} into a PDF: {reason}. Open the file in LibreOffice to "
+        "see the problem.",
+    ),
     "build-strict-failed": (
         "--strict: {count} dokumen tidak dibuat (alasannya di atas).",
         "--strict: {count} documents were not made (the reasons are above).",

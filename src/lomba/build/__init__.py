@@ -32,6 +32,7 @@ from lomba.plan.pairs import (
     check_filters,
     make_context,
     output_files,
+    output_name,
     pair_key,
     select,
 )
@@ -40,6 +41,7 @@ from lomba.validate.competitions import builtin_templates
 from lomba.validate.snapshot import EntryChanged
 from lomba.write.formats import document_formats
 from lomba.write.outdir import BUILD_DIR, build_dir, output_target, removable
+from lomba.write.pdf import convert, due, find_soffice
 
 
 def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
@@ -185,6 +187,8 @@ class BuildResult:
     outcomes: list[Outcome] = field(default_factory=list)
     desk: list[Path] = field(default_factory=list)
     previews: list[Path] = field(default_factory=list)
+    pdfs: list[Path] = field(default_factory=list)
+    """PDFs converted in this build (the others were current)."""
     """Unnumbered letter previews for the OPD that fall short (written or unchanged)."""
     removed: list[Path] = field(default_factory=list)
     stale: list[tuple[Path, str]] = field(default_factory=list)
@@ -218,7 +222,7 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
               jobs: int = 1, progress: Callable[[Readiness], None] | None = None,
               on_wait: Callable[[], None] | None = None,
               start: Callable[[int], None] | None = None,
-              allow_noop: bool = True) -> BuildResult:
+              allow_noop: bool = True, pdf: bool = False) -> BuildResult:
     """A whole `lomba build`: under the workspace lock, incremental unless ``fresh``."""
     entries, competitions, opds = list(entries), list(competitions), list(opds)
     full = not (entries or competitions or opds)
@@ -229,7 +233,7 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
         manifest = incremental.Manifest.load(root)
         tree = incremental.tree_fingerprint(
             root, builtin_templates(), date.today().isoformat(),
-            extra=f"force={force} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}")
+            extra=f"force={force} pdf={pdf} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}")
         register = stats.stat_token(root / "surat" / "register.yaml")
         if allow_noop and full and manifest.tree == tree and manifest.register == register \
                 and manifest.intact(root):
@@ -239,16 +243,19 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
         with frozen_heap():
             return _build_loaded(root, ws, manifest, tree, full, competitions=competitions,
                                  opds=opds, entries=entries, force=force, jobs=jobs,
-                                 progress=progress, start=start)
+                                 progress=progress, start=start, pdf=pdf)
 
 
 def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest, tree: str,
                   full: bool, *, competitions: list[str], opds: list[str], entries: list[str],
                   force: bool, jobs: int, progress: Callable[[Readiness], None] | None,
-                  start: Callable[[int], None] | None) -> BuildResult:
+                  start: Callable[[int], None] | None, pdf: bool = False) -> BuildResult:
     """The part of a build after loading, still under the lock."""
     if ws.config is None:
         raise BuildStopped(ws.report.sorted())
+    pdf = pdf or ws.config.pdf
+    if pdf:
+        find_soffice()  # before any work: a missing LibreOffice is said at once
     config_errors = [d for d in ws.report.errors if d.file == CONFIG_NAME]
     if config_errors and not force:  # --force still makes drafts, as it does for entries
         raise LombaError("config-errors", config_errors)
@@ -270,10 +277,29 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
         result.desk, result.previews = write_desk(ws, outcomes,
                                                   default_kind(ws.config, ws.today))
         manifest.desk = _desk_files(root)
+    if pdf:
+        result.pdfs = _make_pdfs(root, result, manifest, jobs)
+        manifest.desk = _desk_files(root)
     manifest.tree = tree if full and not result.spec_errors else None
     manifest.register = stats.stat_token(root / "surat" / "register.yaml")
     manifest.save(root)
     return result
+
+
+def _make_pdfs(root: Path, result: BuildResult, manifest: incremental.Manifest,
+               jobs: int) -> list[Path]:
+    """PDFs of this build's documents and letter previews, converted where the DOCX is newer;
+    a document's PDF is recorded like its DOCX, so it goes when the document goes."""
+    documents = [p for o in result.outcomes if o.rendered
+                 for p in [*o.written, *o.unchanged] if p.suffix == ".docx"]
+    documents += result.previews
+    written = convert(due(documents), root / BUILD_DIR / ".cache" / "pdf", jobs)
+    for o in result.outcomes:
+        if o.key is not None and o.rendered:
+            name = output_name(o.readiness) + ".pdf"
+            manifest.outputs[name] = o.key
+            manifest.sources[name] = o.readiness.entry.display
+    return written
 
 
 def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,
@@ -283,6 +309,7 @@ def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manif
     document. Only lomba's own outputs inside the real ``build/`` are ever deleted, whatever
     the manifest says."""
     live = {name for r in ws.readiness for name in output_files(r)}
+    live |= {name.removesuffix(".docx") + ".pdf" for name in live if name.endswith(".docx")}
     broken = {e.display for e in ws.entries if e.model is None}
     for recorded in list(manifest.outputs):
         if recorded in live:
@@ -307,5 +334,6 @@ def _desk_files(root: Path) -> list[str]:
     build = root / BUILD_DIR
     names = ["index.html", "rekap.xlsx", "rekap.csv", "jadwal.ics", "status.json"]
     files = [f"{BUILD_DIR}/{n}" for n in names if (build / n).is_file()]
-    files += [p.relative_to(root).as_posix() for p in (build / "surat").rglob("*.docx")]
+    files += [p.relative_to(root).as_posix() for p in (build / "surat").rglob("*")
+              if p.suffix in (".docx", ".pdf")]
     return files

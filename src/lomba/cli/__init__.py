@@ -149,11 +149,13 @@ def check(obj: Context, paths: tuple[Path, ...], as_json: bool, fmt: str, strict
               help="Jumlah proses (bawaan: semua inti). / Processes (default: all cores).")
 @click.option("--strict", is_flag=True,
               help="Gagal bila ada dokumen yang tidak dibuat. / Fail on any document not made.")
+@click.option("--pdf", is_flag=True,
+              help="Buat juga PDF lewat LibreOffice. / Also make PDFs with LibreOffice.")
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
 @click.pass_obj
 def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
           opds: tuple[str, ...], force: bool, fresh: bool, jobs: int | None, strict: bool,
-          as_json: bool) -> None:
+          pdf: bool, as_json: bool) -> None:
     """Susun dokumen DOCX dan HTML ke build/. / Render the documents into build/."""
     import os
 
@@ -170,7 +172,7 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
         result = builder.run_build(
             root, entries=entries, competitions=competitions, opds=opds, force=force,
             fresh=fresh, jobs=jobs or os.cpu_count() or 1, progress=bar.advance,
-            start=bar.start, on_wait=waiting, allow_noop=not (strict or as_json))
+            start=bar.start, on_wait=waiting, allow_noop=not (strict or as_json), pdf=pdf)
     if result.noop:
         click.echo(obj.say("cli-build-noop"))
         return
@@ -178,7 +180,7 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
     if as_json:
         click.echo(json_document("build", build_json(result, root, obj.lang)))
     else:
-        print_build_summary(result.outcomes, root, obj.lang, extra=result.desk,
+        print_build_summary(result.outcomes, root, obj.lang, extra=[*result.desk, *result.pdfs],
                             removed=result.removed, stale=result.stale,
                             previews=len(result.previews))
     if strict and not_made:
@@ -294,9 +296,11 @@ def jadwal(obj: Context, ics: Path | None, as_json: bool) -> None:
 @main.command()
 @click.argument("jenis", type=click.Choice(["teguran", "pengingat"]))
 @click.argument("opds", nargs=-1)
+@click.option("--pdf", is_flag=True,
+              help="Buat juga PDF lewat LibreOffice. / Also make PDFs with LibreOffice.")
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON. / JSON output.")
 @click.pass_obj
-def surat(obj: Context, jenis: str, opds: tuple[str, ...], as_json: bool) -> None:
+def surat(obj: Context, jenis: str, opds: tuple[str, ...], pdf: bool, as_json: bool) -> None:
     """Surat teguran atau pengingat untuk OPD yang belum patuh (atau yang disebut).
 
     Reprimand or reminder letters for the OPD that fall short (or those named).
@@ -305,6 +309,7 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...], as_json: bool) -> Non
     from lomba.desk.status import compliance
     from lomba.fileio import remove_leftovers
     from lomba.plan.incremental import build_lock
+    from lomba.write.pdf import convert, due, find_soffice
 
     ws = _desk(obj)
     config_errors = [d for d in ws.report.errors if d.file == "lomba.yaml"]
@@ -324,9 +329,14 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...], as_json: bool) -> Non
             click.echo(obj.say("cli-letter-not-needed", opd=c.kode))
     skipped = [c.kode for c in chosen if c.compliant]
     chosen = [c for c in chosen if not c.compliant]
+    pdf = pdf or ws.config.pdf
+    if pdf:
+        find_soffice()  # said before a number is issued
     with build_lock(ws.root):  # the register's numbers are handed out one run at a time
         remove_leftovers(ws.root / "surat")
         letters = write_letters(ws, chosen, jenis, issue=True)  # type: ignore[arg-type]
+        if pdf:
+            convert(due([path for _, path in letters]), ws.root / "build" / ".cache" / "pdf")
     if as_json:
         click.echo(json_document("surat", {"kind": jenis, "not_needed": skipped, "letters": [
             {"number": letter.number, "serial": letter.serial, "opd": letter.opd.kode,

@@ -124,6 +124,7 @@ def build_json(result: BuildResult, root: Path, lang: str) -> dict[str, Any]:
             "reason": o.skipped_reason.message(lang) if o.skipped_reason else None})
     return {"documents": documents, "desk": [name(p) for p in result.desk],
             "letter_previews": [name(p) for p in result.previews],
+            "pdfs": [name(p) for p in result.pdfs],
             "removed": [name(p) for p in result.removed],
             "stale": [{"file": name(p), "entry": entry} for p, entry in result.stale],
             "spec_errors": [d.to_dict(lang) for d in result.spec_errors]}

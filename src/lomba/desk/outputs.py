@@ -79,8 +79,8 @@ def _remove_old_previews(root: Path, keep: set[Path]) -> list[Path]:
     folder = root / BUILD_DIR / "surat" / "draf"
     if not folder.is_dir() or folder.is_symlink():
         return removed
-    for path in sorted(folder.glob("DRAF-*.docx")):
-        if path in keep:
+    for path in sorted([*folder.glob("DRAF-*.docx"), *folder.glob("DRAF-*.pdf")]):
+        if path in keep or path.with_suffix(".docx") in keep:
             continue
         target = removable(root, path.relative_to(root).as_posix())
         if target is not None:

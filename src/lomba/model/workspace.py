@@ -113,6 +113,8 @@ class Workspace(Strict):
     opd: list[Opd] = Field(min_length=1)
     tenggat_internal: list[TenggatInternal] = Field(default_factory=list)
     surat: PengaturanSurat = Field(default_factory=PengaturanSurat)
+    pdf: bool = Field(False, description="Buat juga PDF dari setiap dokumen dan pratinjau surat "
+                      "pada `lomba build` (perlu LibreOffice), seperti `lomba build --pdf`")
     iga: DataIga | None = None
 
     def opd_by_key(self) -> dict[str, Opd]:
