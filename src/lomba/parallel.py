@@ -13,7 +13,10 @@ from multiprocessing.context import BaseContext
 
 
 def fork_context() -> BaseContext | None:
-    """The ``fork`` start method, or None where there is none (or serial work is asked for)."""
+    """The ``fork`` start method, or None where there is none, where the program has chosen
+    another start method (``spawn``, as on Windows), or where serial work is asked for."""
     if os.environ.get("LOMBA_SERIAL") or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
         return None
     return multiprocessing.get_context("fork")

@@ -6,6 +6,7 @@ Exit codes: 0 success (warnings allowed), 1 problems in the user's files, 2 wron
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -39,7 +40,10 @@ class Context:
         return render_message(code, params, self.lang)
 
     def resolve(self, path: Path) -> Path:
-        """A path the user typed, relative to ``-C`` (or the current folder), as git does."""
+        """A path the user typed, relative to ``-C`` (or the current folder), as git does;
+        ``entries\\dinkes\\x.yaml`` typed on Windows habits works anywhere."""
+        if "\\" in str(path) and os.sep == "/" and not path.exists():
+            path = Path(str(path).replace("\\", "/"))
         return path if path.is_absolute() else (self.directory or Path.cwd()) / path
 
     def root(self) -> Path:

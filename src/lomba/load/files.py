@@ -22,8 +22,10 @@ def path_problem(reference: str, base: Path, root: Path) -> str | None:
     """The diagnostic code for a file reference written in YAML, or None when it is fine.
 
     References are relative to ``base`` (the entry's folder), may not climb with ``..``, and may
-    not leave ``root`` through a symlink.
+    not leave ``root`` through a symlink. A Windows user's ``bukti\\sk.pdf`` means
+    ``bukti/sk.pdf`` on every platform.
     """
+    reference = reference.replace("\\", "/")
     posix = PurePosixPath(reference)
     if posix.is_absolute() or PureWindowsPath(reference).is_absolute() or reference.startswith("~"):
         return "evidence-absolute"
@@ -48,6 +50,11 @@ def path_problem(reference: str, base: Path, root: Path) -> str | None:
     return None if stat.S_ISREG(mode) else "evidence-not-file"
 
 
+def file_name(reference: str) -> str:
+    """The last part of a reference, whichever slash the user wrote."""
+    return PurePosixPath(reference.replace("\\", "/")).name
+
+
 @dataclass(frozen=True)
 class Blob:
     """The bytes of one file a document embeds (a photo, the logo), read once and hashed."""
@@ -68,7 +75,7 @@ def read_confined(reference: str, base: Path, root: Path, *, image: bool = False
     ``--force``. Content-hashed; None when refused or gone."""
     if path_problem(reference, base, root) is not None:
         return None
-    path = os.path.realpath(os.path.join(base, reference))
+    path = os.path.realpath(os.path.join(base, reference.replace("\\", "/")))
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
@@ -84,7 +91,7 @@ def read_confined(reference: str, base: Path, root: Path, *, image: bool = False
 def image_file_problem(reference: str, base: Path) -> str | None:
     """Why the (confined, regular) file ``reference`` cannot be embedded as a picture: too
     large, or not an image by its header. Reads only the header."""
-    path = os.path.join(base, reference)
+    path = os.path.join(base, reference.replace("\\", "/"))
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):

@@ -142,7 +142,8 @@ def pair_key(ws: LoadedWorkspace, ctx: Context, readiness: Readiness) -> str:
     if evidence is None:  # once per entry, for all the competitions it enters
         base = entry.path.parent
         evidence = ctx.evidence[entry.display] = [
-            (ref, stats.stat_token(base / ref)) for _, ref in file_references(entry)]
+            (ref, stats.stat_token(base / ref.replace("\\", "/")))
+            for _, ref in file_references(entry)]
     diagnostics = [(d.code, d.line, d.column, d.severity, sorted(map(repr, d.params.items())))
                    for d in [*readiness.diagnostics, *ws.report.for_file(entry.display)]]
     return stats.key(ctx.base_key, ctx.edition_keys[edition.ref], entry.display,

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from lomba.check.competition import Readiness
-from lomba.load.files import read_confined
+from lomba.load.files import file_name, read_confined
 from lomba.locale import angka, rupiah, tanggal
 from lomba.model.innovation import Inovasi
 from lomba.model.spec import Spec
@@ -130,7 +130,7 @@ def _parts(model: Inovasi, base: Path, root: Path, readiness: Readiness,
                        "Status"], rows)] if rows else []
 
     def bukti() -> list[Block]:
-        rows = [[b.jenis, b.judul or Path(b.berkas).name, ", ".join(b.mendukung)]
+        rows = [[b.jenis, b.judul or file_name(b.berkas), ", ".join(b.mendukung)]
                 for b in model.bukti]
         return [Table(["Jenis", "Dokumen", "Mendukung"], rows,
                       widths=[0.15, 0.6, 0.25])] if rows else []
@@ -167,7 +167,7 @@ def _parts(model: Inovasi, base: Path, root: Path, readiness: Readiness,
         for s in scored.indicators:
             ind = s.indicator
             claim = claims.get(ind.nomor)
-            evidence = ", ".join(Path(b).name for b in claim.bukti) if claim else ""
+            evidence = ", ".join(file_name(b) for b in claim.bukti) if claim else ""
             rows.append([str(ind.nomor), ind.nama + (" *" if ind.wajib else ""), f"{ind.bobot:g}",
                          str(s.claimed) if claim else "—", str(s.supported), str(s.verified),
                          angka(s.score), evidence])
