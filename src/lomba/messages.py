@@ -495,6 +495,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "LibreOffice could not turn {path} into a PDF: {reason}. Open the file in LibreOffice to "
         "see the problem.",
     ),
+    "watch-ready": (
+        "Mengawasi lomba.yaml, entries/ dan templates/; simpan berkas untuk menyusun ulang. "
+        "Ctrl+C untuk berhenti.",
+        "Watching lomba.yaml, entries/ and templates/; save a file to rebuild. Ctrl+C to stop.",
+    ),
+    "watch-changed": ("berubah: {files}", "changed: {files}"),
+    "watch-built": ("{count} berkas diperbarui {files}", "{count} files updated {files}"),
+    "watch-stopped": ("Berhenti mengawasi.", "Stopped watching."),
     "build-strict-failed": (
         "--strict: {count} dokumen tidak dibuat (alasannya di atas).",
         "--strict: {count} documents were not made (the reasons are above).",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -60,9 +60,13 @@ def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
         readiness = with_text(readiness, _FULL[1], ws.config)
     document = compose(readiness, ws.config, ws.root, ws.today, draft=draft,
                        iga_spec=ctx.iga_spec)
+    # The preview lists every finding of the entry at its top, not only this competition's.
+    entry_findings = ws.report.for_file(readiness.entry.display)
+    shown = replace(readiness, diagnostics=[*entry_findings, *readiness.diagnostics]) \
+        if entry_findings else readiness
     targets = [output_target(ws.root, name) for name in output_files(readiness)]
     for fmt, target in zip(document_formats(), targets, strict=True):
-        write_if_changed(target, fmt.render(document, readiness, ctx.reference), log)
+        write_if_changed(target, fmt.render(document, shown, ctx.reference), log)
     return log
 
 

@@ -195,6 +195,43 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
         fail(obj.say("build-spec-errors", count=len(result.spec_errors)))
 
 
+@main.command()
+@click.option("--force", is_flag=True,
+              help="Buat juga yang belum memenuhi syarat, bertanda DRAF. / Render drafts too.")
+@click.option("--pdf", is_flag=True,
+              help="Buat juga PDF lewat LibreOffice. / Also make PDFs with LibreOffice.")
+@click.pass_obj
+def watch(obj: Context, force: bool, pdf: bool) -> None:
+    """Susun ulang setiap kali berkas disimpan. / Rebuild whenever a file is saved."""
+    from lomba.build.watch import watch as watching
+
+    root = obj.root()
+    first = True
+    for round_ in watching(root, jobs=os.cpu_count() or 1, force=force, pdf=pdf):
+        if round_.changed:
+            click.echo(obj.say("watch-changed", files=", ".join(round_.changed)))
+        for d in round_.findings:
+            click.echo(format_diagnostic(d, obj.lang))
+        if isinstance(round_.error, LombaError):
+            for d in round_.error.diagnostics:
+                click.echo(format_diagnostic(d, obj.lang))
+            click.echo(round_.error.message(obj.lang))
+        elif round_.error is not None:
+            click.echo(os_error(round_.error).message(obj.lang)  # type: ignore[arg-type]
+                       if isinstance(round_.error, OSError) else str(round_.error))
+        elif round_.result is not None:
+            written = [p for o in round_.result.outcomes for p in o.written]
+            made = [*written, *round_.result.pdfs]
+            click.echo(obj.say("watch-built", count=len(made),
+                               files=", ".join(relative_name(p, root) for p in made[:6])
+                               + (" …" if len(made) > 6 else "")))
+        if first:
+            click.echo(obj.say("watch-ready"))
+            first = False
+        sys.stdout.flush()
+    click.echo(obj.say("watch-stopped"))
+
+
 def _entry_name(obj: Context, root: Path, typed: str) -> str:
     """An entry as typed (a path from here, or ``opd/slug``, or a slug) in the build's terms:
     a path inside the workspace becomes its workspace-relative name."""

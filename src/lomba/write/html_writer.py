@@ -120,6 +120,6 @@ def render_html(document: Document, readiness: Readiness) -> str:
         spec=spec,
         fields=fields,
         annex=Markup("\n".join(block_html(b) for b in document.annex)),
-        problems=[d.message("id") for d in readiness.diagnostics],
+        problems=[(d.line, d.message("id"), str(d.severity)) for d in readiness.diagnostics],
     ))
 

@@ -1,0 +1,75 @@
+"""`lomba watch` reacts to a saved file: the document is rebuilt and the file's findings are
+printed, within seconds, and Ctrl+C ends it cleanly."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import docx
+import pytest
+
+
+def _reader(proc: subprocess.Popen[str], lines: queue.Queue[str]) -> None:
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        lines.put(line.rstrip("\n"))
+
+
+def _wait_for(lines: queue.Queue[str], needle: str, seconds: float) -> list[str]:
+    seen: list[str] = []
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            line = lines.get(timeout=0.2)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if needle in line:
+            return seen
+    raise AssertionError(f"{needle!r} not seen in {seen}")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the test ends watch with SIGINT")
+def test_watch_rebuilds_the_saved_entry_and_prints_its_findings(sample: Path) -> None:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "LOMBA_LANG": "id"}
+    proc = subprocess.Popen([sys.executable, "-m", "lomba", "-C", str(sample), "watch"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=env)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=_reader, args=(proc, lines), daemon=True).start()
+    try:
+        _wait_for(lines, "Mengawasi", 120)
+        document = sample / "build" / "sinovik-2019" / "dinkes" / "si-bunda.docx"
+        assert document.is_file()
+        entry = sample / "entries" / "dinkes" / "si-bunda.yaml"
+        text = entry.read_text(encoding="utf-8")
+        entry.write_text(text.replace("Angka kematian ibu", "Angka kematian ibu hamil", 1)
+                         .replace("akronim: SI BUNDA", "akronim: SI BUNDA\nwarna: merah", 1),
+                         encoding="utf-8")
+        saved = time.monotonic()
+        seen = _wait_for(lines, "berkas diperbarui", 30)
+        took = time.monotonic() - saved
+        assert any("berubah: entries/dinkes/si-bunda.yaml" in line for line in seen)
+        assert any("[unknown-field] warna" in line for line in seen), "its findings, printed"
+        assert took < 30
+        # The unknown field makes the entry not ready: its earlier document is kept, so fix it.
+        entry.write_text(text.replace("Angka kematian ibu", "Angka kematian ibu hamil", 1),
+                         encoding="utf-8")
+        _wait_for(lines, "berkas diperbarui", 30)
+        body = "\n".join(p.text for p in docx.Document(str(document)).paragraphs)
+        assert "Angka kematian ibu hamil" in body
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    assert proc.returncode == 0
