@@ -104,10 +104,14 @@ def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
         for col in matrix.columns
     ]
     upcoming = [d for d in calendar if d.days_left(today) >= 0]
+    # Every reason is printed (numbered in its cell), not only shown on hover: a phone has none.
+    reasons = [(row.entry.display, col.ref) for row in matrix.rows for col in matrix.columns
+               if row.cells[col.ref].reason is not None]
     late = [c for c in compliance if not c.compliant]
     return xml_safe(_ENV.get_template("dasbor.html.j2").render(
         pemda=pemda, year=year, today=today, matrix=matrix, compliance=compliance,
-        late=late, calendar=calendar, upcoming=upcoming[:6], links=links,
+        late=late, calendar=calendar, upcoming=upcoming[:6], links=links, reasons=reasons,
+        rows_by_entry={row.entry.display: row for row in matrix.rows},
         symbols=SYMBOLS, labels=STATE_LABELS, days_text=days_text,
         chart_opd=bar_chart(per_opd, "Inovasi per OPD (tanpa ide)"),
         chart_readiness=stacked_chart(per_competition, "Kesiapan per kompetisi"),
