@@ -14,7 +14,7 @@ SRC = REPO / "src" / "lomba"
 
 
 def test_committed_schemas_are_current() -> None:
-    for name, text in render_schemas().items():
+    for name, text in render_schemas(REPO).items():
         committed = (REPO / "schema" / name).read_text(encoding="utf-8")
         assert committed == text, f"schema/{name} is stale: run `lomba schema`"
 
@@ -63,3 +63,30 @@ def test_committed_reference_docx_is_what_lomba_builds() -> None:
     from lomba.write.reference_builder import build_reference
 
     assert builtin_reference().read_bytes() == build_reference()
+
+
+def _undescribed(node: dict, where: str) -> list[str]:  # type: ignore[type-arg]
+    out = [f"{where}.{k}" for k, v in node.get("properties", {}).items() if "description" not in v]
+    for name, definition in node.get("definitions", {}).items():
+        out += _undescribed(definition, name)
+    return out
+
+
+def test_every_field_and_choice_has_help_for_the_editor() -> None:
+    from lomba.model.help import CHOICE_HELP
+    from lomba.model.vocab import Bentuk, Inisiator, Jenis, Tahapan
+    for name, text in render_schemas().items():
+        assert _undescribed(json.loads(text), name) == []
+    for choices in (Bentuk, Jenis, Inisiator, Tahapan):
+        assert all(c in CHOICE_HELP for c in choices.__args__), choices
+    schema = json.loads(render_schemas()["inovasi.schema.json"])
+    assert schema["properties"]["tahapan"].get("enumDescriptions") or any(
+        "enumDescriptions" in d for d in schema["definitions"].values())
+
+
+def test_the_workspace_schema_completes_its_opd_codes_and_competitions(sample: Path) -> None:
+    assert run("schema", cwd=sample).exit_code == 0
+    schema = json.loads((sample / "schema" / "inovasi.schema.json").read_text(encoding="utf-8"))
+    assert "dinkes" in schema["properties"]["opd"]["enum"]
+    assert {"sinovik", "iga", "rai"} <= set(
+        schema["properties"]["kompetisi"]["propertyNames"]["enum"])
