@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build pdf test lint schema bench clean
+.PHONY: build pdf docs test lint schema bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ build: $(VENV)/.installed
 
 pdf: $(VENV)/.installed
 	$(BIN)/lomba build --pdf
+
+docs: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench

@@ -495,6 +495,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "LibreOffice could not turn {path} into a PDF: {reason}. Open the file in LibreOffice to "
         "see the problem.",
     ),
+    "code-unknown": (
+        "Kode `{code}` tidak dikenal.{suggestion} Daftar kode ada di panduan (docs/kode/).",
+        "Unknown code `{code}`.{suggestion} The guide lists every code (docs/kode/).",
+    ),
     "watch-ready": (
         "Mengawasi lomba.yaml, entries/ dan templates/; simpan berkas untuk menyusun ulang. "
         "Ctrl+C untuk berhenti.",

@@ -22,7 +22,7 @@ from lomba.cli.output import (
     use_color,
 )
 from lomba.diagnostics import relative_name
-from lomba.errors import LombaError, os_error
+from lomba.errors import LombaError, UsageError, os_error
 from lomba.jsonout import json_document
 from lomba.load.discover import find_root
 from lomba.messages import Suggestion, render_message, resolve_lang
@@ -529,6 +529,20 @@ def kompetisi_salin(obj: Context, ref: str) -> None:
     except FileExistsError:
         fail(obj.say("cli-edition-exists", ref=ref))
     click.echo(obj.say("cli-copied", path=relative_name(target, root)))
+
+
+@main.command()
+@click.argument("kode")
+@click.pass_obj
+def jelaskan(obj: Context, kode: str) -> None:
+    """Jelaskan kode pesan, mis. unknown-field. / Explain a message code."""
+    from lomba.author.guide import explain, message_codes
+
+    text = explain(kode.strip("[]"), obj.lang)
+    if text is None:
+        raise UsageError("code-unknown", code=kode,
+                         suggestion=Suggestion(closest(kode, message_codes())))
+    click.echo(text)
 
 
 @main.command()
