@@ -80,3 +80,38 @@ def test_licence_is_stated_once_as_spdx() -> None:
     assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
     assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     assert metadata.metadata("lomba")["License-Expression"] == "MIT"
+
+
+def test_english_messages_print_english_dates_and_plurals(sample: Path) -> None:
+    out = run("--lang", "en", "check", "entries/dinsos/verdes.yaml", cwd=sample).output
+    assert "requires 1 year of implementation" in out
+    assert "but this one started 1 August 2018" in out and "Agustus" not in out
+    indonesian = run("check", "entries/dinsos/verdes.yaml", cwd=sample).output
+    assert "mulai 1 Agustus 2018" in indonesian
+    assert "errors and 1 warning; 2 files checked." in out
+
+
+def test_plurals_follow_the_count() -> None:
+    from lomba.messages import render_message
+    assert render_message("view-days-left", {"days": 1}, "en") == "in 1 day"
+    assert render_message("view-days-left", {"days": 2}, "en") == "in 2 days"
+    assert render_message("view-days-ago", {"days": 1}, "id") == "lewat 1 hari"
+    assert render_message("summary-written", {"count": 1, "folder": "build"}, "en") \
+        == "1 file written to build/."
+
+
+def test_the_status_legend_breaks_between_items_only() -> None:
+    from lomba.desk.views import legend_lines
+    items = ["✔ siap", "! siap, ada peringatan", "✘ belum siap", "· tidak ikut",
+             "? berkas tidak terbaca"]
+    for width in (40, 60, 80, 120):
+        lines = legend_lines(items, width)
+        assert all(len(line) <= width for line in lines)
+        assert " ".join(" ".join(lines).split()) == " ".join(" ".join(items).split())
+        assert all(any(item in line for line in lines) for item in items)
+
+
+def test_remembered_findings_keep_their_dates_in_both_languages(sample: Path) -> None:
+    first = run("--lang", "en", "check", cwd=sample).output
+    again = run("--lang", "en", "check", cwd=sample).output  # from the remembered checks
+    assert first == again and "1 August 2018" in again

@@ -29,6 +29,14 @@ def tanggal(value: date | None, pattern: str = DATE_PATTERN) -> str:
     return format_date(value, pattern, locale=LOCALE)
 
 
+@lru_cache(maxsize=1024)
+def tanggal_in(value: date, lang: str) -> str:
+    """A date in the message language: "1 Agustus 2018" or "1 August 2018"."""
+    if lang == "en":
+        return format_date(value, DATE_PATTERN, locale="en")
+    return tanggal(value)
+
+
 @lru_cache(maxsize=4096)
 def rupiah(amount: Decimal | int | None) -> str:
     """``1250000`` -> ``"Rp1.250.000"``."""

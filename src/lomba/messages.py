@@ -8,7 +8,13 @@ Each message says what was found and what to do about it.
 from __future__ import annotations
 
 import os
+import string
+from datetime import date
 from typing import Any
+
+from babel import Locale
+
+from lomba.locale import tanggal_in
 
 LANGS = ("id", "en")
 
@@ -323,13 +329,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "needs-start-date": (
         "{competition} mensyaratkan usia penerapan minimal {years} tahun: isi "
         "`tanggal.penerapan`.",
-        "{competition} requires at least {years} years of implementation: fill in "
+        "{competition} requires at least {years} {years:year/years} of implementation: fill in "
         "`tanggal.penerapan`.",
     ),
     "too-young": (
         "{competition} mensyaratkan penerapan minimal {years} tahun sebelum tenggat {deadline}: "
         "penerapan harus dimulai paling lambat {latest}, sedangkan inovasi ini mulai {started}.",
-        "{competition} requires {years} years of implementation before the {deadline} "
+        "{competition} requires {years} {years:year/years} of implementation before the {deadline} "
         "deadline: it must have started by {latest}, but this one started {started}.",
     ),
     "outside-window": (
@@ -388,11 +394,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "deadline-passed": (
         "tenggat \"{name}\" {competition} ({deadline}) sudah lewat {days} hari.",
-        "the \"{name}\" deadline of {competition} ({deadline}) passed {days} days ago.",
+        "the \"{name}\" deadline of {competition} ({deadline}) passed {days} {days:day/days} ago.",
     ),
     "deadline-near": (
         "tenggat \"{name}\" {competition} ({deadline}) tinggal {days} hari lagi.",
-        "the \"{name}\" deadline of {competition} ({deadline}) is in {days} days.",
+        "the \"{name}\" deadline of {competition} ({deadline}) is in {days} {days:day/days}.",
     ),
     "no-entries": (
         "belum ada berkas inovasi di `entries/`. Buat dengan `lomba new OPD NAMA`.",
@@ -471,9 +477,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} pratinjau surat untuk OPD yang belum patuh di build/surat/draf/ (DRAF, tanpa "
         "nomor). Surat resmi bernomor hanya diterbitkan dengan `lomba surat teguran` atau "
         "`lomba surat pengingat`.",
-        "{count} letter previews for the OPD that fall short in build/surat/draf/ (DRAF, no "
-        "number). Numbered official letters are issued only by `lomba surat teguran` or "
-        "`lomba surat pengingat`.",
+        "{count} letter {count:preview/previews} for the OPD that fall short in "
+        "build/surat/draf/ (DRAF, no number). Numbered official letters are issued only by "
+        "`lomba surat teguran` or `lomba surat pengingat`.",
     ),
     "cli-letter-issued": (
         "diterbitkan: nomor {number} untuk {opd} → {path}",
@@ -505,17 +511,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Watching lomba.yaml, entries/ and templates/; save a file to rebuild. Ctrl+C to stop.",
     ),
     "watch-changed": ("berubah: {files}", "changed: {files}"),
-    "watch-built": ("{count} berkas diperbarui {files}", "{count} files updated {files}"),
+    "watch-built": ("{count} berkas diperbarui {files}",
+                    "{count} {count:file/files} updated {files}"),
     "watch-stopped": ("Berhenti mengawasi.", "Stopped watching."),
     "build-strict-failed": (
         "--strict: {count} dokumen tidak dibuat (alasannya di atas).",
-        "--strict: {count} documents were not made (the reasons are above).",
+        "--strict: {count} {count:document was/documents were} not made (the reasons are above).",
     ),
     "build-spec-errors": (
         "{count} galat pada spesifikasi atau templat kompetisi (di atas): dokumen kompetisi itu "
         "tidak dibuat. Perbaiki galatnya, lalu jalankan `lomba build` lagi.",
-        "{count} errors in competition specs or templates (above): that competition's documents "
-        "were not made. Fix them, then run `lomba build` again.",
+        "{count} {count:error/errors} in competition specs or templates (above): that "
+        "competition's documents were not made. Fix them, then run `lomba build` again.",
     ),
     "config-errors": (
         "lomba.yaml memuat galat (di atas): tidak ada yang dibuat, karena setiap dokumen dan "
@@ -635,7 +642,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "summary-skipped": ("dilewati: {entry}: {reason}", "skipped: {entry}: {reason}"),
     "summary-draft": ("DRAF: {entry}: {reason}", "DRAFT: {entry}: {reason}"),
-    "summary-more": (" (+{count} masalah lain)", " (+{count} more problems)"),
+    "summary-more": (" (+{count} masalah lain)", " (+{count} more {count:problem/problems})"),
     "summary-removed": (
         "dihapus (entri atau lombanya tidak ada lagi): {path}",
         "removed (its entry or competition is gone): {path}",
@@ -646,10 +653,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "summary-written": (
         "{count} berkas ditulis ke {folder}/.",
-        "{count} files written to {folder}/.",
+        "{count} {count:file/files} written to {folder}/.",
     ),
-    "view-days-ago": ("lewat {days} hari", "{days} days ago"),
-    "view-days-left": ("{days} hari lagi", "in {days} days"),
+    "view-days-ago": ("lewat {days} hari", "{days} {days:day/days} ago"),
+    "view-days-left": ("{days} hari lagi", "in {days} {days:day/days}"),
     "view-readiness-on": ("Kesiapan lomba per {date}", "Readiness on {date}"),
     "view-compliance-year": ("Kepatuhan OPD tahun {year}", "OPD compliance {year}"),
     "view-late-count": (
@@ -728,8 +735,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "empty": ("kosong", "empty"),
     "did_you_mean": (" Maksud Anda `{0}`?", " Did you mean `{0}`?"),
     "summary": (
-        "{errors} galat, {warnings} peringatan dalam {files} berkas.",
-        "{errors} errors, {warnings} warnings in {files} files.",
+        "{errors} galat dan {warnings} peringatan; {files} berkas diperiksa.",
+        "{errors} {errors:error/errors} and {warnings} {warnings:warning/warnings}; {files} "
+        "{files:file/files} checked.",
     ),
     "view-today": ("hari ini", "today"),
     "view-innovation": ("Inovasi", "Innovation"),
@@ -770,7 +778,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary-not-ready-col": ("Belum siap", "Not ready"),
     "all_good": (
         "Semua {files} berkas sah, tanpa galat.",
-        "All {files} files are valid, no errors.",
+        "All {files} {files:file is/files are} valid, no errors.",
     ),
 }
 
@@ -793,9 +801,29 @@ def render_message(code: str, params: dict[str, Any], lang: str = "id") -> str:
     template = pair[1] if lang == "en" else pair[0]
     values = {k: _localise(v, lang) for k, v in params.items()}
     try:
-        return template.format(**values)
-    except (KeyError, IndexError):
+        return _FORMATTER.format(template, **values)
+    except (KeyError, IndexError, ValueError):
         return template
+
+
+class _PluralFormatter(string.Formatter):
+    """``{n:day/days}`` prints the form of the word that goes with the number ``n``, by the
+    language's plural rule (Babel's CLDR data); any other field formats as usual."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "/" in format_spec and isinstance(value, int) and not isinstance(value, bool):
+            one, other = format_spec.split("/", 1)
+            return one if _ENGLISH.plural_form(abs(value)) == "one" else other
+        return super().format_field(value, format_spec)
+
+
+_ENGLISH = Locale("en")
+_FORMATTER = _PluralFormatter()
+
+
+def fill(template: str, **values: Any) -> str:
+    """``template.format(**values)``, with the plural fields ``{n:one/other}``."""
+    return _FORMATTER.format(template, **values)
 
 
 def _localise(value: Any, lang: str) -> Any:
@@ -804,6 +832,8 @@ def _localise(value: Any, lang: str) -> Any:
         return word(value.key, lang)
     if isinstance(value, Phrase):
         return value.en_text if lang == "en" else value.id_text
+    if isinstance(value, date):
+        return tanggal_in(value, lang)
     if isinstance(value, Suggestion):
         return word("did_you_mean", lang).format(value.text) if value.text else ""
     return value

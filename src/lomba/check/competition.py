@@ -17,7 +17,6 @@ from lomba.check.completeness import find_placeholder
 from lomba.check.entries import diag
 from lomba.check.rules import Rule
 from lomba.diagnostics import Diagnostic, PathItem, Severity
-from lomba.locale import tanggal
 from lomba.messages import Suggestion
 from lomba.model.innovation import NARASI_FIELDS, Inovasi
 from lomba.model.spec import Bagian, Spec
@@ -256,8 +255,8 @@ def check_eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
             oldest = _years_before(deadline.tanggal, rules.usia_minimal_tahun)
             if started > oldest:
                 out.append(diag(loaded, ("tanggal", "penerapan"), "too-young", competition=ref,
-                                years=rules.usia_minimal_tahun, started=tanggal(started),
-                                deadline=tanggal(deadline.tanggal), latest=tanggal(oldest)))
+                                years=rules.usia_minimal_tahun, started=started,
+                                deadline=deadline.tanggal, latest=oldest))
     window = rules.jendela_penerapan
     if window:
         def inside(d: date | None) -> bool:
@@ -266,7 +265,7 @@ def check_eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
         developed = window.atau_pengembangan and inside(model.tanggal.pengembangan)
         if not (inside(started) or developed):
             out.append(diag(loaded, ("tanggal",), "outside-window", competition=ref,
-                            start=tanggal(window.mulai), end=tanggal(window.selesai)))
+                            start=window.mulai, end=window.selesai))
     for rule in rules.pengecualian_penghargaan:
         group = model.kompetisi[spec.kunci].kelompok
         if rule.kelompok and group not in rule.kelompok:

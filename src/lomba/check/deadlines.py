@@ -7,7 +7,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from lomba.diagnostics import Diagnostic, Severity
-from lomba.locale import tanggal
 
 if TYPE_CHECKING:
     from lomba.model.workspace import Workspace
@@ -60,5 +59,5 @@ def deadline_diagnostics(editions: list[Edition], config: Workspace,
             out.append(Diagnostic(first.file, first.line, first.column, ("tenggat",),
                                   Severity.WARNING, code,
                                   {"name": first.name, "competition": first.owner,
-                                   "deadline": tanggal(first.day), "days": abs(days)}))
+                                   "deadline": first.day, "days": abs(days)}))
     return out

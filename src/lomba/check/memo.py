@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,12 +55,18 @@ def context_key(ws: LoadedWorkspace, competitions: bool) -> str:
 
 
 def _pack(d: Diagnostic) -> list[Any]:
-    return [d.file, d.line, d.column, list(d.path), str(d.severity), d.code, d.params, d.value,
+    params = {k: {"$date": v.isoformat()} if isinstance(v, date) else v
+              for k, v in d.params.items()}
+    return [d.file, d.line, d.column, list(d.path), str(d.severity), d.code, params, d.value,
             d.competition]
 
 
 def _unpack(raw: list[Any]) -> Diagnostic:
+    """A remembered finding; dates in its parameters come back as dates (each language prints
+    them its own way)."""
     file, line, column, path, severity, code, params, value, competition = raw
+    params = {k: date.fromisoformat(v["$date"]) if isinstance(v, dict) and "$date" in v else v
+              for k, v in params.items()}
     return Diagnostic(file, line, column, tuple(path), Severity(severity), code, params, value,
                       competition)
 

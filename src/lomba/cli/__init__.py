@@ -82,6 +82,11 @@ class Commands(click.Group):
             for d in exc.diagnostics:
                 click.echo(format_diagnostic(d, lang), err=True)
             fail(exc.message(lang), exc.exit_code)
+        except BrokenPipeError:
+            # The reader went away (`lomba status | head`): nothing more to say, to no one.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
         except OSError as exc:
             lang = ctx.obj.lang if isinstance(ctx.obj, Context) else resolve_lang()
             fail(os_error(exc).message(lang))

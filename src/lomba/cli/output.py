@@ -11,7 +11,7 @@ import click
 
 from lomba.diagnostics import Diagnostic, Report, Severity, short_value
 from lomba.jsonout import json_document
-from lomba.messages import word
+from lomba.messages import fill, word
 
 
 def use_color(stream: object = None) -> bool:
@@ -53,8 +53,8 @@ def visible(text: str) -> str:
 def summary_line(report: Report, lang: str) -> str:
     errors, warnings = len(report.errors), len(report.warnings)
     if not errors and not warnings:
-        return word("all_good", lang).format(files=report.files_checked)
-    return word("summary", lang).format(errors=errors, warnings=warnings,
+        return fill(word("all_good", lang), files=report.files_checked)
+    return fill(word("summary", lang), errors=errors, warnings=warnings,
                                         files=report.files_checked)
 
 

@@ -31,12 +31,23 @@ def days_text(days: int, lang: str) -> str:
     return render_message("view-days-left", {"days": days}, lang)
 
 
+def legend_lines(items: list[str], width: int) -> list[str]:
+    """The legend packed into lines no wider than ``width``, breaking only between items (a
+    narrow terminal never splits "? berkas tidak terbaca" in two)."""
+    lines: list[str] = []
+    current = ""
+    for item in items:
+        candidate = f"{current}   {item}" if current else f"  {item}"
+        if current and len(candidate) > width:
+            lines.append(current)
+            candidate = f"  {item}"
+        current = candidate
+    return [*lines, current] if current else lines
+
+
 def print_status(console: Console, matrix: Matrix, lang: str) -> None:
-    legend = "  ".join(f"{SYMBOLS[s]} {STATE_LABELS[s][1 if lang == 'en' else 0]}"
-                       for s in SYMBOLS)
-    day = matrix.today.isoformat() if lang == "en" else tanggal(matrix.today)
-    table = Table(title=render_message("view-readiness-on", {"date": day}, lang),
-                  caption=legend, show_lines=False, pad_edge=False)
+    table = Table(title=render_message("view-readiness-on", {"date": matrix.today}, lang),
+                  show_lines=False, pad_edge=False)
     table.add_column(word("view-innovation", lang), overflow="fold", ratio=3)
     table.add_column("OPD", overflow="fold", ratio=2)
     for column in matrix.columns:
@@ -46,6 +57,9 @@ def print_status(console: Console, matrix: Matrix, lang: str) -> None:
                  for c in (row.cells[col.ref] for col in matrix.columns)]
         table.add_row(row.name, row.opd, *cells)
     console.print(table)
+    items = [f"{SYMBOLS[s]} {STATE_LABELS[s][1 if lang == 'en' else 0]}" for s in SYMBOLS]
+    for line in legend_lines(items, console.width):
+        console.print(Text(line, no_wrap=True))
 
     reasons = [(row, col, row.cells[col.ref]) for row in matrix.rows for col in matrix.columns
                if row.cells[col.ref].state in ("belum", "tidak-terbaca")
