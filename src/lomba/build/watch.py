@@ -17,6 +17,7 @@ import watchfiles
 from lomba.build import BuildResult, run_build
 from lomba.diagnostics import Diagnostic
 from lomba.load.discover import CONFIG_NAME
+from lomba.load.stats import stat_lines
 from lomba.write.outdir import BUILD_DIR
 
 WATCHED_SUFFIXES = (".yaml", ".yml", ".j2", ".docx", ".png", ".jpg", ".jpeg", ".gif", ".pdf")
@@ -43,17 +44,39 @@ def _relevant(root: Path) -> Callable[[watchfiles.Change, str], bool]:
     return accept
 
 
+def _snapshot(root: Path) -> dict[str, str]:
+    """Path -> size and modification time of every watched file."""
+    lines = stat_lines(root / "entries", "entries") + stat_lines(root / "templates", "templates")
+    try:
+        st = (root / CONFIG_NAME).stat()
+        lines.append(f"{CONFIG_NAME}\t{st.st_size}\t{st.st_mtime_ns}")
+    except OSError:
+        pass
+    return {line.split("\t", 1)[0]: line for line in lines}
+
+
 def watch(root: Path, *, jobs: int = 1, stop: threading.Event | None = None,
           **build_options: object) -> Iterator[Round]:
     """Build once, then after every save; yields a :class:`Round` each time."""
+    before = _snapshot(root)  # before the first build: a save during it is seen, not lost
     yield _round(root, [], jobs, build_options)
     targets = [p for p in (root / CONFIG_NAME, root / "entries", root / "templates")
                if p.exists()]
+    settled = False
     for changes in watchfiles.watch(*targets, watch_filter=_relevant(root), stop_event=stop,
-                                    debounce=300, step=50, raise_interrupt=False):
-        changed = sorted({Path(p).resolve().relative_to(root.resolve()).as_posix()
-                          for _, p in changes})
-        yield _round(root, changed, jobs, build_options)
+                                    debounce=300, step=50, raise_interrupt=False,
+                                    rust_timeout=500, yield_on_timeout=True):
+        changed = {Path(p).resolve().relative_to(root.resolve()).as_posix() for _, p in changes}
+        if not settled:
+            # A save between the first build and the watcher's start is caught here: the
+            # files as they are now against the files as the first build read them.
+            settled = True
+            now = _snapshot(root)
+            changed |= {name for name in now.keys() | before.keys()
+                        if now.get(name) != before.get(name)
+                        and _relevant(root)(watchfiles.Change.modified, str(root / name))}
+        if changed:
+            yield _round(root, sorted(changed), jobs, build_options)
 
 
 def _round(root: Path, changed: list[str], jobs: int, options: dict[str, object]) -> Round:
