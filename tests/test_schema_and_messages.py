@@ -90,3 +90,10 @@ def test_the_workspace_schema_completes_its_opd_codes_and_competitions(sample: P
     assert "dinkes" in schema["properties"]["opd"]["enum"]
     assert {"sinovik", "iga", "rai"} <= set(
         schema["properties"]["kompetisi"]["propertyNames"]["enum"])
+
+
+def test_schema_examples_are_valid_values() -> None:
+    from lomba.model.help import FIELD_EXAMPLES
+    schema = json.loads(render_schemas()["inovasi.schema.json"])
+    assert schema["properties"]["akronim"]["examples"] == ["SI BUNDA"]
+    assert all(isinstance(v, list) and v for v in FIELD_EXAMPLES.values())

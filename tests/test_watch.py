@@ -73,3 +73,14 @@ def test_watch_rebuilds_the_saved_entry_and_prints_its_findings(sample: Path) ->
             proc.kill()
             raise
     assert proc.returncode == 0
+
+
+def test_the_preview_lists_the_entrys_own_findings_at_the_top(sample: Path) -> None:
+    from tests.conftest import run
+    entry = sample / "entries" / "rsud" / "andalan.yaml"
+    assert run("build", cwd=sample).exit_code == 0
+    page = (sample / "build" / "sinovik-2019" / "rsud" / "andalan.html").read_text("utf-8")
+    top = page[:page.index("Isian formulir")]
+    assert 'id="masalah"' in top and "baris " in top
+    assert "iga/2026" in top, "findings of the entry, not only this competition's"
+    assert entry.is_file()

@@ -102,6 +102,21 @@ FIELD_HELP: dict[str, str] = {
     "TenggatInternal.keterangan": "Keterangan tambahan",
 }
 
+FIELD_EXAMPLES: dict[str, list[object]] = {
+    "Inovasi.nama": ["Sistem Informasi Ibu Hamil dan Bersalin"],
+    "Inovasi.akronim": ["SI BUNDA"],
+    "Inovasi.opd": ["dinkes"],
+    "Inovasi.sdgs": [[3, 5]],
+    "Inovasi.video": ["https://www.youtube.com/watch?v=..."],
+    "Inovasi.kompetisi": [{"sinovik": {"edisi": 2025}, "iga": {}}],
+    "TanggalInovasi.penerapan": ["2017-07-03"],
+    "Bukti.berkas": ["bukti/perbup-12-2018.pdf"],
+    "Foto.berkas": ["foto/pelayanan.jpg"],
+    "Workspace.tahun_kerja": [2026],
+    "Opd.kode": ["dinkes"],
+    "PengaturanSurat.pola_nomor": ["800/{nomor:03d}/Bappeda/{tahun}"],
+}
+
 CHOICE_HELP: dict[str, str] = {
     # bentuk (PP 38/2017)
     "tata kelola pemerintahan daerah": "Inovasi dalam pelaksanaan manajemen pemerintahan daerah",

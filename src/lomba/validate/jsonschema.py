@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lomba.fileio import atomic_write_text
-from lomba.model.help import CHOICE_HELP, FIELD_HELP
+from lomba.model.help import CHOICE_HELP, FIELD_EXAMPLES, FIELD_HELP
 from lomba.model.innovation import Inovasi
 from lomba.model.workspace import Workspace
 from lomba.validate.competitions import available_competitions
@@ -33,6 +33,8 @@ def _with_help(node: Any, model_name: str) -> None:
         return
     for name, prop in node.get("properties", {}).items():
         key = f"{model_name}.{name}"
+        if "examples" not in prop and key in FIELD_EXAMPLES:
+            prop["examples"] = FIELD_EXAMPLES[key]
         if "description" not in prop and key in FIELD_HELP:
             if "$ref" in prop:  # draft-07 ignores a $ref's siblings: wrap it
                 ref = prop.pop("$ref")
