@@ -16,11 +16,16 @@ REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
+WORKSPACE_YEAR = 2019
+"""The year of the `workspace` fixture: fixed, so that golden files stay the same every year
+(tests/test_present.py starts a workspace in the present, as `lomba init` does)."""
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    """A new workspace made by `lomba init`, as a user would start."""
+    """A new workspace made by `lomba init`, as a user would start (in WORKSPACE_YEAR)."""
     root = tmp_path / "kabupaten-contoh"
-    init_workspace(root)
+    init_workspace(root, WORKSPACE_YEAR)
     return root
 
 

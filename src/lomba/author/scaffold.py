@@ -11,6 +11,7 @@ import jinja2
 
 from lomba.author.samplefiles import make_pdf
 from lomba.fileio import write_new_files
+from lomba.locale import build_date
 from lomba.model.common import KODE_RE
 from lomba.model.workspace import Opd
 from lomba.validate.jsonschema import SCHEMA_DIR, render_schemas
@@ -22,10 +23,19 @@ def _data(name: str) -> str:
     return (resources.files("lomba") / "data" / "scaffold" / name).read_text(encoding="utf-8")
 
 
-def init_files(target: Path) -> dict[Path, bytes]:
-    """Every file of a new workspace, ready to be written."""
+def _render(name: str, **values: object) -> str:
+    """A scaffold file with its ``{{ tahun }}`` and the like filled in."""
+    return jinja2.Environment(autoescape=False, keep_trailing_newline=True).from_string(
+        _data(name)).render(**values)
+
+
+def init_files(target: Path, year: int | None = None) -> dict[Path, bytes]:
+    """Every file of a new workspace, ready to be written: a workspace of this year (the
+    build date's, so ``SOURCE_DATE_EPOCH`` can fix it), whose example entry enters the yearly
+    action plan."""
+    year = year or build_date().year
     files: dict[Path, bytes] = {
-        target / "lomba.yaml": _data("lomba.yaml").encode(),
+        target / "lomba.yaml": _render("lomba.yaml", tahun=year).encode(),
         target / "entries" / "dinkes" / "posyandu-remaja.yaml": _data("contoh.yaml").encode(),
         target / "entries" / "dinkes" / "bukti" / "sk-posyandu-remaja.pdf": make_pdf(
             "SK Kepala Dinas Kesehatan tentang Posyandu Remaja"),
@@ -50,10 +60,10 @@ def init_files(target: Path) -> dict[Path, bytes]:
     return files
 
 
-def init_workspace(target: Path) -> list[Path]:
-    """Create a workspace in ``target``. Raises FileExistsError, writing nothing, if any of its
-    files already exists."""
-    files = init_files(target)
+def init_workspace(target: Path, year: int | None = None) -> list[Path]:
+    """Create a workspace in ``target`` (of this year, unless ``year``). Raises
+    FileExistsError, writing nothing, if any of its files already exists."""
+    files = init_files(target, year)
     write_new_files(files)
     return sorted(files)
 

@@ -336,7 +336,7 @@ def assess_entry(ws: Any, entry: Entry, registry: Registry, rules: Sequence[Rule
         year = edition_for(model, key, config)
         edition = registry.get(key, year)
         if edition is None:
-            if year not in registry.editions(key):
+            if not registry.available(key, year):
                 ws.report.extend(attributed([diag(
                     entry.loaded, ("kompetisi", key), "edition-missing", competition=key,
                     year=year, allowed=", ".join(map(str, registry.editions(key))))],

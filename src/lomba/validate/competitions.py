@@ -106,8 +106,27 @@ class Registry:
 
     def get(self, key: str, edition: int) -> Edition | None:
         if (key, edition) not in self._cache:
-            self._cache[(key, edition)] = self._load(key, edition)
+            self._cache[(key, edition)] = self._load(key, edition) \
+                if (key, edition) in self.folders else self._yearly(key, edition)
         return self._cache[(key, edition)]
+
+    def _yearly(self, key: str, edition: int) -> Edition | None:
+        """An edition for a year that has no folder, from the latest earlier edition that says
+        it holds every year (``setiap_tahun``): the same form under this year's name."""
+        earlier = [e for e in self.editions(key) if e < edition]
+        base = self.get(key, earlier[-1]) if earlier else None
+        if base is None or not base.spec.setiap_tahun:
+            return None
+        old, new = str(base.spec.edisi), str(edition)
+        spec = base.spec.model_copy(update={
+            "edisi": edition, "nama": base.spec.nama.replace(old, new),
+            "singkatan": base.spec.singkatan.replace(old, new) if base.spec.singkatan else None})
+        return Edition(spec=spec, folder=base.folder, display=base.display, loaded=base.loaded,
+                       templates=dict(base.templates))
+
+    def available(self, key: str, edition: int) -> bool:
+        """Whether ``key/edition`` exists, with its own folder or as a yearly edition."""
+        return (key, edition) in self.folders or self.get(key, edition) is not None
 
     def all(self) -> list[Edition]:
         return [e for k in sorted(self.folders) if (e := self.get(*k)) is not None]

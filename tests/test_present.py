@@ -1,0 +1,62 @@
+"""A workspace starts in the present: `lomba init` uses this year, its example builds, and every
+competition's newest edition builds from it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import yaml
+
+from lomba.diagnostics import Report
+from lomba.locale import build_date
+from lomba.validate.competitions import Registry
+from tests.conftest import run
+
+
+def _init(tmp_path: Path) -> Path:
+    root = tmp_path / "kabupaten-baru"
+    assert run("init", str(root)).exit_code == 0
+    return root
+
+
+def test_init_starts_this_year_and_its_example_builds(tmp_path: Path) -> None:
+    root = _init(tmp_path)
+    year = build_date().year
+    config = yaml.safe_load((root / "lomba.yaml").read_text(encoding="utf-8"))
+    assert config["tahun_kerja"] == year
+    assert str(config["tenggat_internal"][0]["tanggal"]) == f"{year}-07-31"
+    checked = run("check", cwd=root)
+    assert "edition-missing" not in checked.output
+    assert run("build", cwd=root).exit_code == 0
+    document = root / "build" / f"rai-{year}" / "dinkes" / "posyandu-remaja.docx"
+    text = "\n".join(p.text for p in docx.Document(str(document)).paragraphs)
+    assert f"Rancangan Aksi Inovasi {year}" in text and "2019" not in text.split("\n")[0]
+
+
+def test_every_current_competition_builds_from_a_new_workspace(tmp_path: Path) -> None:
+    root = _init(tmp_path)
+    registry = Registry(root, Report())
+    newest = {key: max(registry.editions(key)) for key in registry.competition_keys()}
+    entry = root / "entries" / "dinkes" / "posyandu-remaja.yaml"
+    text = entry.read_text(encoding="utf-8")
+    block = "".join(f"  {key}:\n    edisi: {year}\n" for key, year in sorted(newest.items())
+                    if key != "rai")
+    entry.write_text(text.replace("kompetisi:\n", "kompetisi:\n" + block, 1), encoding="utf-8")
+    result = run("build", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    for key, year in newest.items():
+        shown = build_date().year if key == "rai" else year
+        made = list((root / "build" / f"{key}-{shown}").rglob("*.docx"))
+        assert made, f"{key}/{shown}: no document"
+
+
+def test_a_year_without_a_guideline_is_said_plainly(tmp_path: Path) -> None:
+    root = _init(tmp_path)
+    entry = root / "entries" / "dinkes" / "posyandu-remaja.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "kompetisi:\n", "kompetisi:\n  sinovik: {edisi: 2031}\n", 1), encoding="utf-8")
+    out = run("check", cwd=root).output
+    assert "[edition-missing]" in out
+    assert re.search(r"2031.*2025", out), "names the editions there are"
