@@ -501,6 +501,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "LibreOffice could not turn {path} into a PDF: {reason}. Open the file in LibreOffice to "
         "see the problem.",
     ),
+    "spec-date-other-year": (
+        "{edition}: tanggal \"{name}\" jatuh pada tahun {year}, jauh dari tahun edisinya; "
+        "kemungkinan terwarisi dari edisi lain (turunan_dari) atau tersalin. Tulis tanggal edisi "
+        "ini sendiri, atau `tenggat: []` bila belum diketahui.",
+        "{edition}: the date \"{name}\" falls in {year}, far from its edition's year; it was "
+        "probably inherited from another edition (turunan_dari) or copied. Give this edition's "
+        "own date, or `tenggat: []` when it is not known.",
+    ),
     "code-unknown": (
         "Kode `{code}` tidak dikenal.{suggestion} Daftar kode ada di panduan (docs/kode/).",
         "Unknown code `{code}`.{suggestion} The guide lists every code (docs/kode/).",

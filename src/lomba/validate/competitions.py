@@ -54,8 +54,19 @@ def available_competitions(root: Path | None) -> set[str]:
 
 
 def _merge(parent: Any, child: Any) -> Any:
-    """Deep merge: mappings key by key; lists of items with ``id``/``kode`` item by item (new
-    items appended, ``hapus: true`` removes); any other value is replaced."""
+    """How a child edition (``turunan_dari``) changes its parent's values:
+
+    - a mapping changes key by key;
+    - a list of items with ``id``/``kode``/``nomor`` changes item by item: a new key is appended,
+      a known key is changed, an item with ``hapus: true`` removes that key;
+    - an empty list ``[]`` clears the parent's list (``tenggat: []``: no deadline known);
+    - ``{ganti: [...]}`` replaces the parent's list as a whole;
+    - any other value replaces the parent's.
+    """
+    if isinstance(parent, list) and isinstance(child, dict) and set(child) == {"ganti"}:
+        return child["ganti"]
+    if isinstance(parent, list) and child == []:
+        return []
     if isinstance(parent, dict) and isinstance(child, dict):
         out = dict(parent)
         for key, value in child.items():
@@ -213,8 +224,24 @@ def _template_source(section: str, template: str | None, loaded: LoadedYaml,
 
 
 def _spec_problems(spec: Spec, loaded: LoadedYaml, key: str, edition: int) -> list[Diagnostic]:
-    """Rules a schema cannot state: folder names, cited sources, unique ids, weights."""
+    """Rules a schema cannot state: folder names, cited sources, unique ids, weights, and dated
+    rules from another edition's year."""
     out: list[Diagnostic] = []
+    for i, t in enumerate(spec.tenggat):
+        # A deadline more than a year from its edition was most likely inherited from another
+        # edition (turunan_dari) or copied: a warning, since some rounds do straddle years.
+        if abs(t.tanggal.year - spec.edisi) > 1:
+            line, column = loaded.position(("tenggat", i, "tanggal"))
+            out.append(Diagnostic(loaded.file, line, column, ("tenggat", i, "tanggal"),
+                                  Severity.WARNING, "spec-date-other-year",
+                                  {"name": t.nama, "year": t.tanggal.year, "edition": spec.ref}))
+    window = spec.kelayakan.jendela_penerapan
+    if window is not None and window.selesai.year < spec.edisi - 3:
+        line, column = loaded.position(("kelayakan", "jendela_penerapan"))
+        out.append(Diagnostic(loaded.file, line, column, ("kelayakan", "jendela_penerapan"),
+                              Severity.WARNING, "spec-date-other-year",
+                              {"name": "jendela_penerapan", "year": window.selesai.year,
+                               "edition": spec.ref}))
 
     def add(path: tuple[PathItem, ...], code: str, **params: Any) -> None:
         line, column = loaded.position(path)
