@@ -23,9 +23,9 @@ from lomba.words import count_words, plain_text
         ("kata\u00a0dengan\u00a0spasi tak putus", 5),
         ("zero\u200bwidth", 1),
         ("**tebal** dan *miring* dan __garis__", 5),
-        ("- satu butir\n- dua butir\n1. tiga\n2. empat", 6),
+        ("- satu butir\n- dua butir\n1. tiga\n2. empat", 8),  # "1." is pasted, and counted
         ("# Judul\n\nIsi paragraf.", 3),
-        ("[tautan](https://contoh.go.id) saja", 2),
+        ("[tautan](https://contoh.go.id) saja", 3),  # pasted as "tautan (https://…) saja"
         ("  \n\t ", 0),
         ("\"Kutipan,\" katanya (dalam kurung).", 4),
         ("Sehari-hari, warga berobat.", 3),
@@ -49,8 +49,8 @@ def _reference_count(markdown: str) -> int:
     import re
 
     text = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", markdown)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"^[ \t]*\d+[.)][ \t]+", "", text, flags=re.M)
+    text = re.sub(r"\[([^\]]*)\]\(([^)\s]*)\)",
+                  lambda m: f"{m[1]} ({m[2]})" if m[2] and m[2] != m[1] else m[1], text)
     return len(text.split()) - len(re.findall(r"\s(?:[^\w\s]|_)+(?=\s)", f" {text} "))
 
 

@@ -2,8 +2,10 @@
 
 The rule, documented because every limit depends on it:
 
-1. Count the text as it will be pasted into the form: Markdown markup is removed first (list
-   bullets and numbers, ``**``, ``*``, ``_``, ``#`` headings, backticks, link syntax).
+1. Count the text as it will be pasted into the form, which is the copy text lomba shows
+   (:func:`lomba.render.document.paste_text`): emphasis, ``#`` and bullets are gone, list
+   numbers stay ("1." is typed into the box, and counted), and a link ``[teks](url)`` is pasted
+   as ``teks (url)``. The copy text and the count always agree.
 2. No-break and other odd spaces count as spaces; zero-width characters are removed.
 3. A word is a run of non-space characters that contains at least one letter or digit. So a
    hyphenated reduplication ("anak-anak", "kupu-kupu") is one word, as Word counts it; so are
@@ -16,9 +18,9 @@ import re
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES_RE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
+_LIST_MARK_RE = re.compile(r"^\s*[-*+]\s+", re.M)
 _HEADING_RE = re.compile(r"^\s*#{1,6}\s+", re.M)
-_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", re.S)
 _WORD_RE = re.compile(r"\S+")
 _HAS_ALNUM_RE = re.compile(r"[^\W_]")
@@ -30,7 +32,7 @@ def plain_text(markdown: str) -> str:
     text = _SPACES_RE.sub(" ", text)
     text = _LIST_MARK_RE.sub("", text)
     text = _HEADING_RE.sub("", text)
-    text = _LINK_RE.sub(r"\1", text)
+    text = _LINK_RE.sub(_pasted_link, text)
     previous = None
     while previous != text:
         previous = text
@@ -38,8 +40,12 @@ def plain_text(markdown: str) -> str:
     return text
 
 
+def _pasted_link(match: re.Match[str]) -> str:
+    label, url = match.group(1), match.group(2)
+    return f"{label} ({url})" if url and url != label else label
+
+
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_NUMBER_MARK_RE = re.compile(r"^[ \t]*\d+[.)][ \t]+", re.M)
 _NO_ALNUM_TOKEN_RE = re.compile(r"\s(?:[^\w\s]|_)+(?=\s)")
 
 
@@ -54,21 +60,17 @@ def count_words(markdown: str) -> int:
     """Number of words in ``markdown`` by the rule above.
 
     Equal to counting the tokens of :func:`plain_text`, but faster: emphasis markers, bullets
-    and ``#`` hold no letter or digit, so only numbered-list markers and link targets need
-    removing before counting the tokens that hold one. Plain ASCII text without links (most
-    answers) is counted without making a string per word: each character becomes ``" "``,
-    ``a`` (letter or digit) or ``p`` (anything else), the ``p`` are dropped, and a word is
-    where an ``a`` follows a space.
+    and ``#`` hold no letter or digit, so only links need rewriting before counting the tokens
+    that hold one. Plain ASCII text without links (most answers) is counted without making a
+    string per word: each character becomes ``" "``, ``a`` (letter or digit) or ``p``
+    (anything else), the ``p`` are dropped, and a word is where an ``a`` follows a space.
     """
     if markdown.isascii() and "](" not in markdown:
         shape = markdown.encode("ascii").translate(_SHAPES).replace(b"p", b"")
-        markers = len(_NUMBER_MARK_RE.findall(markdown)) if "." in markdown or ")" in \
-            markdown else 0
-        return (b" " + shape).count(b" a") - markers
+        return (b" " + shape).count(b" a")
     text = markdown
     if _ZERO_WIDTH_RE.search(text):
         text = _ZERO_WIDTH_RE.sub("", text)
     if "](" in text:
-        text = _LINK_RE.sub(r"\1", text)
-    text = _NUMBER_MARK_RE.sub("", text)
+        text = _LINK_RE.sub(_pasted_link, text)
     return len(text.split()) - len(_NO_ALNUM_TOKEN_RE.findall(f" {text} "))

@@ -120,7 +120,7 @@ def render_letter(letter: Letter, config: Workspace, root: Path, reference: byte
         if isinstance(block, Paragraph):
             out.append(_p(b.runs(block.runs), align="justify", first=int(1.25 * CM)))
         elif isinstance(block, ListBlock):
-            for i, item in enumerate(block.items, start=1):
+            for i, item in enumerate(block.items, start=block.start):
                 mark = b.run(f"{i}. " if block.ordered else "– ")
                 out.append(_p(mark + "".join(b.run(r.text, bold=r.bold) for r in item),
                               align="justify", left=int(1.9 * CM), first=-int(0.6 * CM)))

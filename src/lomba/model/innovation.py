@@ -29,8 +29,8 @@ Klasifikasi = Literal["inovasi perangkat daerah", "inovasi desa", "inovasi masya
 
 
 class Narasi(Strict):
-    """The narrative of an innovation. Each field is multi-paragraph text with light Markdown
-    (paragraphs, ``-`` or ``1.`` lists, ``**tebal**``, ``*miring*``)."""
+    """The narrative of an innovation. Each field is multi-paragraph CommonMark text
+    (paragraphs, ``-`` or ``1.`` lists, ``**tebal**``, ``*miring*``, ``[teks](url)``, tables)."""
 
     ringkasan: str | None = Field(None, description="Masalah, inovasi sebagai solusi, dan hasilnya")
     latar_belakang: str | None = Field(None, description="Latar belakang dan masalah, dengan data")

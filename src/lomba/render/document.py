@@ -6,10 +6,12 @@ page breaks) is what lets one DOCX writer and one HTML writer serve every compet
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from lomba.load.files import Blob
 
@@ -19,6 +21,8 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    url: str | None = None
+    """A hyperlink's target (the run's text is its label)."""
 
 
 @dataclass
@@ -38,6 +42,10 @@ class Heading:
 class ListBlock:
     ordered: bool
     items: list[list[Run]]
+    start: int = 1
+    """The number of the first item, as written (a list resumed after a nested one goes on)."""
+    level: int = 0
+    """Nesting depth: 0 for a top-level list."""
 
 
 @dataclass
@@ -110,106 +118,156 @@ class Document:
     """The blocks outside the narrative sections (profile and tables), for the HTML preview."""
 
 
-# ``_(?<!\w_)`` is ``(?<!\w)_`` written so that every alternative starts with a literal: the
-# regex engine then skips ahead to the next ``*`` or ``_`` instead of trying each position.
-_INLINE_RE = re.compile(r"(\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__|"
-                        r"\*(?=\S)(.+?)(?<=\S)\*|_(?<!\w_)(?=\S)(.+?)(?<=\S)_(?!\w))", re.S)
-_LIST_ITEM_RE = re.compile(r"^\s*(?:([-*+])|(\d+)[.)])\s+(.*)$")
-_HEADING_LINE_RE = re.compile(r"^(#{1,3})\s+(.*)$")
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+"""CommonMark (markdown-it-py: linear time, so no input can make it slow), with tables."""
 
 
 def paste_text(markdown: str) -> str:
     """Text to paste into a portal's plain text box: paragraphs reflowed (a line break inside a
-    paragraph is only how the YAML was wrapped), emphasis removed, list markers kept."""
+    paragraph is only how the YAML was wrapped), emphasis removed, list numbers as written,
+    links as ``text (url)``, table rows as cells separated by `` | ``."""
     out = []
     for block in parse_markdown(markdown):
         if isinstance(block, Paragraph):
-            out.append("".join(r.text for r in block.runs))
+            out.append(_plain(block.runs))
         elif isinstance(block, ListBlock):
+            indent = "   " * block.level
             out.append("\n".join(
-                (f"{i}. " if block.ordered else "- ") + "".join(r.text for r in item)
-                for i, item in enumerate(block.items, start=1)))
+                indent + (f"{n}. " if block.ordered else "- ") + _plain(item)
+                for n, item in enumerate(block.items, start=block.start)))
         elif isinstance(block, Heading):
             out.append(block.text)
+        elif isinstance(block, Table):
+            out.append("\n".join(" | ".join(row) for row in [block.header, *block.rows]))
     return "\n\n".join(out)
 
 
+def _plain(runs: list[Run]) -> str:
+    return "".join(f"{r.text} ({r.url})" if r.url and r.url != r.text else r.text
+                   for r in runs)
+
+
 def parse_inline(text: str) -> list[Run]:
-    """``**tebal**`` and ``*miring*`` (or ``__``/``_``) into runs; everything else is literal."""
-    if "*" not in text and "_" not in text:
-        return [Run(text)] if text else []
-    runs: list[Run] = []
-    pos = 0
-    for match in _INLINE_RE.finditer(text):
-        if match.start() > pos:
-            runs.append(Run(text[pos:match.start()]))
-        bold_text = match.group(2) or match.group(3)
-        if bold_text is not None:
-            runs.extend(Run(r.text, bold=True, italic=r.italic) for r in parse_inline(bold_text))
-        else:
-            inner = match.group(4) or match.group(5) or ""
-            runs.extend(Run(r.text, bold=r.bold, italic=True) for r in parse_inline(inner))
-        pos = match.end()
-    if pos < len(text):
-        runs.append(Run(text[pos:]))
-    return [r for r in runs if r.text]
+    """``**tebal**``, ``*miring*`` and ``[teks](url)`` into runs; everything else literal."""
+    tokens = _MD.parseInline(text)
+    return _runs(tokens[0].children or []) if tokens else []
 
 
 def parse_markdown(text: str, *, heading_base: int = 2) -> list[Block]:
-    """Light Markdown: paragraphs separated by blank lines, ``-``/``1.`` lists, ``#`` headings.
+    """CommonMark into blocks: paragraphs (lines joined, as Markdown does), lists that keep the
+    numbers as written and nest (a nested list is its own block one level deeper, and the outer
+    list goes on from the number it reached), headings, tables, and inline bold, italic and
+    links. Nothing the user wrote is dropped: raw HTML and code are kept as text.
 
-    Lines inside a paragraph are joined with spaces (as Markdown does); a new list always starts
-    its numbering again at 1. The blocks are shared between calls with the same text (an
-    entry's answer is parsed for its document, its preview and each competition it enters):
-    callers must not change them.
+    The blocks are shared between calls with the same text (an entry's answer is parsed for its
+    document, its preview and each competition it enters): callers must not change them.
     """
     return list(_parse_markdown(text, heading_base))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _parse_markdown(text: str, heading_base: int) -> tuple[Block, ...]:
+    tokens = _MD.parse(text)
     blocks: list[Block] = []
-    para: list[str] = []
-    items: list[list[str]] = []
-    ordered: bool | None = None
-
-    def flush_para() -> None:
-        if para:
-            blocks.append(Paragraph(parse_inline(" ".join(s.strip() for s in para))))
-            para.clear()
-
-    def flush_list() -> None:
-        nonlocal ordered
-        if items:
-            runs = [parse_inline(" ".join(p.strip() for p in it)) for it in items]
-            blocks.append(ListBlock(bool(ordered), runs))
-            items.clear()
-        ordered = None
-
-    for line in text.splitlines():
-        if not line.strip():
-            flush_para()
-            flush_list()
+    lists: list[ListBlock] = []  # the open lists, outermost first
+    open_item = False  # an item opened and its text not yet seen
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            open_item = False
+            if lists and lists[-1].items:  # a nested list: the outer one resumes after it
+                outer = lists[-1]
+                lists[-1] = ListBlock(outer.ordered, [], outer.start + len(outer.items),
+                                      outer.level)
+            written = tok.attrGet("start") if kind == "ordered_list_open" else None
+            start = int(written) if written is not None else 1
+            lists.append(ListBlock(kind == "ordered_list_open", [], start, len(lists)))
+            blocks.append(lists[-1])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+            if lists:  # the outer list continues in a new block after the nested one
+                blocks.append(lists[-1])
+        elif kind == "list_item_open":
+            lists[-1].items.append([])  # even an empty item: its number is text the user wrote
+            open_item = True
+        elif kind == "inline" and lists:
+            runs = _runs(tok.children or [])
+            current = lists[-1]
+            if open_item or not current.items:
+                if not current.items:
+                    current.items.append([])
+                current.items[-1] = runs
+                open_item = False
+            else:  # a second paragraph in the same item (or one after a nested list)
+                current.items[-1] = [*current.items[-1], Run(" "), *runs]
+        elif kind == "inline":
+            prev = tokens[i - 1].type if i else ""
+            if prev == "heading_open":
+                level = int(tokens[i - 1].tag[1])
+                blocks.append(Heading(tok.content.strip(),
+                                      min(heading_base + level - 1, 3)))
+            elif prev == "paragraph_open":
+                blocks.append(Paragraph(_runs(tok.children or [])))
+        elif kind == "table_open":
+            i, table = _table(tokens, i)
+            blocks.append(table)
             continue
-        item = _LIST_ITEM_RE.match(line)
-        heading = _HEADING_LINE_RE.match(line.strip())
-        if item:
-            flush_para()
-            is_ordered = item.group(2) is not None
-            if ordered is not None and is_ordered != ordered:
-                flush_list()
-            ordered = is_ordered
-            items.append([item.group(3)])
-        elif heading:
-            flush_para()
-            flush_list()
-            blocks.append(Heading(heading.group(2).strip(),
-                                  min(heading_base + len(heading.group(1)) - 1, 3)))
-        elif items and line.startswith((" ", "\t")):
-            items[-1].append(line)
+        elif kind in ("fence", "code_block", "html_block"):
+            blocks.append(Paragraph([Run(tok.content.rstrip("\n"))]))
+        i += 1
+    return tuple(b for b in blocks if not isinstance(b, ListBlock) or b.items)
+
+
+def _table(tokens: list[Token], i: int) -> tuple[int, Table]:
+    """A GFM table from ``table_open`` at ``i``; returns the index after it."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    while tokens[i].type != "table_close":
+        tok = tokens[i]
+        if tok.type == "tr_open":
+            row = []
+        elif tok.type == "inline":
+            row.append(_plain(_runs(tok.children or [])))
+        elif tok.type == "tr_close":
+            rows.append(row)
+        i += 1
+    header, body = (rows[0], rows[1:]) if rows else ([], [])
+    return i + 1, Table(header, body)
+
+
+def _runs(children: list[Token]) -> list[Run]:
+    """Inline tokens into runs; a line break inside a paragraph is a space."""
+    runs: list[Run] = []
+    bold = italic = 0
+    url: str | None = None
+    for tok in children:
+        kind = tok.type
+        if kind == "text" or kind == "code_inline" or kind == "html_inline":
+            runs.append(Run(tok.content, bool(bold), bool(italic), url))
+        elif kind in ("softbreak", "hardbreak"):
+            runs.append(Run(" ", bool(bold), bool(italic), url))
+        elif kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            url = str(tok.attrGet("href") or "")
+        elif kind == "link_close":
+            url = None
+        elif kind == "image":
+            runs.append(Run(tok.content or str(tok.attrGet("src") or ""), False, False,
+                            str(tok.attrGet("src") or "") or None))
+    merged: list[Run] = []
+    for r in runs:  # adjacent runs of the same look are one run
+        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].url) == \
+                (r.bold, r.italic, r.url):
+            merged[-1] = Run(merged[-1].text + r.text, r.bold, r.italic, r.url)
         else:
-            flush_list()
-            para.append(line)
-    flush_para()
-    flush_list()
-    return tuple(blocks)
+            merged.append(r)
+    return [r for r in merged if r.text]

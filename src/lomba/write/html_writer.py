@@ -48,6 +48,8 @@ def _runs(runs: list[Run]) -> str:
             text = f"<em>{text}</em>"
         if r.bold:
             text = f"<strong>{text}</strong>"
+        if r.url:
+            text = f'<a href="{html.escape(r.url)}">{text}</a>'
         out.append(text)
     return "".join(out)
 
@@ -60,8 +62,10 @@ def block_html(block: Block, *, embed_images: bool = True) -> str:
         return f"<h{level}>{html.escape(block.text)}</h{level}>"
     if isinstance(block, ListBlock):
         tag = "ol" if block.ordered else "ul"
+        start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+        nested = f' class="tingkat-{block.level}"' if block.level else ""
         items = "".join(f"<li>{_runs(item)}</li>" for item in block.items)
-        return f"<{tag}>{items}</{tag}>"
+        return f"<{tag}{start}{nested}>{items}</{tag}>"
     if isinstance(block, Table):
         numeric = block.numeric or [False] * len(block.header)
         head = "".join(f"<th>{html.escape(h)}</th>" for h in block.header)

@@ -268,11 +268,25 @@ class Builder:
         return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{_t(text)}</w:r>"
 
     def runs(self, runs: list[Run], size: int | None = None) -> str:
-        return "".join(self.run(r.text, r.bold, r.italic, size) for r in runs)
+        out = []
+        for r in runs:
+            if r.url:
+                out.append(self.hyperlink(r.url, self.run(r.text, r.bold, r.italic, size,
+                                                          color="0563C1", underline=True)))
+            else:
+                out.append(self.run(r.text, r.bold, r.italic, size))
+        return "".join(out)
+
+    def hyperlink(self, url: str, content: str) -> str:
+        """``content`` (runs) as a link to ``url``, opened by a click in Word."""
+        rid = self.new_rid()
+        self.rels.append(f'<Relationship Id="{rid}" Type="{RT}/hyperlink" '
+                         f'Target={quoteattr(url)} TargetMode="External"/>')
+        return f'<w:hyperlink r:id="{rid}">{content}</w:hyperlink>'
 
     def paragraph(self, content: str, style: str | None = None, align: str | None = None,
                   keep_next: bool = False, numbering: str | None = None,
-                  space_before: int | None = None) -> str:
+                  space_before: int | None = None, indent: int | None = None) -> str:
         props = ""
         if style:
             props += f'<w:pStyle w:val="{self.style(style)}"/>'
@@ -282,18 +296,21 @@ class Builder:
             props += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{numbering}"/></w:numPr>'
         if space_before is not None:
             props += f'<w:spacing w:before="{space_before}"/>'
+        if indent is not None:
+            props += f'<w:ind w:left="{indent}" w:hanging="360"/>'
         if align:
             props += f'<w:jc w:val="{"both" if align == "justify" else align}"/>'
         return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{content}</w:p>"
 
-    def restart_numbering(self) -> str | None:
+    def restart_numbering(self, start: int = 1) -> str | None:
+        """A numbering instance that starts at ``start`` (a list's first number as written)."""
         if self.ref.numbered_abstract is None:
             return self.ref.numbered_num
         num = str(self.next_num)
         self.next_num += 1
         self.nums.append(f'<w:num w:numId="{num}"><w:abstractNumId '
                          f'w:val="{self.ref.numbered_abstract}"/><w:lvlOverride w:ilvl="0">'
-                         f'<w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+                         f'<w:startOverride w:val="{start}"/></w:lvlOverride></w:num>')
         return num
 
     # images and links
@@ -392,10 +409,12 @@ class Builder:
             if block.question:
                 self.out.append(self.paragraph(self.run(block.question), style="Pertanyaan"))
         elif isinstance(block, ListBlock):
-            num = self.restart_numbering() if block.ordered else None
+            num = self.restart_numbering(block.start) if block.ordered else None
             style = "List Number" if block.ordered else "List Bullet"
+            indent = 720 + 360 * block.level if block.level else None
             for item in block.items:
-                self.out.append(self.paragraph(self.runs(item), style=style, numbering=num))
+                self.out.append(self.paragraph(self.runs(item), style=style, numbering=num,
+                                               indent=indent))
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Image):
