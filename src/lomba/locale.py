@@ -11,6 +11,7 @@ import os
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -35,6 +36,22 @@ def tanggal_in(value: date, lang: str) -> str:
     if lang == "en":
         return format_date(value, DATE_PATTERN, locale="en")
     return tanggal(value)
+
+
+def waktu(value: Any, lang: str = "id") -> str:
+    """A date at the precision it was written (:class:`lomba.model.common.Waktu`): "2017",
+    "November 2017" or "2 November 2017" (English: "November 2017", "2 November 2017")."""
+    if value is None:
+        return ""
+    if value.month is None:
+        return f"{value.year}"
+    locale = "en" if lang == "en" else LOCALE
+    if value.day is None:
+        return format_date(date(value.year, value.month, 1), "MMMM y", locale=locale)
+    return tanggal_in(date(value.year, value.month, value.day), lang)
+
+
+waktu_in = waktu
 
 
 @lru_cache(maxsize=4096)

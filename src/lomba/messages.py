@@ -14,7 +14,8 @@ from typing import Any
 
 from babel import Locale
 
-from lomba.locale import tanggal_in
+from lomba.locale import tanggal_in, waktu_in
+from lomba.model.common import Waktu
 
 LANGS = ("id", "en")
 
@@ -123,6 +124,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "invalid-date": (
         "tanggal harus ditulis YYYY-MM-DD, misalnya 2019-07-25; ditemukan `{found}`.",
         "dates must be written YYYY-MM-DD, for example 2019-07-25; found `{found}`.",
+    ),
+    "invalid-fact-date": (
+        "tulis tanggal setepat yang diketahui: tahun (2017), bulan (2017-11) atau tanggal "
+        "(2017-11-02); ditemukan `{found}`.{suggestion}",
+        "write the date as precisely as it is known: a year (2017), a month (2017-11) or a day "
+        "(2017-11-02); found `{found}`.{suggestion}",
+    ),
+    "date-too-vague": (
+        "{competition}: {rule} tidak dapat diputuskan dari tanggal `{started}` (batasnya "
+        "{limit}). Tulis bulannya atau tanggalnya, mis. `2018-03`, bila diketahui.",
+        "{competition}: {rule} cannot be decided from the date `{started}` (the limit is "
+        "{limit}). Write its month or day, e.g. `2018-03`, if it is known.",
     ),
     "invalid-rupiah": (
         "jumlah rupiah harus angka bulat tanpa titik atau Rp, misalnya 1250000; ditemukan "
@@ -842,6 +855,8 @@ def _localise(value: Any, lang: str) -> Any:
         return value.en_text if lang == "en" else value.id_text
     if isinstance(value, date):
         return tanggal_in(value, lang)
+    if isinstance(value, Waktu):
+        return waktu_in(value, lang)
     if isinstance(value, Suggestion):
         return word("did_you_mean", lang).format(value.text) if value.text else ""
     return value

@@ -98,7 +98,7 @@ def _completeness(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
 
 
 @rule("eligibility", "pair", "needs-start-date", "too-young", "outside-window",
-      "excluded-by-award", "not-eligible-class", "needs-field")
+      "excluded-by-award", "not-eligible-class", "needs-field", "date-too-vague")
 def _eligibility(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_eligibility(pair.entry, pair.edition.spec)
 

@@ -17,7 +17,8 @@ from lomba.check.completeness import find_placeholder
 from lomba.check.entries import diag
 from lomba.check.rules import Rule
 from lomba.diagnostics import Diagnostic, PathItem, Severity
-from lomba.messages import Suggestion
+from lomba.messages import Phrase, Suggestion
+from lomba.model.common import Waktu
 from lomba.model.innovation import NARASI_FIELDS, Inovasi
 from lomba.model.spec import Bagian, Spec
 from lomba.validate.templating import TemplateProblem, render_section
@@ -253,17 +254,35 @@ def check_eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
                             years=rules.usia_minimal_tahun))
         else:
             oldest = _years_before(deadline.tanggal, rules.usia_minimal_tahun)
-            if started > oldest:
+            # Decided on the date's whole span: too young only if even its earliest possible
+            # day is too late; a span across the limit cannot be decided, and says so.
+            if started.earliest > oldest:
                 out.append(diag(loaded, ("tanggal", "penerapan"), "too-young", competition=ref,
                                 years=rules.usia_minimal_tahun, started=started,
                                 deadline=deadline.tanggal, latest=oldest))
+            elif started.latest > oldest:
+                out.append(diag(loaded, ("tanggal", "penerapan"), "date-too-vague",
+                                Severity.WARNING, competition=ref, started=started,
+                                limit=oldest, rule=Phrase(
+                                    f"usia minimal {rules.usia_minimal_tahun} tahun",
+                                    f"the {rules.usia_minimal_tahun}-year minimum age")))
     window = rules.jendela_penerapan
     if window:
-        def inside(d: date | None) -> bool:
-            return d is not None and window.mulai <= d <= window.selesai
+        def status(d: Waktu | None) -> str:
+            if d is None or d.latest < window.mulai or d.earliest > window.selesai:
+                return "out"
+            return "in" if window.mulai <= d.earliest and d.latest <= window.selesai else "?"
 
-        developed = window.atau_pengembangan and inside(model.tanggal.pengembangan)
-        if not (inside(started) or developed):
+        states = {status(started)}
+        if window.atau_pengembangan:
+            states.add(status(model.tanggal.pengembangan))
+        if "in" not in states and "?" in states:
+            out.append(diag(loaded, ("tanggal",), "date-too-vague", Severity.WARNING,
+                            competition=ref, started=started or model.tanggal.pengembangan,
+                            limit=window.mulai, rule=Phrase(
+                                f"jendela penerapan {window.mulai.year}–{window.selesai.year}",
+                                f"the {window.mulai.year}–{window.selesai.year} window")))
+        elif "in" not in states:
             out.append(diag(loaded, ("tanggal",), "outside-window", competition=ref,
                             start=window.mulai, end=window.selesai))
     for rule in rules.pengecualian_penghargaan:

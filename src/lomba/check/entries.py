@@ -165,11 +165,11 @@ def check_dates(entry: Entry) -> list[Diagnostic]:
     known = [(name, getattr(dates, name)) for name in _DATE_ORDER if getattr(dates, name)]
     out: list[Diagnostic] = []
     for (earlier, d1), (later, d2) in pairwise(known):
-        if d2 < d1:
+        if d2.latest < d1.earliest:  # only what is certainly out of order
             out.append(diag(
                 loaded, ("tanggal", later), "dates-order", Severity.WARNING,
                 earlier=earlier.replace("_", " "), later=later.replace("_", " "),
-                earlier_value=d1.isoformat(), later_value=d2.isoformat(),
+                earlier_value=str(d1), later_value=str(d2),
             ))
     return out
 

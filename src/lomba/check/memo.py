@@ -31,6 +31,8 @@ from lomba.diagnostics import Diagnostic, Severity
 from lomba.fingerprint import code_digest
 from lomba.load import stats
 from lomba.load.cache import CACHE_FILE, _connect, _json_safe, keep_only, write_rows
+from lomba.messages import Phrase
+from lomba.model.common import Waktu, parse_waktu
 from lomba.validate.competitions import Registry, builtin_templates
 
 if TYPE_CHECKING:
@@ -55,7 +57,9 @@ def context_key(ws: LoadedWorkspace, competitions: bool) -> str:
 
 
 def _pack(d: Diagnostic) -> list[Any]:
-    params = {k: {"$date": v.isoformat()} if isinstance(v, date) else v
+    params = {k: {"$date": v.isoformat()} if isinstance(v, date) else
+              {"$waktu": str(v)} if isinstance(v, Waktu) else
+              {"$phrase": [v.id_text, v.en_text]} if isinstance(v, Phrase) else v
               for k, v in d.params.items()}
     return [d.file, d.line, d.column, list(d.path), str(d.severity), d.code, params, d.value,
             d.competition]
@@ -65,10 +69,19 @@ def _unpack(raw: list[Any]) -> Diagnostic:
     """A remembered finding; dates in its parameters come back as dates (each language prints
     them its own way)."""
     file, line, column, path, severity, code, params, value, competition = raw
-    params = {k: date.fromisoformat(v["$date"]) if isinstance(v, dict) and "$date" in v else v
-              for k, v in params.items()}
+    params = {k: _revive(v) for k, v in params.items()}
     return Diagnostic(file, line, column, tuple(path), Severity(severity), code, params, value,
                       competition)
+
+
+def _revive(value: Any) -> Any:
+    if isinstance(value, dict) and "$date" in value:
+        return date.fromisoformat(value["$date"])
+    if isinstance(value, dict) and "$waktu" in value:
+        return parse_waktu(value["$waktu"])
+    if isinstance(value, dict) and "$phrase" in value:
+        return Phrase(*value["$phrase"])
+    return value
 
 
 def _evidence(entry: Entry) -> list[list[str]]:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 
@@ -43,6 +54,97 @@ Tanggal = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 """A calendar date written strictly as YYYY-MM-DD (the YAML loader keeps dates as text)."""
+
+
+_WAKTU_RE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\Z")
+
+
+@dataclass(frozen=True)
+class Waktu:
+    """A date as precise as the user wrote it: a year (``2017``), a month (``2017-11``) or a
+    day (``2017-11-02``). Documents print only that precision; rules compare its earliest and
+    latest possible day, so an imprecise date is never read as more than it says."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        if self.day is not None:
+            return self.earliest
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return self.earliest.isoformat()
+
+
+def parse_waktu(value: Any) -> Waktu:
+    if isinstance(value, Waktu):
+        return value
+    if isinstance(value, date):
+        return Waktu(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        match = _WAKTU_RE.match(value.strip())
+        if match:
+            year, month, day = (int(g) if g else None for g in match.groups())
+            try:
+                date(year, month or 1, day or 1)  # type: ignore[arg-type]
+            except ValueError:
+                pass
+            else:
+                if 1900 <= year <= 2100:  # type: ignore[operator]
+                    return Waktu(year, month, day)  # type: ignore[arg-type]
+    raise PydanticCustomError("lomba_waktu", "invalid date",
+                              {"found": value, "fix": _date_fix(value)})
+
+
+_DMY_RE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\Z")
+_YMD_RE = re.compile(r"(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?\Z")
+
+
+def _date_fix(value: Any) -> str:
+    """The value written the way lomba reads it, when it is clear what was meant: 25-07-2019
+    or 25/07/2019 (day first, as Indonesians write) and 2019/08/01 become ISO."""
+    text = str(value).strip()
+    dmy, ymd = _DMY_RE.match(text), _YMD_RE.match(text)
+    try:
+        if dmy:
+            day, month, year = map(int, dmy.groups())
+            return date(year, month, day).isoformat()
+        if ymd:
+            year, month = int(ymd[1]), int(ymd[2])
+            if ymd[3]:
+                return date(year, month, int(ymd[3])).isoformat()
+            date(year, month, 1)
+            return f"{year:04d}-{month:02d}"
+    except ValueError:
+        return ""
+    return ""
+
+
+TanggalFakta = Annotated[
+    Waktu,
+    PlainValidator(parse_waktu),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"anyOf": [
+        {"type": "integer", "minimum": 1900, "maximum": 2100},
+        {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}],
+        "description": "Tahun (2017), bulan (2017-11) atau tanggal (2017-11-02), setepat yang "
+                       "diketahui"}),
+]
+"""A fact's date at the precision written: a year, a month or a day."""
 
 
 def _parse_rupiah(value: Any) -> Any:

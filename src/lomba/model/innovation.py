@@ -9,7 +9,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from lomba.model.common import KODE_PATTERN, Email, Rupiah, Strict, Tahun, Tanggal, Url
+from lomba.model.common import (
+    KODE_PATTERN,
+    Email,
+    Rupiah,
+    Strict,
+    Tahun,
+    Tanggal,
+    TanggalFakta,
+    Url,
+)
 from lomba.model.vocab import (
     ArahIndikator,
     Bentuk,
@@ -73,10 +82,13 @@ class UrusanInovasi(Strict):
 
 
 class TanggalInovasi(Strict):
-    ide: Tanggal | None = Field(None, description="Ide pertama kali dicetuskan")
-    uji_coba: Tanggal | None = Field(None, description="Mulai uji coba")
-    penerapan: Tanggal | None = Field(None, description="Mulai penerapan (menentukan usia inovasi)")
-    pengembangan: Tanggal | None = Field(None, description="Pengembangan terbaru")
+    """Each date as precise as it is known: 2017, 2017-11 or 2017-11-02."""
+
+    ide: TanggalFakta | None = Field(None, description="Ide pertama kali dicetuskan")
+    uji_coba: TanggalFakta | None = Field(None, description="Mulai uji coba")
+    penerapan: TanggalFakta | None = Field(
+        None, description="Mulai penerapan (menentukan usia inovasi)")
+    pengembangan: TanggalFakta | None = Field(None, description="Pengembangan terbaru")
 
 
 class Nilai(Strict):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lomba.check.competition import Readiness
 from lomba.load.files import file_name, read_confined
-from lomba.locale import angka, rupiah, tanggal
+from lomba.locale import angka, rupiah, tanggal, waktu
 from lomba.model.innovation import Inovasi
 from lomba.model.spec import Spec
 from lomba.model.vocab import SDGS, urusan_title
@@ -79,8 +79,8 @@ def _profile(model: Inovasi, config: Workspace, opd_name: str) -> Table:
     for label, value in (("Ide", model.tanggal.ide), ("Uji coba", model.tanggal.uji_coba),
                          ("Mulai penerapan", model.tanggal.penerapan),
                          ("Pengembangan terbaru", model.tanggal.pengembangan)):
-        if value:
-            rows.append([f"Waktu {label.lower()}", tanggal(value)])
+        if value:  # at the precision written: "2017", "November 2017", "2 November 2017"
+            rows.append([f"Waktu {label.lower()}", waktu(value)])
     if model.klasifikasi:
         rows.append(["Klasifikasi", model.klasifikasi.capitalize()])
     if model.asta_cita:

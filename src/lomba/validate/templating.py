@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 
 from lomba.diagnostics import Diagnostic, Severity
-from lomba.locale import angka, rupiah, tanggal
+from lomba.locale import angka, rupiah, tanggal, waktu
 from lomba.validate.sandbox import LimitedEnvironment, render_limited
 from lomba.validate.sandbox import make_environment as limited_environment
 
@@ -28,7 +29,15 @@ def _teks(value: Any) -> str:
 def make_environment() -> LimitedEnvironment:
     """The sandbox every spec and letter template runs in (see :mod:`lomba.validate.sandbox`),
     with lomba's filters."""
-    return limited_environment(rupiah=rupiah, tanggal=tanggal, angka=angka, teks=_teks)
+    return limited_environment(rupiah=rupiah, tanggal=_tanggal, angka=angka, teks=_teks)
+
+
+def _tanggal(value: Any) -> str:
+    """The ``tanggal`` filter: a day as "2 November 2017", and a fact's date at the precision
+    it was written ("2017", "November 2017")."""
+    if value is None or isinstance(value, date):
+        return tanggal(value)
+    return waktu(value)
 
 
 _ENV = make_environment()

@@ -43,6 +43,7 @@ _RANGE = {
 }
 _CUSTOM = {
     "lomba_date": "invalid-date",
+    "lomba_waktu": "invalid-fact-date",
     "lomba_rupiah": "invalid-rupiah",
     "lomba_rupiah_fraction": "rupiah-fraction",
     "lomba_url": "invalid-url",
@@ -117,7 +118,8 @@ def to_diagnostic(
                   "allowed": list_choices(allowed)}
     elif etype in _CUSTOM:
         code = _CUSTOM[etype]
-        params = {"found": short_value(value)}
+        params = {"found": short_value(value),
+                  "suggestion": Suggestion(ctx.get("fix") or None)}
     elif etype in _RANGE:
         key, fmt = _RANGE[etype]
         code = "out-of-range"
