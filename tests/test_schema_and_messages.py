@@ -26,7 +26,7 @@ def test_schemas_are_draft_07_with_definitions() -> None:
     assert "#/definitions/Narasi" in json.dumps(schema)
     assert schema["additionalProperties"] is False
     jenis = schema["properties"]["jenis"]
-    assert jenis["enum"] == ["digital", "non digital"]
+    assert jenis["enum"] == ["digital", "non digital", "digital dan non digital"]
 
 
 def test_schema_command_updates_stale_copies(workspace: Path) -> None:

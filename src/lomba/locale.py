@@ -54,6 +54,20 @@ def waktu(value: Any, lang: str = "id") -> str:
 waktu_in = waktu
 
 
+def kuantitas(value: Any) -> str:
+    """A measured value (:class:`lomba.model.common.Kuantitas`) as written: "17,98",
+    "450–500", "sekitar 450", "> 95"; decimals as the user gave them, never more."""
+    if value is None:
+        return "—"
+    text = angka(value.low)
+    if value.high is not None:
+        text += f"–{angka(value.high)}"
+    if value.qualifier:
+        gap = "" if value.qualifier in ("±", "~", ">", "<", "≥", "≤", ">=", "<=") else " "
+        text = f"{value.qualifier}{gap}{text}"
+    return text
+
+
 @lru_cache(maxsize=4096)
 def rupiah(amount: Decimal | int | None) -> str:
     """``1250000`` -> ``"Rp1.250.000"``."""

@@ -131,6 +131,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "write the date as precisely as it is known: a year (2017), a month (2017-11) or a day "
         "(2017-11-02); found `{found}`.{suggestion}",
     ),
+    "invalid-quantity": (
+        "nilai `{found}` tidak terbaca sebagai angka. Tulis angka (17.98 atau \"17,98\"), "
+        "rentang (\"450–500\"), atau perkiraan (\"sekitar 450\", \"> 95\").",
+        "the value `{found}` cannot be read as a number. Write a number (17.98 or \"17,98\"), a "
+        "range (\"450–500\") or an estimate (\"sekitar 450\", \"> 95\").",
+    ),
+    "invalid-years": (
+        "`{found}` bukan tahun atau rentang tahun. Tulis 2018 atau \"2009–2017\".",
+        "`{found}` is not a year or a span of years. Write 2018 or \"2009–2017\".",
+    ),
     "date-too-vague": (
         "{competition}: {rule} tidak dapat diputuskan dari tanggal `{started}` (batasnya "
         "{limit}). Tulis bulannya atau tanggalnya, mis. `2018-03`, bila diketahui.",

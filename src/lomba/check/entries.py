@@ -94,10 +94,15 @@ def check_opd(ws: LoadedWorkspace, entry: Entry) -> list[Diagnostic]:
     if model.opd not in opds:
         return [diag(loaded, ("opd",), "opd-unknown", value=model.opd, opd=model.opd,
                      suggestion=Suggestion(closest(model.opd, list(opds))))]
+    out = []
     if entry.folder != model.opd and entry.folder in opds:
-        return [diag(loaded, ("opd",), "opd-folder-mismatch", Severity.WARNING,
-                     folder=entry.folder, opd=model.opd)]
-    return []
+        out.append(diag(loaded, ("opd",), "opd-folder-mismatch", Severity.WARNING,
+                        folder=entry.folder, opd=model.opd))
+    for i, partner in enumerate(model.opd_mitra):
+        if partner not in opds:
+            out.append(diag(loaded, ("opd_mitra", i), "opd-unknown", value=partner, opd=partner,
+                            suggestion=Suggestion(closest(partner, list(opds)))))
+    return out
 
 
 def check_files(ws: LoadedWorkspace, entry: Entry) -> list[Diagnostic]:

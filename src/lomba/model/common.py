@@ -147,6 +147,116 @@ TanggalFakta = Annotated[
 """A fact's date at the precision written: a year, a month or a day."""
 
 
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_QUANTITY_RE = re.compile(
+    rf"(?P<q>±|~|\+/-|sekitar|kurang lebih|kira-kira|lebih dari|kurang dari|>=|<=|>|<|≥|≤)?\s*"
+    rf"(?P<a>-?{_NUMBER})(?:\s*(?:–|—|-|s\.?d\.?|sampai|hingga)\s*(?P<b>-?{_NUMBER}))?\Z",
+    re.I)
+
+
+@dataclass(frozen=True)
+class Kuantitas:
+    """A measured value as people write it: 17.98 or 17,98 (a decimal comma), a range
+    (450–500), or an approximate or bounded one (sekitar 450, > 95). Kept as written, decimals
+    included, so a document never prints more precision than the user gave."""
+
+    low: Decimal
+    high: Decimal | None = None
+    qualifier: str | None = None
+
+    @property
+    def exact(self) -> Decimal | None:
+        """The value when it is a single, unqualified number (for a percentage change)."""
+        return self.low if self.high is None and self.qualifier is None else None
+
+
+_THOUSANDS_RE = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+\Z")
+
+
+def _decimal(text: str) -> Decimal | None:
+    """17,98 and 17.98 are 17.98; 3.500, 1.250.000 and 1.250.000,5 use the dot for thousands
+    as Indonesians write them (text in quotes: an unquoted 3.500 is YAML's 3.5)."""
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".") if text.count(",") == 1 else ""
+    elif _THOUSANDS_RE.match(text):
+        text = text.replace(".", "")
+    try:
+        return Decimal(text) if text else None
+    except InvalidOperation:
+        return None
+
+
+def parse_kuantitas(value: Any) -> Kuantitas:
+    if isinstance(value, Kuantitas):
+        return value
+    if isinstance(value, bool):
+        raise PydanticCustomError("lomba_quantity", "invalid", {"found": value, "fix": ""})
+    if isinstance(value, int | Decimal):
+        return Kuantitas(Decimal(value))
+    if isinstance(value, float):
+        return Kuantitas(Decimal(repr(value)))
+    if isinstance(value, str):
+        match = _QUANTITY_RE.match(value.strip())
+        if match:
+            low = _decimal(match["a"])
+            high = _decimal(match["b"]) if match["b"] else None
+            if low is not None and (match["b"] is None or high is not None):
+                qualifier = match["q"].lower() if match["q"] else None
+                return Kuantitas(low, high, qualifier)
+    raise PydanticCustomError("lomba_quantity", "invalid", {"found": value, "fix": ""})
+
+
+NilaiKuantitas = Annotated[
+    Kuantitas,
+    PlainValidator(parse_kuantitas),
+    PlainSerializer(lambda k: str(k.low) if k.high is None and not k.qualifier
+                    else f"{k.qualifier or ''}{k.low}{'–' + str(k.high) if k.high else ''}",
+                    return_type=str),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}],
+                    "description": "Angka (17.98 atau \"17,98\"), rentang (\"450–500\"), atau "
+                                   "perkiraan (\"sekitar 450\", \"> 95\")"}),
+]
+
+
+_SPAN_RE = re.compile(r"(\d{4})\s*(?:–|—|-|s\.?d\.?|sampai|hingga)\s*(\d{4})\Z")
+
+
+@dataclass(frozen=True)
+class RentangTahun:
+    """One year (2018) or a span of years (2009–2017), as a budget line or a source gives."""
+
+    first: int
+    last: int
+
+    def __str__(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
+
+
+def parse_rentang(value: Any) -> RentangTahun:
+    if isinstance(value, RentangTahun):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1945 <= value <= 2100:
+        return RentangTahun(value, value)
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdigit() and 1945 <= int(text) <= 2100:
+            return RentangTahun(int(text), int(text))
+        match = _SPAN_RE.match(text)
+        if match and 1945 <= int(match[1]) <= int(match[2]) <= 2100:
+            return RentangTahun(int(match[1]), int(match[2]))
+    raise PydanticCustomError("lomba_years", "invalid", {"found": value, "fix": ""})
+
+
+TahunAtauRentang = Annotated[
+    RentangTahun,
+    PlainValidator(parse_rentang),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1945, "maximum": 2100},
+                              {"type": "string", "pattern": r"^\d{4}\s*(–|-)\s*\d{4}$"}],
+                    "description": "Tahun (2018) atau rentang tahun (\"2009–2017\")"}),
+]
+
+
 def _parse_rupiah(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("lomba_rupiah", "invalid rupiah", {"found": value})

@@ -125,6 +125,8 @@ CHOICE_HELP: dict[str, str] = {
     # jenis
     "digital": "Memakai aplikasi atau teknologi informasi sebagai inti",
     "non digital": "Tanpa aplikasi sebagai inti: prosedur, kelembagaan, layanan tatap muka",
+    "digital dan non digital": "Gabungan: aplikasi dan layanan tatap muka bersama-sama",
+    "mitra pembangunan": "Lembaga donor atau mitra pembangunan, mis. UNICEF, GIZ, USAID",
     # inisiator
     "kepala daerah": "Dicetuskan kepala daerah",
     "anggota DPRD": "Dicetuskan anggota DPRD",

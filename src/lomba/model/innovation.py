@@ -12,9 +12,11 @@ from pydantic import Field
 from lomba.model.common import (
     KODE_PATTERN,
     Email,
+    NilaiKuantitas,
     Rupiah,
     Strict,
     Tahun,
+    TahunAtauRentang,
     Tanggal,
     TanggalFakta,
     Url,
@@ -33,6 +35,8 @@ from lomba.model.vocab import (
 )
 
 Sdg = Annotated[int, Field(ge=1, le=17)]
+SdgTarget = Annotated[str, Field(pattern=r"^(?:[1-9]|1[0-7])\.(?:\d{1,2}|[a-c])$")]
+"""An SDG target as the UN numbers it, e.g. "4.5", "17.16" or "6.a"."""
 AstaCita = Annotated[int, Field(ge=1, le=8)]
 Klasifikasi = Literal["inovasi perangkat daerah", "inovasi desa", "inovasi masyarakat"]
 
@@ -92,23 +96,24 @@ class TanggalInovasi(Strict):
 
 
 class Nilai(Strict):
-    tahun: Tahun
-    nilai: float
+    tahun: Tahun | None = Field(None, description="Tahun pengukuran, bila diketahui")
+    nilai: NilaiKuantitas
 
 
 class IndikatorKinerja(Strict):
-    """A performance indicator measured before and after the innovation."""
+    """A performance indicator measured before and after the innovation (either may be
+    unknown: the table shows what is known)."""
 
     nama: str = Field(min_length=1)
     satuan: str = Field(min_length=1, description="Mis. menit, persen, orang")
-    baseline: Nilai
-    terkini: Nilai
+    baseline: Nilai | None = None
+    terkini: Nilai | None = None
     arah: ArahIndikator = Field("naik", description="naik jika makin besar makin baik, else turun")
     sumber: str | None = Field(None, description="Sumber data, mis. laporan SIMPUS 2018")
 
 
 class BarisAnggaran(Strict):
-    tahun: Tahun
+    tahun: TahunAtauRentang
     sumber_dana: SumberDana
     uraian: str = Field(min_length=1)
     jumlah: Rupiah
@@ -127,7 +132,8 @@ class Kegiatan(Strict):
 
 class PemangkuKepentingan(Strict):
     nama: str = Field(min_length=1)
-    unsur: Literal["pemerintah", "swasta", "masyarakat", "akademisi", "media"] | None = None
+    unsur: Literal["pemerintah", "swasta", "masyarakat", "akademisi", "media",
+                   "mitra pembangunan"] | None = None
     peran: str = Field(min_length=1)
 
 
@@ -147,7 +153,7 @@ class Foto(Strict):
 
 class Replikasi(Strict):
     daerah: str = Field(min_length=1, description="Pemda/instansi yang mereplikasi")
-    tahun: Tahun
+    tahun: Tahun | None = Field(None, description="Tahun replikasi, bila diketahui")
     keterangan: str | None = None
     bukti: str | None = Field(None, description="Berkas PKS/MoU/surat pernyataan")
 
@@ -203,7 +209,12 @@ class Inovasi(Strict):
     nama: str = Field(min_length=1, description="Nama inovasi (harus unik)")
     akronim: str | None = None
     kepanjangan: str | None = Field(None, description="Kepanjangan akronim")
+    nama_lain: list[str] = Field(
+        default_factory=list, description="Nama, ejaan atau kepanjangan lain yang juga dipakai")
     opd: str = Field(min_length=1, pattern=KODE_PATTERN, description="Kode OPD dari lomba.yaml")
+    opd_mitra: list[Annotated[str, Field(pattern=KODE_PATTERN)]] = Field(
+        default_factory=list,
+        description="OPD lain yang ikut menjalankan inovasi bersama; OPD utama tetap `opd`")
     unit_pelaksana: str | None = Field(None, description="Unit pelaksana, jika bukan OPD induk")
     tim: list[AnggotaTim] = Field(default_factory=list)
 
@@ -214,6 +225,8 @@ class Inovasi(Strict):
     tahapan: Tahapan
     urusan: UrusanInovasi
     sdgs: list[Sdg] = Field(default_factory=list, description="Nomor TPB/SDGs 1-17")
+    sdgs_target: list[SdgTarget] = Field(
+        default_factory=list, description="Target TPB/SDGs, mis. \"4.5\" atau \"17.16\"")
     klasifikasi: Klasifikasi | None = Field(None, description="IGA 2026: klasifikasi inovasi")
     asta_cita: list[AstaCita] = Field(default_factory=list, description="IGA 2026: Asta Cita 1-8")
     pkpn: str | None = Field(None, description="IGA 2026: klaster Program Kerja Prioritas Nasional")

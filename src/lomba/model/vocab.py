@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 Bentuk = Literal["tata kelola pemerintahan daerah", "pelayanan publik", "inovasi daerah lainnya"]
-Jenis = Literal["digital", "non digital"]
+Jenis = Literal["digital", "non digital", "digital dan non digital"]
 Inisiator = Literal["kepala daerah", "anggota DPRD", "OPD", "ASN", "masyarakat"]
 Tahapan = Literal["ide", "inisiatif", "uji coba", "penerapan"]
 

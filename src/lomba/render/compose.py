@@ -13,8 +13,8 @@ from pathlib import Path
 
 from lomba.check.competition import Readiness
 from lomba.load.files import file_name, read_confined
-from lomba.locale import angka, rupiah, tanggal, waktu
-from lomba.model.innovation import Inovasi
+from lomba.locale import angka, kuantitas, rupiah, tanggal, waktu
+from lomba.model.innovation import Inovasi, Nilai
 from lomba.model.spec import Spec
 from lomba.model.vocab import SDGS, urusan_title
 from lomba.model.workspace import Workspace
@@ -48,10 +48,30 @@ TABLE_TITLES = {
 }
 
 
-def _change(before: float, after: float, direction: str) -> str:
-    if before == 0:
+def _sdgs(goals: list[int], targets: list[str]) -> str:
+    """Goals with their names, each followed by the targets named under it."""
+    by_goal: dict[int, list[str]] = {g: [] for g in goals}
+    for target in targets:
+        by_goal.setdefault(int(target.split(".")[0]), []).append(target)
+    return "; ".join(f"{n}. {SDGS[n]}" + (f" (target {', '.join(t)})" if t else "")
+                     for n, t in by_goal.items())
+
+
+def _measure(value: Nilai | None) -> str:
+    if value is None:
         return "—"
-    pct = (after - before) / abs(before) * 100
+    shown = kuantitas(value.nilai)
+    return f"{shown} ({value.tahun})" if value.tahun else shown
+
+
+def _change(before: Nilai | None, after: Nilai | None, direction: str) -> str:
+    """The change in percent, only where both values are single numbers."""
+    if before is None or after is None:
+        return "—"
+    b, a = before.nilai.exact, after.nilai.exact
+    if b is None or a is None or b == 0:
+        return "—"
+    pct = float((a - b) / abs(b) * 100)
     better = (pct > 0) == (direction == "naik")
     sign = "+" if pct > 0 else ""
     return f"{sign}{angka(round(pct, 1))}%" + (" (membaik)" if better and pct else "")
@@ -62,6 +82,12 @@ def _profile(model: Inovasi, config: Workspace, opd_name: str) -> Table:
         ["Nama inovasi", model.nama + (f" ({model.akronim})" if model.akronim else "")],
         ["Perangkat daerah", opd_name],
     ]
+    if model.nama_lain:
+        rows.insert(1, ["Nama lain", "; ".join(model.nama_lain)])
+    if model.opd_mitra:
+        names = {o.kode: o.nama for o in config.opd}
+        rows.append(["Perangkat daerah mitra",
+                     "; ".join(names.get(k, k) for k in model.opd_mitra)])
     if model.unit_pelaksana:
         rows.append(["Unit pelaksana", model.unit_pelaksana])
     rows += [
@@ -74,8 +100,8 @@ def _profile(model: Inovasi, config: Workspace, opd_name: str) -> Table:
     ]
     if model.urusan.beririsan:
         rows.append(["Urusan beririsan", "; ".join(map(urusan_title, model.urusan.beririsan))])
-    if model.sdgs:
-        rows.append(["TPB/SDGs", "; ".join(f"{n}. {SDGS[n]}" for n in model.sdgs)])
+    if model.sdgs or model.sdgs_target:
+        rows.append(["TPB/SDGs", _sdgs(model.sdgs, model.sdgs_target)])
     for label, value in (("Ide", model.tanggal.ide), ("Uji coba", model.tanggal.uji_coba),
                          ("Mulai penerapan", model.tanggal.penerapan),
                          ("Pengembangan terbaru", model.tanggal.pengembangan)):
@@ -96,9 +122,8 @@ Part = Callable[[], list[Block]]
 def _parts(model: Inovasi, base: Path, root: Path, readiness: Readiness,
            iga_spec: Spec | None = None) -> dict[str, Part]:
     def indikator() -> list[Block]:
-        rows = [[i.nama, i.satuan, f"{angka(i.baseline.nilai)} ({i.baseline.tahun})",
-                 f"{angka(i.terkini.nilai)} ({i.terkini.tahun})",
-                 _change(i.baseline.nilai, i.terkini.nilai, i.arah), i.sumber or ""]
+        rows = [[i.nama, i.satuan, _measure(i.baseline), _measure(i.terkini),
+                 _change(i.baseline, i.terkini, i.arah), i.sumber or ""]
                 for i in model.indikator_kinerja]
         return [Table(["Indikator", "Satuan", "Sebelum", "Sesudah", "Perubahan", "Sumber"], rows,
                       numeric=[False, False, True, True, True, False],

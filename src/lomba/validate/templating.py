@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from lomba.diagnostics import Diagnostic, Severity
-from lomba.locale import angka, rupiah, tanggal, waktu
+from lomba.locale import angka, kuantitas, rupiah, tanggal, waktu
 from lomba.validate.sandbox import LimitedEnvironment, render_limited
 from lomba.validate.sandbox import make_environment as limited_environment
 
@@ -29,7 +29,12 @@ def _teks(value: Any) -> str:
 def make_environment() -> LimitedEnvironment:
     """The sandbox every spec and letter template runs in (see :mod:`lomba.validate.sandbox`),
     with lomba's filters."""
-    return limited_environment(rupiah=rupiah, tanggal=_tanggal, angka=angka, teks=_teks)
+    return limited_environment(rupiah=rupiah, tanggal=_tanggal, angka=_angka, teks=_teks)
+
+
+def _angka(value: Any) -> str:
+    """The ``angka`` filter: a number, or a measured value as written (a range, an estimate)."""
+    return kuantitas(value) if hasattr(value, "low") else angka(value)
 
 
 def _tanggal(value: Any) -> str:

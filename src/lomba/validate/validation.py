@@ -44,6 +44,8 @@ _RANGE = {
 _CUSTOM = {
     "lomba_date": "invalid-date",
     "lomba_waktu": "invalid-fact-date",
+    "lomba_quantity": "invalid-quantity",
+    "lomba_years": "invalid-years",
     "lomba_rupiah": "invalid-rupiah",
     "lomba_rupiah_fraction": "rupiah-fraction",
     "lomba_url": "invalid-url",
