@@ -271,6 +271,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "teks masih memuat penanda isian `{found}`. Ganti dengan isi yang sebenarnya.",
         "the text still holds the placeholder `{found}`. Replace it with real content.",
     ),
+    "config-placeholder": (
+        "`{found}` adalah pengganti sementara, bukan isi; lomba.yaml dicetak di sampul dokumen "
+        "dan surat resmi. Isi dengan data yang sebenarnya.",
+        "`{found}` is a stand-in, not content; lomba.yaml is printed on document covers and in "
+        "official letters. Fill in the real data.",
+    ),
     "acronym-no-expansion": (
         "akronim `{found}` belum diberi kepanjangan. Isi `kepanjangan`.",
         "acronym `{found}` has no expansion. Fill in `kepanjangan`.",

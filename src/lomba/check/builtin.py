@@ -12,7 +12,7 @@ from lomba.check.competition import (
     check_section_names,
     check_sections,
 )
-from lomba.check.completeness import check_completeness
+from lomba.check.completeness import check_completeness, config_placeholders
 from lomba.check.deadlines import deadline_diagnostics
 from lomba.check.entries import (
     check_acronym,
@@ -38,9 +38,13 @@ if TYPE_CHECKING:
 
 
 @rule("config", "workspace", "opd-duplicate", "evidence-absolute", "evidence-parent",
-      "evidence-outside", "evidence-missing", "evidence-not-file", "image-invalid")
+      "evidence-outside", "evidence-missing", "evidence-not-file", "image-invalid",
+      "config-placeholder")
 def _config(ctx: Checker, _: None) -> Iterable[Diagnostic]:
-    return check_config(ctx.ws)
+    found = check_config(ctx.ws)
+    if ctx.ws.config_loaded is not None and ctx.ws.config_loaded.data is not None:
+        found += config_placeholders(ctx.ws.config_loaded)
+    return found
 
 
 @rule("letters", "workspace", "letter-pattern-invalid", "register-duplicate", "register-altered",

@@ -218,7 +218,8 @@ def check_sections(pair: Readiness) -> list[Diagnostic]:
         if bagian.kata_min and words < bagian.kata_min:
             out.append(diag(loaded, where, "words-under", words=words, limit=bagian.kata_min,
                             **common))
-        found = find_placeholder(text) if loaded.may_hold_placeholder else None
+        found = find_placeholder(text) if loaded.may_hold_placeholder or len(text) <= 60 \
+            else None
         if found:
             out.append(diag(loaded, where, "section-placeholder", found=found, **common))
     return out

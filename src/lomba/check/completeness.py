@@ -36,9 +36,38 @@ PLACEHOLDER_RE = re.compile(
 _PLACEHOLDER_HINTS = re.compile("|".join(map(re.escape, PLACEHOLDER_HINTS)))
 
 
+_WHOLE_PLACEHOLDERS = frozenset((
+    "-", "--", "---", "—", "–", ".", "?", "x", "xx", "n/a", "na", "n.a.", "tbd", "todo", "tba",
+    "nihil", "menyusul", "akan diisi", "isi", "diisi", "...", "…",
+    "to be filled", "to be determined", "not yet", "not available", "unknown",
+))
+_WHOLE_PLACEHOLDER_RE = re.compile(
+    r"(?:nama |isi |data |nilai |tanggal )?belum "
+    r"(?:diisi|ada|diketahui|tersedia|ditentukan|lengkap)"
+    r"|(?:akan|masih) (?:diisi|dilengkapi|menyusul)|(?:name|value|date) (?:unknown|missing)")
+SHORT_TEXT = 60
+"""A value at most this long may be a placeholder as a whole ("-", "(belum diisi)")."""
+
+
+def placeholder_value(text: str) -> str | None:
+    """``text`` itself if the whole value is a stand-in, not content: "-", "n/a",
+    "(belum diisi)", "(nama belum diketahui)", "menyusul" (in either language)."""
+    if len(text) > SHORT_TEXT:
+        return None
+    norm = " ".join(text.strip().strip("()[]{}<>*_\"'").split()).lower().rstrip(".!")
+    if norm in _WHOLE_PLACEHOLDERS or (text.strip() and not norm.strip("-–—.?… ")) \
+            or _WHOLE_PLACEHOLDER_RE.fullmatch(norm):
+        return text.strip()
+    return None
+
+
 @lru_cache(maxsize=8192)
 def find_placeholder(text: str) -> str | None:
-    """The placeholder text left in ``text`` (TODO, lorem ipsum, "...", "isi di sini"), if any."""
+    """The placeholder left in ``text``: the whole value a stand-in ("-", "(belum diisi)"), or
+    TODO, lorem ipsum, "...", "isi di sini" inside it."""
+    whole = placeholder_value(text)
+    if whole is not None:
+        return whole
     if not _PLACEHOLDER_HINTS.search(text.lower()):
         return None
     match = PLACEHOLDER_RE.search(text)
@@ -63,13 +92,25 @@ def check_completeness(entry: Entry) -> list[Diagnostic]:
             if value is None or (isinstance(value, (str, list)) and not value):
                 out.append(diag(loaded, path, "incomplete-field", Severity.WARNING,
                                 field=".".join(path), tahapan=model.tahapan))
-    if not loaded.may_hold_placeholder:
-        return out
     for path, text in _texts(loaded.data, ()):
+        # Long text can hold a placeholder only where the file's bytes hinted at one.
+        if len(text) > SHORT_TEXT and not loaded.may_hold_placeholder:
+            continue
         found = find_placeholder(text)
         if found:
             out.append(diag(loaded, path, "placeholder", Severity.WARNING, value=text,
                             found=found))
+    return out
+
+
+def config_placeholders(loaded: Any) -> list[Diagnostic]:
+    """Stand-ins left in lomba.yaml ("(nama belum diketahui)", "-"): errors, since its values
+    are printed on covers and in official letters."""
+    out = []
+    for path, text in _texts(loaded.data, ()):
+        found = find_placeholder(text)
+        if found:
+            out.append(diag(loaded, path, "config-placeholder", value=text, found=found))
     return out
 
 
