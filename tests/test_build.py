@@ -205,10 +205,18 @@ def test_force_renders_drafts_marked_on_every_page(sample: Path) -> None:
     result = run("build", "--force", "--kompetisi", "sinovik", cwd=sample)
     assert result.exit_code == 0
     assert "DRAF: entries/dinsos/verdes.yaml" in result.output
-    document = docx.Document(str(sample / "build/sinovik-2019/dinsos/verdes.docx"))
+    assert not (sample / "build/sinovik-2019/dinsos/verdes.docx").exists(), \
+        "a draft never has a final document's name"
+    document = docx.Document(str(sample / "build/sinovik-2019/dinsos/verdes-DRAF.docx"))
     header = "\n".join(p.text for p in document.sections[0].header.paragraphs)
     assert "DRAF — BELUM MEMENUHI SYARAT LOMBA" in header
     assert document.core_properties.category == "DRAF"
+    # Every section in order, numbers intact, the gaps shown.
+    texts = [p.text for p in document.paragraphs]
+    headings = [t for t in texts if re.match(r"^\d+[a-z]?\. ", t)]
+    assert [h.split(".")[0] for h in headings] == [
+        "1", "2", "3", "4", "5", "6a", "6b", "7a", "7b", "7c", "8", "9"]
+    assert "(belum diisi)" in texts
     ready = docx.Document(str(sample / SI_BUNDA))
     assert "DRAF" not in "\n".join(p.text for p in ready.sections[0].header.paragraphs)
 

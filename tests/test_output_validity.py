@@ -127,12 +127,12 @@ def test_libreoffice_opens_a_forced_draft_with_control_characters(sample: Path,
                            "needed to open the draft as an office program would")
     _hostile_workspace(sample)
     run("build", "--force", "--kompetisi", "sinovik/2019", cwd=sample)
-    (path,) = (sample / "build").rglob("si-bunda.docx")
+    (path,) = (sample / "build").rglob("si-bunda-DRAF.docx")
     out = tmp_path / "pdf"
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
                     "--convert-to", "txt:Text", "--outdir", str(out), str(path)],
                    capture_output=True, timeout=180, check=True)
-    text = (out / "si-bunda.txt").read_text(encoding="utf-8-sig")
+    text = (out / "si-bunda-DRAF.txt").read_text(encoding="utf-8-sig")
     assert "SI BUNDA" in text and "Pemerintah Kabupaten Tanjung Lematang" in text
 
 

@@ -20,6 +20,7 @@ from tests.conftest import run
 
 SI_BUNDA = Path("entries/dinkes/si-bunda.yaml")
 DOCX = Path("build/sinovik-2019/dinkes/si-bunda.docx")
+DRAFT = Path("build/sinovik-2019/dinkes/si-bunda-DRAF.docx")
 NEW_TEXT = "TEKS-YANG-BELUM-DIPERIKSA"
 
 
@@ -123,7 +124,7 @@ def test_a_photo_outside_the_workspace_is_never_embedded(sample: Path, how: str,
     assert result.exit_code == 0, result.output
     _assert_not_embedded(sample)
     if force:
-        draft = sample / DOCX
+        draft = sample / DRAFT
         assert draft.is_file()
         assert "foto tidak disertakan" in docx_text(draft)
         assert len(docx_media(draft)) == 2, "the logo and the other photo only"
@@ -264,4 +265,5 @@ def test_evidence_outside_the_workspace_blocks_and_is_never_read(sample: Path, h
     result = run("build", *(["--force"] if force else []), cwd=sample)
     assert result.exit_code == 0, result.output
     _assert_not_embedded(sample)
-    assert (sample / DOCX).is_file() == force, "without --force the entry is held back"
+    assert (sample / DRAFT).is_file() == force, "without --force the entry is held back"
+    assert not (sample / DOCX).exists(), "never under a final document's name"

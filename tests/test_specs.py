@@ -158,4 +158,5 @@ def test_new_edition_by_copying_a_folder_and_editing_yaml(workspace: Path) -> No
                if d["code"] == "section-empty")
     forced = run("build", "--force", "--kompetisi", "sinovik", cwd=workspace)
     assert forced.exit_code == 0, forced.output
-    assert (workspace / "build" / "sinovik-2020" / "dinkes" / "posyandu-remaja.docx").is_file()
+    assert (workspace / "build" / "sinovik-2020" / "dinkes" / "posyandu-remaja-DRAF.docx"
+            ).is_file()

@@ -502,6 +502,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "`{{nomor}}` and only `{{nomor}}`, `{{tahun}}`, `{{bulan}}`, at most 12 digits wide, "
         "e.g. `800/{{nomor:03d}}/Bappeda/{{tahun}}`.",
     ),
+    "summary-moved": (
+        "dipindahkan: {path} → {aside} (kini belum siap: {reason})",
+        "moved aside: {path} → {aside} (not ready now: {reason})",
+    ),
     "summary-letter-previews": (
         "{count} pratinjau surat untuk OPD yang belum patuh di build/surat/draf/ (DRAF, tanpa "
         "nomor). Surat resmi bernomor hanya diterbitkan dengan `lomba surat teguran` atau "

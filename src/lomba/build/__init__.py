@@ -64,7 +64,7 @@ def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
     entry_findings = ws.report.for_file(readiness.entry.display)
     shown = replace(readiness, diagnostics=[*entry_findings, *readiness.diagnostics]) \
         if entry_findings else readiness
-    targets = [output_target(ws.root, name) for name in output_files(readiness)]
+    targets = [output_target(ws.root, name) for name in output_files(readiness, draft)]
     for fmt, target in zip(document_formats(), targets, strict=True):
         write_if_changed(target, fmt.render(document, shown, ctx.reference), log)
     return log
@@ -135,7 +135,7 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
             continue
         outcome.draft = outcome.skipped_reason is not None
         outcome.key = pair_key(ws, ctx, r)
-        relative = output_files(r)
+        relative = output_files(r, outcome.draft)
         recorded = manifest is not None and all(
             manifest.outputs.get(p) == outcome.key for p in relative)
         outputs = [ws.root / p for p in relative]
@@ -195,6 +195,8 @@ class BuildResult:
     """PDFs converted in this build (the others were current)."""
     """Unnumbered letter previews for the OPD that fall short (written or unchanged)."""
     removed: list[Path] = field(default_factory=list)
+    moved: list[tuple[Path, Path, Diagnostic]] = field(default_factory=list)
+    """Final documents of pairs no longer ready, moved to build/usang/: (from, to, why)."""
     stale: list[tuple[Path, str]] = field(default_factory=list)
     """Outputs kept although their entry could not be read this time: (file, entry)."""
     spec_errors: list[Diagnostic] = field(default_factory=list)
@@ -273,7 +275,7 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
     for o in outcomes:
         if o.key is None:
             continue
-        for name in output_files(o.readiness):
+        for name in output_files(o.readiness, o.draft):
             manifest.outputs[name] = o.key
             manifest.sources[name] = o.readiness.entry.display
     if full:
@@ -300,7 +302,7 @@ def _make_pdfs(root: Path, result: BuildResult, manifest: incremental.Manifest,
     written = convert(due(documents), root / BUILD_DIR / ".cache" / "pdf", jobs)
     for o in result.outcomes:
         if o.key is not None and o.rendered:
-            name = output_name(o.readiness) + ".pdf"
+            name = output_name(o.readiness, o.draft) + ".pdf"
             manifest.outputs[name] = o.key
             manifest.sources[name] = o.readiness.entry.display
     return written
@@ -312,8 +314,17 @@ def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manif
     is still there but cannot be read is kept and reported stale: a typo never deletes a good
     document. Only lomba's own outputs inside the real ``build/`` are ever deleted, whatever
     the manifest says."""
-    live = {name for r in ws.readiness for name in output_files(r)}
+    # build/ shows the present: a pair's final files only while it is ready, its DRAF files
+    # only while it is forced as a draft.
+    live = {name for o in result.outcomes if o.rendered
+            for name in output_files(o.readiness, o.draft)}
     live |= {name.removesuffix(".docx") + ".pdf" for name in live if name.endswith(".docx")}
+    waiting = {}  # a final file of a pair that is not ready now -> why
+    for o in result.outcomes:
+        if not o.rendered and o.skipped_reason is not None:
+            for name in output_files(o.readiness):
+                waiting[name] = o.skipped_reason
+                waiting[name.removesuffix(".docx") + ".pdf"] = o.skipped_reason
     broken = {e.display for e in ws.entries if e.model is None}
     for recorded in list(manifest.outputs):
         if recorded in live:
@@ -324,7 +335,11 @@ def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manif
             if path is not None:
                 result.stale.append((path, source))
             continue
-        if path is not None:
+        if path is not None and recorded in waiting:
+            # Once good, now not ready: kept, but out of the way of the final documents.
+            aside = _move_aside(root, path)
+            result.moved.append((path, aside, waiting[recorded]))
+        elif path is not None:
             try:
                 path.unlink()
             except OSError as exc:
@@ -332,6 +347,22 @@ def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manif
             result.removed.append(path)
         del manifest.outputs[recorded]
         manifest.sources.pop(recorded, None)
+
+
+ASIDE_DIR = "usang"
+"""``build/usang/``: documents of pairs that were ready and are no longer, kept for reference
+but never next to the final documents."""
+
+
+def _move_aside(root: Path, path: Path) -> Path:
+    relative = path.relative_to(root / BUILD_DIR)
+    target = output_target(root, f"{BUILD_DIR}/{ASIDE_DIR}/{relative.as_posix()}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+    except OSError as exc:
+        raise os_error(exc, path) from None
+    return target
 
 
 def _desk_files(root: Path) -> list[str]:

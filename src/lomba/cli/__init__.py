@@ -191,7 +191,7 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
     else:
         print_build_summary(result.outcomes, root, obj.lang, extra=[*result.desk, *result.pdfs],
                             removed=result.removed, stale=result.stale,
-                            previews=len(result.previews))
+                            previews=len(result.previews), moved=result.moved)
     if strict and not_made:
         fail(obj.say("build-strict-failed", count=len(not_made)))
     if result.spec_errors:

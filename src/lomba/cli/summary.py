@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from lomba.diagnostics import relative_name
+from lomba.diagnostics import Diagnostic, relative_name
 from lomba.messages import render_message, word
 from lomba.plan.pairs import Outcome
 
@@ -58,7 +58,8 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
                         extra: list[Path] | None = None,
                         removed: list[Path] | None = None,
                         stale: list[tuple[Path, str]] | None = None,
-                        previews: int = 0) -> None:
+                        previews: int = 0,
+                        moved: list[tuple[Path, Path, Diagnostic]] | None = None) -> None:
     console = Console(highlight=False, soft_wrap=True)
     per: dict[str, list[int]] = {}
     for o in outcomes:
@@ -94,6 +95,10 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
     for path in removed or []:
         console.print(render_message("summary-removed", {"path": relative_name(path, root)},
                                      lang), markup=False)
+    for path, aside, reason in moved or []:
+        console.print(render_message("summary-moved", {
+            "path": relative_name(path, root), "aside": relative_name(aside, root),
+            "reason": reason.message(lang)}, lang), markup=False)
     for path, source in stale or []:
         console.print(render_message("summary-stale", {"entry": source,
                                                        "path": relative_name(path, root)},
@@ -126,5 +131,7 @@ def build_json(result: BuildResult, root: Path, lang: str) -> dict[str, Any]:
             "letter_previews": [name(p) for p in result.previews],
             "pdfs": [name(p) for p in result.pdfs],
             "removed": [name(p) for p in result.removed],
+            "moved_aside": [{"file": name(p), "to": name(to), "code": why.code}
+                            for p, to, why in result.moved],
             "stale": [{"file": name(p), "entry": entry} for p, entry in result.stale],
             "spec_errors": [d.to_dict(lang) for d in result.spec_errors]}

@@ -37,18 +37,23 @@ class Outcome(WriteLog):
         return self.skipped_reason is None or self.draft
 
 
-def output_name(readiness: Readiness) -> str:
+DRAFT_SUFFIX = "-DRAF"
+"""A draft's file name says so, so it can never pass for a final document."""
+
+
+def output_name(readiness: Readiness, draft: bool = False) -> str:
     """Where a pair's outputs go, relative to the workspace and without suffix (plain text:
     a national build asks this a hundred thousand times)."""
     spec = readiness.edition.spec
     entry = readiness.entry
     assert entry.model is not None
-    return f"{BUILD_DIR}/{spec.kunci}-{spec.edisi}/{entry.model.opd}/{entry.slug}"
+    return (f"{BUILD_DIR}/{spec.kunci}-{spec.edisi}/{entry.model.opd}/{entry.slug}"
+            f"{DRAFT_SUFFIX if draft else ''}")
 
 
-def output_files(readiness: Readiness) -> list[str]:
+def output_files(readiness: Readiness, draft: bool = False) -> list[str]:
     """Every file one pair is written to (one per registered format), relative to the root."""
-    name = output_name(readiness)
+    name = output_name(readiness, draft)
     return [name + fmt.suffix for fmt in document_formats()]
 
 

@@ -211,6 +211,10 @@ def _parts(model: Inovasi, base: Path, root: Path, readiness: Readiness,
             "replikasi": replikasi, "penghargaan": penghargaan, "indikator_iga": indikator_iga}
 
 
+MISSING = "(belum diisi)"
+"""What a draft prints where a section has no text yet."""
+
+
 def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
             *, draft: bool = False, iga_spec: Spec | None = None) -> Document:
     """The document model for one entry and one edition."""
@@ -230,9 +234,15 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
             number += 1
             blocks.append(Heading(f"{_roman(number)}. Uraian Inovasi", 1))
             for section in readiness.sections:
-                if not section.text.strip():
-                    continue
                 b = section.bagian
+                if not section.text.strip():
+                    if not draft:
+                        continue
+                    # A draft shows every section in order, numbers intact, and its gaps.
+                    blocks.append(Question(b.nomor, b.judul, b.pertanyaan, 0,
+                                           section.limit_text))
+                    blocks.append(Paragraph([Run(MISSING, italic=True)]))
+                    continue
                 blocks.append(Question(b.nomor, b.judul, b.pertanyaan, section.words,
                                        section.limit_text))
                 blocks.extend(parse_markdown(section.text, heading_base=3))
