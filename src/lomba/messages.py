@@ -113,6 +113,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "kolom `{field}` wajib diisi tetapi masih kosong. Pilihan/isi yang diharapkan: {allowed}.",
         "field `{field}` is required but empty. Expected: {allowed}.",
     ),
+    "empty-required-value": (
+        "kolom `{field}` wajib diisi tetapi masih kosong. Isi dengan {expected}.",
+        "field `{field}` is required but empty. Fill it with {expected}.",
+    ),
     "wrong-type": (
         "nilai harus berupa {expected}, tetapi yang ditemukan {found}.",
         "the value must be {expected}, but {found} was found.",

@@ -176,7 +176,8 @@ class Keikutsertaan(Strict):
     narasi: Narasi = Field(default_factory=Narasi, description="Teks khusus untuk kompetisi ini")
     bagian: dict[str, str] = Field(
         default_factory=dict,
-        description="Teks untuk bagian formulir tertentu (id bagian dari spesifikasi lomba)",
+        description="Teks untuk bagian formulir tertentu (id bagian dari spesifikasi lomba); "
+        "teks ini menggantikan isi bawaan bagian itu",
     )
     catatan: str | None = None
 

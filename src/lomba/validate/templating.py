@@ -98,6 +98,11 @@ _SINGLE_FIELD_RE = re.compile(r"\{\{ (narasi|bagian)\.(\w+) \}\}\Z")
 def render_section(edition: Edition, section: str, context: dict[str, Any]) -> str:
     """Render one section's text; a failure raises :class:`TemplateProblem`."""
     source, _ = edition.templates[section]
+    own = context.get("bagian", {}).get(section)
+    if own and source != "{{ bagian." + section + " }}":
+        # The entry's own text for this section (kompetisi.<k>.bagian.<id>) replaces whatever
+        # the template would print: so a hint to write it there is always right.
+        return _tidy(str(own))
     single = _SINGLE_FIELD_RE.match(source)
     if single and single[2] in context[single[1]]:
         # Most sections print one field: the same result without a Jinja render.

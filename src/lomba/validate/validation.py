@@ -6,7 +6,6 @@ own codes; the message catalogue then words them in the user's language.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -109,7 +108,12 @@ def to_diagnostic(
     elif value is None and path and etype != "none_required":
         code = "empty-required"
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        params = {"field": str(path[-1]), "allowed": list_choices(allowed) if allowed else "-"}
+        if allowed:
+            params = {"field": str(path[-1]), "allowed": list_choices(allowed)}
+        else:  # no choices to name: say what kind of value instead of "-"
+            code = "empty-required-value"
+            params = {"field": str(path[-1]),
+                      "expected": WordRef(_TYPE_WORDS.get(etype, "text"))}
     elif etype in _TYPE_WORDS:
         code = "wrong-type"
         params = {"expected": WordRef(_TYPE_WORDS[etype]), "found": describe(value)}
@@ -173,10 +177,40 @@ def describe(value: Any) -> Any:
 def closest(word: str, options: list[str]) -> str | None:
     """The option closest to what the user typed, if any is close enough to be a typo."""
     lowered = {o.lower(): o for o in options}
-    if word.lower() in lowered:
-        return lowered[word.lower()]
-    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[match[0]] if match else None
+    typed = " ".join(word.lower().split())
+    if typed in lowered:
+        return lowered[typed]
+    # What was typed begins a valid choice ("perumahan" -> "perumahan rakyat dan kawasan
+    # permukiman"): that one, not a similar-looking other word ("pertanahan").
+    starting = [o for o in lowered if o.startswith(typed + " ")] if len(typed) >= 4 else []
+    if len(starting) == 1:
+        return lowered[starting[0]]
+    # A typo is a few keystrokes away; a different word that merely looks alike is not
+    # proposed ("transportasi" is not "transmigrasi").
+    allowed = max(1, len(typed) // 4)
+    best = min(lowered, key=lambda o: (_edits(typed, o, allowed + 1), o), default=None)
+    if best is not None and _edits(typed, best, allowed + 1) <= allowed:
+        return lowered[best]
+    return None
+
+
+def _edits(a: str, b: str, cap: int) -> int:
+    """Edit distance (insert, delete, replace, swap two neighbours), counted up to ``cap``."""
+    if abs(len(a) - len(b)) >= cap:
+        return cap
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        if min(current) >= cap:
+            return cap
+        previous2, previous = previous, current
+    return min(previous[-1], cap)
 
 
 def fields_at(model: type[BaseModel], path: tuple[PathItem, ...]) -> list[str]:
