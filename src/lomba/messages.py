@@ -135,6 +135,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "write the date as precisely as it is known: a year (2017), a month (2017-11) or a day "
         "(2017-11-02); found `{found}`.{suggestion}",
     ),
+    "document-after-deadline": (
+        "{competition}: dokumen bertanggal {dated}, sesudah tenggat \"{name}\" ({deadline}). "
+        "Atur `tanggal_dokumen_edisi` di lomba.yaml untuk edisi ini (atau `tanggal_dokumen`).",
+        "{competition}: the document is dated {dated}, after the \"{name}\" deadline "
+        "({deadline}). Set `tanggal_dokumen_edisi` in lomba.yaml for this edition (or "
+        "`tanggal_dokumen`).",
+    ),
+    "fact-after-document": (
+        "{competition}: fakta bertanggal {fact} dilaporkan dalam dokumen bertanggal {dated}. "
+        "Periksa tanggal faktanya, atau tanggal dokumen di lomba.yaml.",
+        "{competition}: a fact dated {fact} is reported in a document dated {dated}. Check the "
+        "fact's date, or the document date in lomba.yaml.",
+    ),
     "invalid-quantity": (
         "nilai `{found}` tidak terbaca sebagai angka. Tulis angka (17.98 atau \"17,98\"), "
         "rentang (\"450–500\"), atau perkiraan (\"sekitar 450\", \"> 95\").",

@@ -58,7 +58,8 @@ def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
         if _FULL[0] != token:
             _FULL[:] = [token, entry.full(ws.root)]
         readiness = with_text(readiness, _FULL[1], ws.config)
-    document = compose(readiness, ws.config, ws.root, ws.today, draft=draft,
+    dated = ws.config.document_date(readiness.edition.ref, ws.today)
+    document = compose(readiness, ws.config, ws.root, dated, draft=draft,
                        iga_spec=ctx.iga_spec)
     # The preview lists every finding of the entry at its top, not only this competition's.
     entry_findings = ws.report.for_file(readiness.entry.display)

@@ -14,6 +14,7 @@ from lomba.check.competition import (
 )
 from lomba.check.completeness import check_completeness, config_placeholders
 from lomba.check.deadlines import deadline_diagnostics
+from lomba.check.document_dates import check_document_date
 from lomba.check.entries import (
     check_acronym,
     check_competitions_known,
@@ -105,6 +106,13 @@ def _completeness(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
       "excluded-by-award", "not-eligible-class", "needs-field", "date-too-vague")
 def _eligibility(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_eligibility(pair.entry, pair.edition.spec)
+
+
+@rule("document-date", "pair", "document-after-deadline", "fact-after-document")
+def _document_date(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
+    if ctx.ws.config is None:
+        return []
+    return check_document_date(pair, ctx.ws.config, ctx.ws.today)
 
 
 @rule("section-names", "pair", "section-unknown")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -110,6 +111,14 @@ class Workspace(Strict):
     tanggal_dokumen: Tanggal | None = Field(
         None, description="Tanggal yang dicetak pada dokumen; kosongkan untuk tanggal hari ini"
     )
+    tanggal_dokumen_edisi: dict[str, Tanggal] = Field(
+        default_factory=dict,
+        description="Tanggal dokumen per edisi lomba, mis. {sinovik/2025: 2025-05-20}; "
+        "menggantikan tanggal_dokumen untuk edisi itu")
+
+    def document_date(self, ref: str, default: date) -> date:
+        """The date printed on documents of edition ``ref``."""
+        return self.tanggal_dokumen_edisi.get(ref, default)
     opd: list[Opd] = Field(min_length=1)
     tenggat_internal: list[TenggatInternal] = Field(default_factory=list)
     surat: PengaturanSurat = Field(default_factory=PengaturanSurat)
