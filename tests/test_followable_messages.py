@@ -64,3 +64,25 @@ def test_no_message_offers_a_dash_as_the_choices(workspace: Path) -> None:
     out = run("check", str(ENTRY), cwd=workspace).output
     assert "[empty-required-value] nama" in out and "Isi dengan teks." in out
     assert ": -." not in out
+
+
+def test_one_schema_error_does_not_hide_the_files_other_problems(sample: Path) -> None:
+    path = sample / "entries" / "dinkes" / "si-bunda.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "unsur: swasta" in text or "unsur: masyarakat" in text
+    text = text.replace("unsur: swasta", "unsur: lainnya", 1).replace(
+        "unsur: masyarakat", "unsur: lainnya", 1)
+    text = text.replace("  ringkasan: |\n", "  ringkasan: |\n" + "    kata " * 400 + "\n", 1)
+    text = text.replace("kepanjangan: Sistem Informasi Ibu Hamil dan Bersalin\n", "", 1)
+    path.write_text(text, encoding="utf-8")
+    found = json.loads(run("check", "--json", "entries/dinkes/si-bunda.yaml",
+                           cwd=sample).output)["diagnostics"]
+    codes = {d["code"] for d in found}
+    assert "invalid-choice" in codes
+    assert "words-over" in codes, "a competition's finding, still reported"
+    assert "acronym-no-expansion" in codes, "an entry finding, still reported"
+    assert not [d for d in found if d["path"].startswith("pemangku_kepentingan")
+                and d["code"] != "invalid-choice"], "nothing caused by setting the value aside"
+    status = json.loads(run("status", "--json", cwd=sample).output)
+    row = next(e for e in status["entries"] if e["file"] == "entries/dinkes/si-bunda.yaml")
+    assert {c["state"] for c in row["competitions"].values()} == {"tidak-terbaca"}

@@ -129,3 +129,20 @@ def test_every_word_of_the_source_reaches_the_document_and_the_copy_text(
         assert word in pasted, (word, source, pasted)
         assert word in body, (word, source)
     assert count_words(pasted) == count_words(source), "the count is of what is pasted"
+
+
+plain_chars = st.text(alphabet="abcdefgh ijk0123456789,.:;()%'\"-=+\n\t\u00a0é", max_size=200)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(plain_chars)
+def test_the_plain_text_fast_path_reads_as_commonmark(text: str) -> None:
+    from lomba.render.document import _MD, commonmark, plain_paragraphs
+    fast = plain_paragraphs(text)
+    if fast is None:
+        return
+    slow = commonmark(text)
+    # the same paragraphs (the slow path, forced by a leading paragraph, is CommonMark's)
+    assert [b.runs[0].text for b in fast if isinstance(b, Paragraph)] == \
+        ["".join(r.text for r in b.runs) for b in slow if isinstance(b, Paragraph)], \
+        (text, _MD.parse(text))

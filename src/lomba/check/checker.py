@@ -10,19 +10,55 @@ needs every entry (duplicate titles, deadlines of the editions in use) runs at t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import copy
+from typing import TYPE_CHECKING, Any
 
 from lomba.check import builtin as _builtin  # noqa: F401 - registers lomba's own rules
 from lomba.check.competition import assess_entry, attributed, edition_for
 from lomba.check.iga import check_claims, check_spd
 from lomba.check.rules import rules_for
-from lomba.diagnostics import Diagnostic, Severity
+from lomba.diagnostics import Diagnostic, PathItem, Severity
+from lomba.model.innovation import Inovasi
 from lomba.validate.competitions import Registry, available_competitions
 from lomba.validate.edition import Edition
+from lomba.validate.snapshot import Entry
+from lomba.validate.validation import validate
 
 if TYPE_CHECKING:
     from lomba.check.workspace import LoadedWorkspace
-    from lomba.validate.snapshot import Entry
+
+
+def set_aside(data: Any, paths: list[tuple[PathItem, ...]]) -> Any:
+    """A copy of ``data`` without the values at ``paths``. A value inside a list takes the
+    whole list with it (so the other items keep their numbers, and their positions in the
+    file); a missing field takes the object that lacks it. None when nothing checkable is left
+    (a top-level field is what is wrong)."""
+    data = copy.deepcopy(data)
+    for path in paths:
+        cut = next((i for i, item in enumerate(path) if isinstance(item, int)), len(path))
+        target = tuple(path[:cut])
+        if not _delete(data, target) and not _delete(data, target[:-1]):
+            return None
+    return data
+
+
+def _delete(data: Any, path: tuple[PathItem, ...]) -> bool:
+    """Remove the key at ``path`` (not the root); False when there is nothing there."""
+    if len(path) < 2:  # a top-level field is required, or it is the whole entry
+        return bool(path) and isinstance(data, dict) and data.pop(path[0], None) is not None \
+            and path[0] not in _REQUIRED
+    holder = data
+    for item in path[:-1]:
+        if not isinstance(holder, dict) or item not in holder:
+            return False
+        holder = holder[item]
+    if isinstance(holder, dict) and path[-1] in holder:
+        del holder[path[-1]]
+        return True
+    return False
+
+
+_REQUIRED = frozenset(name for name, f in Inovasi.model_fields.items() if f.is_required())
 
 
 class Checker:
@@ -83,6 +119,36 @@ class Checker:
             ws.report.extend(attributed(check_claims(entry, self.scoring.spec, Severity.WARNING),
                                         self.scoring.ref))
         entry.lighten()
+
+    def partial(self, entry: Entry, schema_errors: list[Diagnostic]) -> None:
+        """The checks of an entry that failed its schema, run on what is left once the values
+        with errors are set aside: their findings are reported; nothing else is kept (no
+        readiness: the entry stays unreadable for the build)."""
+        loaded = entry.loaded
+        assert loaded is not None
+        removed = [d.path for d in schema_errors if d.severity is Severity.ERROR]
+        data = set_aside(loaded.data, removed)
+        if data is None:
+            return
+        shadow = copy.copy(loaded)
+        shadow.data = data
+        model, diags = validate(shadow, Inovasi)
+        if model is None or diags:
+            return
+        twin = Entry(path=entry.path, display=entry.display, loaded=shadow, model=model)
+        found_before = len(self.ws.report.diagnostics)
+        ready_before = len(self.ws.readiness)
+        self.entry(twin)
+        del self.ws.readiness[ready_before:]
+        extra = self.ws.report.diagnostics[found_before:]
+        del self.ws.report.diagnostics[found_before:]
+        def caused(d: Diagnostic) -> bool:
+            """At, under or above a value set aside, or beside it in the same object (a
+            misspelt key leaves its intended sibling "missing")."""
+            return any(d.path[:len(p)] == p or (bool(d.path) and p[:len(d.path)] == d.path)
+                       or (len(p) > 1 and d.path[:len(p) - 1] == p[:-1]) for p in removed)
+
+        self.ws.report.extend(d for d in extra if not caused(d))
 
     def finish(self) -> None:
         """The checks that need every entry."""

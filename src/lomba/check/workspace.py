@@ -95,9 +95,14 @@ def _check_paths(ws: LoadedWorkspace, checker: Checker, cache: ParseCache | None
     entry whose findings ``memo`` remembers is not checked again."""
     for path in paths:
         display = relative_name(path, ws.root)
+        before = len(ws.report.diagnostics)
         loaded, model = load_document(path, display, Inovasi, ws.report, cache)
         entry = Entry(path=path, display=display, loaded=loaded, model=model)
         ws.entries.append(entry)
+        if loaded is not None and model is None and ws.config is not None:
+            # One schema error must not hide the file's other problems: check what is left
+            # once the wrong values are set aside (the entry itself stays unreadable).
+            checker.partial(entry, ws.report.diagnostics[before:])
         if loaded is not None and model is not None:
             if memo is None or not memo.recall(ws, entry, checker.registry):
                 found, ready = len(ws.report.diagnostics), len(ws.readiness)

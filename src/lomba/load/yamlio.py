@@ -30,8 +30,9 @@ from lomba.messages import Phrase
 from lomba.xmltext import XML_ILLEGAL_RE
 
 MAX_FILE_BYTES = 1024 * 1024
-PLACEHOLDER_HINTS = ("todo", "tbd", "xxx", "lorem", "isi di", "[isi", "...", "…", "belum ",
-                     "n/a", "menyusul")
+PLACEHOLDER_HINTS = ("todo", "tbd", "xxx", "lorem", "isi di", "[isi", "...", "…")
+"""Placeholders inside long text. A whole short value that stands in ("-", "(belum diisi)") is
+found without this hint (see check.completeness.placeholder_value)."""
 """Lower-case text whose presence may mean a placeholder was left (see checks.completeness)."""
 MAX_NODES = 100_000
 MAX_DEPTH = 64

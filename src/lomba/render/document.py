@@ -6,6 +6,7 @@ page breaks) is what lets one DOCX writer and one HTML writer serve every compet
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -165,8 +166,42 @@ def parse_markdown(text: str, *, heading_base: int = 2) -> list[Block]:
     return list(_parse_markdown(text, heading_base))
 
 
-@lru_cache(maxsize=256)
+_MARKUP_CHARS_RE = re.compile(
+    r"[*_`\[\]<>&\\|#~!\t\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f"
+    r"\u205f\u3000\ufeff]|^[ \t]*(?:[-+=]|\d+[.)]|\t| {4})", re.M)
+"""Anything that could make CommonMark read text as more than paragraphs (or whitespace it
+treats differently from a space)."""
+
+
+def plain_paragraphs(text: str) -> tuple[Block, ...] | None:
+    """The parse of text that holds no Markdown at all (no markup character, no line that
+    could start a list, heading, quote or code block): paragraphs split at blank lines, lines
+    joined by a space, exactly as CommonMark reads it. None for anything else. Most answers
+    with no list or emphasis are this, at a fraction of a full parse's cost."""
+    if _MARKUP_CHARS_RE.search(text):
+        return None
+    blocks: list[Block] = []
+    lines: list[str] = []
+    for line in re.split(r"\r\n|\r|\n", text):  # CommonMark's line endings, nothing else
+        content = line.strip(" \t")  # and its blanks: a no-break space is text
+        if content:
+            lines.append(content)
+        elif lines:
+            blocks.append(Paragraph([Run(" ".join(lines))]))
+            lines = []
+    if lines:
+        blocks.append(Paragraph([Run(" ".join(lines))]))
+    return tuple(blocks)
+
+
+@lru_cache(maxsize=1024)
 def _parse_markdown(text: str, heading_base: int) -> tuple[Block, ...]:
+    plain = plain_paragraphs(text)
+    return plain if plain is not None else commonmark(text, heading_base)
+
+
+def commonmark(text: str, heading_base: int = 2) -> tuple[Block, ...]:
+    """The full CommonMark parse (see :func:`parse_markdown`)."""
     tokens = _MD.parse(text)
     blocks: list[Block] = []
     lists: list[ListBlock] = []  # the open lists, outermost first
