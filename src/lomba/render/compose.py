@@ -175,7 +175,8 @@ def _parts(model: Inovasi, base: Path, root: Path, readiness: Readiness,
         return blocks
 
     def replikasi() -> list[Block]:
-        rows = [[r.daerah, str(r.tahun), r.keterangan or ""] for r in model.replikasi]
+        rows = [[r.daerah, str(r.tahun) if r.tahun else "—", r.keterangan or ""]
+                for r in model.replikasi]
         return [Table(["Daerah", "Tahun", "Keterangan"], rows)] if rows else []
 
     def penghargaan() -> list[Block]:
