@@ -106,3 +106,20 @@ def test_numbers_as_indonesians_write_them() -> None:
     for text, (low, high, qualifier) in cases.items():
         value = parse_kuantitas(text)
         assert (value.low, value.high, value.qualifier) == (low, high, qualifier), text
+
+
+def test_both_digital_and_not_is_a_fact_and_iga_2026_asks_for_one(sample: Path) -> None:
+    path = sample / "entries" / "rsud" / "andalan.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\njenis: " in text
+    import re
+    text = re.sub(r"\njenis: [^\n]+", "\njenis: digital dan non digital", text, 1)
+    path.write_text(text.replace("  iga:\n    ikut: true\n", "  iga:\n    edisi: 2026\n", 1),
+                    encoding="utf-8")
+    found = json.loads(run("check", "--json", "entries/rsud/andalan.yaml",
+                           cwd=sample).output)["diagnostics"]
+    schema = [d for d in found if d["path"] == "jenis" and "competition" not in d]
+    assert schema == [], "a fact, not a schema error"
+    pair = [d for d in found if d["path"] == "jenis" and d.get("competition") == "iga/2026"]
+    assert pair and pair[0]["severity"] == "error"
+    assert not [d for d in found if d["path"] == "jenis" and d.get("competition") != "iga/2026"]
