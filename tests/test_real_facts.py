@@ -113,7 +113,7 @@ def test_both_digital_and_not_is_a_fact_and_iga_2026_asks_for_one(sample: Path) 
     text = path.read_text(encoding="utf-8")
     assert "\njenis: " in text
     import re
-    text = re.sub(r"\njenis: [^\n]+", "\njenis: digital dan non digital", text, 1)
+    text = re.sub(r"\njenis: [^\n]+", "\njenis: digital dan non digital", text, count=1)
     path.write_text(text.replace("  iga:\n    ikut: true\n", "  iga:\n    edisi: 2026\n", 1),
                     encoding="utf-8")
     found = json.loads(run("check", "--json", "entries/rsud/andalan.yaml",
