@@ -71,3 +71,30 @@ def test_an_inherited_date_from_another_year_is_a_located_warning(sample: Path) 
         encoding="utf-8")
     out = run("check", cwd=sample).output
     assert "templates/sinovik/2022/spec.yaml" in out and "[spec-date-other-year]" in out
+
+
+def test_a_borrowed_limit_is_a_warning_that_says_so(sample: Path) -> None:
+    import json
+    found = json.loads(run("check", "--json", "entries/bpkad/sipadu-aset.yaml",
+                           cwd=sample).output)["diagnostics"]
+    (under,) = [d for d in found if d["path"] == "narasi.rancang_bangun"
+                and d.get("competition") == "iga/2019"]
+    assert under["code"] == "words-under-borrowed" and under["severity"] == "warning"
+    assert "dipinjam dari iga/2021" in under["message"]
+    strict = run("check", "--strict", "entries/bpkad/sipadu-aset.yaml", cwd=sample)
+    assert strict.exit_code == 1, "--strict still fails on it"
+
+
+def test_a_borrowed_age_rule_is_a_warning_that_says_so(sample: Path) -> None:
+    import json
+    assert run("kompetisi", "salin", "sinovik/2019", cwd=sample).exit_code == 0
+    spec = sample / "templates" / "sinovik" / "2019" / "spec.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace(
+        "  usia_dari_tenggat: pendaftaran\n",
+        "  usia_dari_tenggat: pendaftaran\n  usia_dipinjam: sinovik/2018\n", 1), encoding="utf-8")
+    found = json.loads(run("check", "--json", "entries/dinsos/verdes.yaml",
+                           cwd=sample).output)["diagnostics"]
+    codes = {d["code"]: d for d in found if d.get("competition") == "sinovik/2019"}
+    assert "too-young" not in codes
+    assert codes["too-young-borrowed"]["severity"] == "warning"
+    assert "dipinjam dari sinovik/2018" in codes["too-young-borrowed"]["message"]

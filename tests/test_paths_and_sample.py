@@ -60,10 +60,11 @@ def test_sample_workspace_shows_its_deliberate_problems_and_nothing_else(sample:
         ("entries/rsud/andalan.yaml", "indikator_iga", "iga-mandatory-missing"),
         ("entries/rsud/andalan.yaml", "indikator_iga[3].level", "iga-claim-unsupported"),
         ("entries/rsud/andalan.yaml", "indikator_iga[4].level", "iga-claim-unsupported"),
+        # SIPADU ASET enters the IGA half-written: its rancang bangun is under 300 words, a
+        # minimum stated from 2021 onward, so for IGA 2019 a warning that says it is borrowed.
+        (sipadu, "narasi.rancang_bangun", "words-under-borrowed"),
     }
     errors = {
-        # SIPADU ASET enters the IGA half-written: its rancang bangun is under 300 words.
-        (sipadu, "narasi.rancang_bangun", "words-under"),
         (sipadu, "narasi.hasil", "section-empty"),
         (sipadu, "kompetisi.rai.bagian.indikator_keberhasilan", "section-empty"),
         # AIR PRABAYAR's action plan still has a TODO where its design should be.

@@ -158,6 +158,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "`{found}` bukan tahun atau rentang tahun. Tulis 2018 atau \"2009–2017\".",
         "`{found}` is not a year or a span of years. Write 2018 or \"2009–2017\".",
     ),
+    "too-young-borrowed": (
+        "{competition}: menurut aturan usia {years} tahun yang dipinjam dari {source} (sumber "
+        "edisi ini tidak menyebutnya), penerapan harus dimulai paling lambat {latest}, "
+        "sedangkan inovasi ini mulai {started}. Periksa pedoman edisi ini.",
+        "{competition}: by the {years}-year age rule borrowed from {source} (this edition's "
+        "sources do not state it), implementation must have started by {latest}, but this one "
+        "started {started}. Check this edition's guideline.",
+    ),
+    "words-under-borrowed": (
+        "{competition}: bagian \"{section}\" berisi {words} kata, kurang dari {limit} kata; batas "
+        "itu dipinjam dari {source}, bukan dari sumber edisi ini.",
+        "{competition}: section \"{section}\" has {words} words, under {limit}; that limit is "
+        "borrowed from {source}, not from this edition's sources.",
+    ),
     "date-too-vague": (
         "{competition}: {rule} tidak dapat diputuskan dari tanggal `{started}` (batasnya "
         "{limit}). Tulis bulannya atau tanggalnya, mis. `2018-03`, bila diketahui.",

@@ -103,7 +103,8 @@ def _completeness(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
 
 
 @rule("eligibility", "pair", "needs-start-date", "too-young", "outside-window",
-      "excluded-by-award", "not-eligible-class", "needs-field", "date-too-vague")
+      "excluded-by-award", "not-eligible-class", "needs-field", "date-too-vague",
+      "too-young-borrowed")
 def _eligibility(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_eligibility(pair.entry, pair.edition.spec)
 
@@ -121,6 +122,7 @@ def _section_names(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
 
 
 @rule("sections", "pair", "section-empty", "words-over", "words-near", "words-under",
+      "words-under-borrowed",
       "section-placeholder")
 def _sections(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_sections(pair)

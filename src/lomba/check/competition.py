@@ -215,7 +215,10 @@ def check_sections(pair: Readiness) -> list[Diagnostic]:
         elif bagian.kata_maks and words >= NEAR_LIMIT * bagian.kata_maks:
             out.append(diag(loaded, where, "words-near", Severity.WARNING, words=words,
                             limit=bagian.kata_maks, **common))
-        if bagian.kata_min and words < bagian.kata_min:
+        if bagian.kata_min and words < bagian.kata_min and bagian.batas_dipinjam:
+            out.append(diag(loaded, where, "words-under-borrowed", Severity.WARNING, words=words,
+                            limit=bagian.kata_min, source=bagian.batas_dipinjam, **common))
+        elif bagian.kata_min and words < bagian.kata_min:
             out.append(diag(loaded, where, "words-under", words=words, limit=bagian.kata_min,
                             **common))
         found = find_placeholder(text) if loaded.may_hold_placeholder or len(text) <= 60 \
@@ -257,7 +260,14 @@ def check_eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
             oldest = _years_before(deadline.tanggal, rules.usia_minimal_tahun)
             # Decided on the date's whole span: too young only if even its earliest possible
             # day is too late; a span across the limit cannot be decided, and says so.
-            if started.earliest > oldest:
+            if started.earliest > oldest and rules.usia_dipinjam:
+                # A rule taken from another edition is not this edition's: a warning that says so.
+                out.append(diag(loaded, ("tanggal", "penerapan"), "too-young-borrowed",
+                                Severity.WARNING, competition=ref,
+                                years=rules.usia_minimal_tahun, started=started,
+                                deadline=deadline.tanggal, latest=oldest,
+                                source=rules.usia_dipinjam))
+            elif started.earliest > oldest:
                 out.append(diag(loaded, ("tanggal", "penerapan"), "too-young", competition=ref,
                                 years=rules.usia_minimal_tahun, started=started,
                                 deadline=deadline.tanggal, latest=oldest))

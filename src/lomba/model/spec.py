@@ -66,6 +66,9 @@ class Kelayakan(Strict):
     )
     usia_dari_tenggat: str = Field("pendaftaran", description="Kode tenggat acuan usia")
     usia_sumber: Cites = Field(default_factory=list)
+    usia_dipinjam: str | None = Field(
+        None, description="Aturan usia disimpulkan dari edisi lain (mis. sinovik/2018): "
+        "pelanggarannya peringatan, bukan galat")
     jendela_penerapan: JendelaPenerapan | None = None
     pengecualian_penghargaan: list[PengecualianPenghargaan] = Field(default_factory=list)
     tahapan: list[Tahapan] = Field(default_factory=list, description="Tahapan yang boleh ikut")
@@ -105,6 +108,9 @@ class Bagian(Strict):
     )
     wajib: bool = True
     inferensi: bool = Field(False, description="Bagian ini disimpulkan, bukan dari sumber resmi")
+    batas_dipinjam: str | None = Field(
+        None, description="Batas kata bagian ini dipinjam dari edisi lain (mis. iga/2021), bukan "
+        "dari sumber edisi ini: pelanggarannya peringatan, bukan galat")
     sumber: Cites = Field(default_factory=list)
     catatan: str | None = None
     hapus: bool = Field(False, description="Dalam edisi turunan: hapus bagian ini")
