@@ -301,11 +301,14 @@ def check_eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
         if rule.kelompok and group not in rule.kelompok:
             continue
         names = [n.casefold() for n in rule.kompetisi]
-        for i, award in enumerate(model.penghargaan):
-            if award.peringkat in rule.peringkat and any(n in award.kompetisi.casefold()
-                                                         for n in names):
-                out.append(diag(loaded, ("penghargaan", i), "excluded-by-award", competition=ref,
-                                award=f"{award.peringkat} {award.kompetisi} {award.tahun}"))
+        matching = [(i, award) for i, award in enumerate(model.penghargaan)
+                    if award.peringkat in rule.peringkat and award.tingkat in rule.tingkat
+                    and any(n in award.kompetisi.casefold() for n in names)]
+        if len(matching) >= rule.kali:
+            i, award = matching[rule.kali - 1]
+            out.append(diag(loaded, ("penghargaan", i), "excluded-by-award", competition=ref,
+                            award=f"{award.peringkat} {award.kompetisi} {award.tahun}"
+                            + (f" ({rule.kali}×)" if rule.kali > 1 else "")))
     for field_name, allowed in (("tahapan", rules.tahapan), ("bentuk", rules.bentuk),
                                 ("jenis", rules.jenis)):
         value = getattr(model, field_name)

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from lomba.model.common import Strict, Tanggal
-from lomba.model.vocab import Bentuk, Jenis, JenisBukti, Tahapan, TingkatPenghargaan
+from lomba.model.vocab import Bentuk, Jenis, JenisBukti, Tahapan, TingkatPenghargaan, TingkatWilayah
 
 Keyakinan = Literal["resmi", "berita", "regional", "komunitas", "inferensi"]
 """Confidence of a source: official text, news, a regional copy of the national form, a community
@@ -47,6 +47,12 @@ class PengecualianPenghargaan(Strict):
 
     kompetisi: list[str] = Field(min_length=1, description="Nama kompetisi, dicocokkan longgar")
     peringkat: list[TingkatPenghargaan] = Field(min_length=1)
+    tingkat: list[TingkatWilayah] = Field(
+        default_factory=lambda: ["nasional"],
+        description="Tingkat penghargaan yang mengecualikan (bawaan: nasional; babak provinsi "
+        "sebuah kompetisi nasional tidak mengecualikan)")
+    kali: int = Field(1, ge=1, description="Berapa kali peringkat itu membuat tidak memenuhi "
+                      "syarat, mis. 2 untuk \"Top 99 dua kali\"")
     kelompok: list[str] = Field(default_factory=list, description="Berlaku untuk kelompok ini saja")
     sumber: Cites = Field(default_factory=list)
 
