@@ -184,7 +184,9 @@ def _parts(model: Inovasi, base: Path, root: Path, readiness: Readiness,
         return [Table(["Kompetisi", "Tahun", "Peringkat", "Tingkat"], rows)] if rows else []
 
     def indikator_iga() -> list[Block]:
-        spec = readiness.edition.spec if readiness.edition.spec.indikator else iga_spec
+        # Only the edition's own indicators: a table scored on another year's rules would
+        # present indicators, weights and ladders that did not exist then.
+        spec = readiness.edition.spec if readiness.edition.spec.indikator else None
         if spec is None or not spec.indikator:
             return []
         scored = score_innovation(readiness.entry.display, readiness.entry.path, model, spec)
