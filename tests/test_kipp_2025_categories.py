@@ -17,3 +17,23 @@ def test_kipp_2025_category_names_follow_the_sources() -> None:
     assert names["kesetaraan-gender"].startswith("Penguatan kesetaraan gender")
     assert not any("terpotong" in n for n in names.values())
     assert not [d for d in report.diagnostics if d.severity.value == "error"]
+
+
+def test_the_document_prints_the_group_and_category_in_official_wording(sample) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    from tests.conftest import run
+    entry = sample / "entries" / "dinkes" / "si-bunda.yaml"
+    text = entry.read_text(encoding="utf-8")
+    assert "  sinovik:\n    ikut: true\n    kelompok: umum\n" in text
+    entry.write_text(text.replace(
+        "  sinovik:\n    ikut: true\n    kelompok: umum\n",
+        "  sinovik:\n    edisi: 2025\n    kelompok: umum\n    kategori: pemberantasan-kemiskinan\n",
+        1), encoding="utf-8")
+    run("build", "--force", "-k", "sinovik", "entries/dinkes/si-bunda.yaml", cwd=sample)
+    (path,) = sample.glob("build/sinovik-2025/dinkes/si-bunda*.docx")
+    rows = [[c.text for c in r.cells] for t in docx.Document(str(path)).tables for r in t.rows]
+    assert ["Kelompok", "Umum"] in rows
+    assert ["Kategori", "Pemberantasan kemiskinan"] in rows
+    assert any(r[0] == "Penghargaan" and "Anugerah Inovasi Sumatera Selatan" in r[1]
+               for r in rows)

@@ -77,7 +77,8 @@ def _change(before: Nilai | None, after: Nilai | None, direction: str) -> str:
     return f"{sign}{angka(round(pct, 1))}%" + (" (membaik)" if better and pct else "")
 
 
-def _profile(model: Inovasi, config: Workspace, opd_name: str) -> Table:
+def _profile(model: Inovasi, config: Workspace, opd_name: str,
+             spec: Spec | None = None) -> Table:
     rows = [
         ["Nama inovasi", model.nama + (f" ({model.akronim})" if model.akronim else "")],
         ["Perangkat daerah", opd_name],
@@ -107,6 +108,19 @@ def _profile(model: Inovasi, config: Workspace, opd_name: str) -> Table:
                          ("Pengembangan terbaru", model.tanggal.pengembangan)):
         if value:  # at the precision written: "2017", "November 2017", "2 November 2017"
             rows.append([f"Waktu {label.lower()}", waktu(value)])
+    entered = model.kompetisi.get(spec.kunci) if spec is not None else None
+    if spec is not None and entered is not None:
+        # The form asks for the group and category (a wrong group is a reason for
+        # administrative rejection): printed in the edition's own wording.
+        for label, chosen, options in (("Kelompok", entered.kelompok, spec.kelompok),
+                                       ("Kategori", entered.kategori, spec.kategori)):
+            if chosen:
+                names = {o.kode: o.nama for o in options}
+                rows.append([label, names.get(chosen, chosen)])
+    if model.penghargaan:
+        rows.append(["Penghargaan", "; ".join(
+            f"{p.peringkat} {p.kompetisi} {p.tahun} (tingkat {p.tingkat})"
+            for p in model.penghargaan)])
     if model.klasifikasi:
         rows.append(["Klasifikasi", model.klasifikasi.capitalize()])
     if model.asta_cita:
@@ -251,7 +265,7 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
                 blocks.extend(parse_markdown(section.text, heading_base=3))
             continue
         if part == "profil":
-            produced: list[Block] = [_profile(model, config, opd_name)]
+            produced: list[Block] = [_profile(model, config, opd_name, spec)]
         elif part in parts:
             produced = parts[part]()
         else:
