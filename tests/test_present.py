@@ -60,3 +60,23 @@ def test_a_year_without_a_guideline_is_said_plainly(tmp_path: Path) -> None:
     out = run("check", cwd=root).output
     assert "[edition-missing]" in out
     assert re.search(r"2031.*2025", out), "names the editions there are"
+
+
+def test_a_provisional_edition_for_a_year_without_a_guideline(tmp_path: Path) -> None:
+    root = _init(tmp_path)
+    result = run("kompetisi", "salin", "sinovik/2025", "--sebagai", "sinovik/2031", cwd=root)
+    assert result.exit_code == 0, result.output
+    entry = root / "entries" / "dinkes" / "posyandu-remaja.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "kompetisi:\n", "kompetisi:\n  sinovik: {edisi: 2031, kelompok: umum}\n", 1),
+        encoding="utf-8")
+    out = run("check", cwd=root).output
+    assert "[edition-missing]" not in out and "[edition-provisional]" in out
+    assert "[spec-" not in out, "the provisional spec itself is valid"
+    run("build", "--force", "-k", "sinovik", cwd=root)
+    (path,) = root.glob("build/sinovik-2031/dinkes/posyandu-remaja*.docx")
+    document = docx.Document(str(path))
+    text = "\n".join(p.text for p in document.paragraphs)
+    header = "\n".join(p.text for p in document.sections[0].header.paragraphs)
+    assert "EDISI SEMENTARA" in text and "EDISI SEMENTARA" in header
+    assert "Kompetisi Inovasi Pelayanan Publik 2031" in text

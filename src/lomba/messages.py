@@ -135,6 +135,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "write the date as precisely as it is known: a year (2017), a month (2017-11) or a day "
         "(2017-11-02); found `{found}`.{suggestion}",
     ),
+    "edition-provisional": (
+        "{competition} adalah edisi sementara ({why}); dokumennya ditandai EDISI SEMENTARA. "
+        "Perbarui templates/ begitu pedoman resmi terbit.",
+        "{competition} is a provisional edition ({why}); its documents are marked EDISI "
+        "SEMENTARA. Update templates/ once the official guideline is out.",
+    ),
     "document-after-deadline": (
         "{competition}: dokumen bertanggal {dated}, sesudah tenggat \"{name}\" ({deadline}). "
         "Atur `tanggal_dokumen_edisi` di lomba.yaml untuk edisi ini (atau `tanggal_dokumen`).",

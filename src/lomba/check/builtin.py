@@ -109,7 +109,8 @@ def _eligibility(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_eligibility(pair.entry, pair.edition.spec)
 
 
-@rule("document-date", "pair", "document-after-deadline", "fact-after-document")
+@rule("document-date", "pair", "document-after-deadline", "fact-after-document",
+      "edition-provisional")
 def _document_date(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     if ctx.ws.config is None:
         return []

@@ -21,6 +21,9 @@ def check_document_date(pair: Readiness, config: Workspace, today: date) -> list
     spec = pair.edition.spec
     dated = config.document_date(spec.ref, today)
     out: list[Diagnostic] = []
+    if spec.sementara:
+        out.append(diag(loaded, ("kompetisi", spec.kunci), "edition-provisional",
+                        Severity.WARNING, competition=spec.ref, why=spec.sementara))
     deadlines = spec.tenggat_by_code()
     submission = deadlines.get(spec.kelayakan.usia_dari_tenggat) or min(
         spec.tenggat, key=lambda t: t.tanggal, default=None)

@@ -518,17 +518,27 @@ def kompetisi(ctx: click.Context, as_json: bool) -> None:
 
 @kompetisi.command("salin")
 @click.argument("ref")
+@click.option("--sebagai", "as_ref", default=None,
+              help="Jadikan edisi sementara ini, mis. sinovik/2026. / As a provisional edition.")
 @click.pass_obj
-def kompetisi_salin(obj: Context, ref: str) -> None:
+def kompetisi_salin(obj: Context, ref: str, as_ref: str | None) -> None:
     """Salin edisi bawaan ke templates/ untuk diubah, mis. sinovik/2019. / Copy an edition."""
-    from lomba.validate.competitions import copy_edition
+    from lomba.diagnostics import Report
+    from lomba.validate.competitions import Registry, copy_edition, provisional_edition
 
     root = obj.root()
     key, _, edition = ref.partition("/")
     if not edition.isdigit():
         fail(obj.say("cli-edition-form"), 2)
     try:
-        target = copy_edition(root, key, int(edition))
+        if as_ref is not None:
+            new_key, _, new_edition = as_ref.partition("/")
+            if not new_edition.isdigit() or not new_key:
+                fail(obj.say("cli-edition-form"), 2)
+            target = provisional_edition(root, key, int(edition), new_key, int(new_edition),
+                                         Registry(root, Report()))
+        else:
+            target = copy_edition(root, key, int(edition))
     except FileNotFoundError:
         fail(obj.say("cli-edition-unknown", ref=ref))
     except FileExistsError:

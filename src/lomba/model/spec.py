@@ -217,6 +217,9 @@ class Spec(Strict):
     kunci: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")
     edisi: int = Field(ge=2000, le=2100)
     turunan_dari: str | None = Field(None, description="Edisi induk, mis. sinovik/2019")
+    sementara: str | None = Field(
+        None, description="Edisi sementara: aturan edisi lain dipakai sampai pedoman edisi ini "
+        "terbit; setiap dokumen menandainya (lihat `lomba kompetisi salin --sebagai`)")
     setiap_tahun: bool = Field(
         False, description="Berlaku juga untuk setiap tahun sesudahnya, sampai ada edisi yang "
         "lebih baru (untuk format yang tidak berganti tiap tahun, mis. rencana aksi pemda)")

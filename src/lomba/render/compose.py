@@ -286,7 +286,8 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
             title=title,
             subtitle=f"{model.akronim} — {model.kepanjangan}" if model.akronim and model.kepanjangan
             else model.akronim,
-            lines=[opd_name, config.pemda.nama],
+            lines=[opd_name, config.pemda.nama,
+                   *([f"EDISI SEMENTARA: {spec.sementara}"] if spec.sementara else [])],
             footer=[f"{spec.nama}", f"{config.pemda.ibu_kota}, {tanggal(built)}"],
         )
     return Document(
@@ -296,7 +297,8 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
         keywords=f"{spec.kunci}; {spec.edisi}; {model.opd}",
         language="id-ID",
         created=f"{built.isoformat()}T00:00:00",
-        header=f"{model.akronim or model.nama} · {comp_name} · {config.pemda.nama}",
+        header=(f"{model.akronim or model.nama} · {comp_name}"
+                + (" (EDISI SEMENTARA)" if spec.sementara else "") + f" · {config.pemda.nama}"),
         draft=draft,
         cover=cover,
         blocks=blocks,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import json
 import os
 import shutil
 from importlib import resources
@@ -17,6 +18,7 @@ from typing import Any
 
 from lomba.diagnostics import Diagnostic, PathItem, Report, Severity
 from lomba.errors import os_error
+from lomba.fileio import atomic_write_text
 from lomba.load.cache import ParseCache
 from lomba.load.files import path_problem
 from lomba.load.yamlio import LoadedYaml, YamlLoadError, load_yaml_file
@@ -299,6 +301,49 @@ def _citations(data: Any, path: tuple[PathItem, ...]):  # type: ignore[no-untype
     elif isinstance(data, list):
         for i, item in enumerate(data):
             yield from _citations(item, (*path, i))
+
+
+def provisional_edition(root: Path, key: str, edition: int, new_key: str, new_edition: int,
+                        registry: Registry) -> Path:
+    """A provisional edition ``new_key/new_edition`` that takes ``key/edition``'s rules until
+    its own guideline is published: a child spec (``turunan_dari``) marked ``sementara``, with
+    no deadlines (last year's dates would mislead) and no age rule that needs one."""
+    source = registry.get(key, edition)
+    if source is None:
+        raise FileNotFoundError(f"{key}/{edition}")
+    target = root / "templates" / new_key / str(new_edition)
+    if target.exists():
+        raise FileExistsError(target)
+    spec = source.spec
+    old, new = str(spec.edisi), str(new_edition)
+    lines = [
+        f"# Edisi sementara {new_key}/{new_edition}: aturan {key}/{edition} dipakai sampai pedoman",
+        f"# {new_edition} terbit. Ganti isi berkas ini dengan aturan resmi begitu diketahui, lalu",
+        "# hapus `sementara`.",
+        f"kunci: {new_key}",
+        f"edisi: {new_edition}",
+        f"turunan_dari: {key}/{edition}",
+        f"nama: {json.dumps(spec.nama.replace(old, new), ensure_ascii=False)}",
+    ]
+    if spec.singkatan:
+        short = spec.singkatan.replace(old, new)
+        lines.append(f"singkatan: {json.dumps(short, ensure_ascii=False)}")
+    why = f"aturan {key}/{edition} dipakai sementara; pedoman {new_edition} belum terbit"
+    lines += [
+        f"sementara: {json.dumps(why, ensure_ascii=False)}",
+        f"tenggat: []   # isi begitu jadwal {new_edition} diumumkan",
+    ]
+    if spec.kelayakan.usia_minimal_tahun:
+        lines += ["kelayakan:",
+                  "  usia_minimal_tahun: null   # aturan usia dihitung dari tenggat: isi bersama "
+                  "tenggatnya"]
+    text = "\n".join(lines) + "\n"
+    try:
+        target.mkdir(parents=True)
+        atomic_write_text(target / SPEC_NAME, text)
+    except OSError as exc:
+        raise os_error(exc, target.relative_to(root).as_posix()) from None
+    return target
 
 
 def copy_edition(root: Path, key: str, edition: int) -> Path:
