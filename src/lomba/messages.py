@@ -15,7 +15,6 @@ from typing import Any
 from babel import Locale
 
 from lomba.locale import tanggal_in, waktu_in
-from lomba.model.common import Waktu
 
 LANGS = ("id", "en")
 
@@ -912,7 +911,7 @@ def _localise(value: Any, lang: str) -> Any:
         return value.en_text if lang == "en" else value.id_text
     if isinstance(value, date):
         return tanggal_in(value, lang)
-    if isinstance(value, Waktu):
+    if hasattr(value, "earliest") and hasattr(value, "month"):  # a fact's date (model.Waktu)
         return waktu_in(value, lang)
     if isinstance(value, Suggestion):
         return word("did_you_mean", lang).format(value.text) if value.text else ""
