@@ -71,9 +71,9 @@ def test_compliance_lists_the_late_opd_first(sample: Path) -> None:
     dishub = next(d for d in data if d["opd"] == "dishub")
     assert dishub["missing"] == [
         "belum ada inovasi (selain ide) yang tercatat pada tahun 2019",
-        "belum menyerahkan Rancangan Aksi Inovasi tahun 2019"]
+        "belum menyerahkan Rencana Aksi Inovasi tahun 2019"]
     pdam = next(d for d in data if d["opd"] == "pdam")
-    assert pdam["missing"] == ["Rancangan Aksi Inovasi tahun 2019 belum lengkap"]
+    assert pdam["missing"] == ["Rencana Aksi Inovasi tahun 2019 belum lengkap"]
     distan = next(d for d in data if d["opd"] == "distan")
     assert distan["ideas"] == ["entries/distan/klinik-tani.yaml"] and distan["innovations"] == []
     text = run("rekap", cwd=sample).output
@@ -217,7 +217,7 @@ def test_calendar_parses_back_as_icalendar(sample: Path) -> None:
     events = [(e.get("DTSTART").dt, str(e.get("SUMMARY"))) for e in calendar.walk("VEVENT")]
     assert (date(2019, 4, 21), "KIPP 2019 (SINOVIK): Penutupan pengiriman proposal") in events
     assert (date(2019, 7, 31), "Pemerintah Kabupaten Tanjung Lematang: Batas penyerahan "
-            "Rancangan Aksi Inovasi seluruh OPD") in events
+            "Rencana Aksi Inovasi seluruh OPD") in events
     assert len({str(e.get("UID")) for e in calendar.walk("VEVENT")}) == len(events)
     text = run("jadwal", cwd=sample).output
     assert "21 April 2019" in text and "20 hari lagi" in text
@@ -314,3 +314,23 @@ def test_recap_spreadsheet_keeps_markup_characters_and_wide_tables(sample: Path)
     book = openpyxl.load_workbook(sample / "build" / "rekap.xlsx")
     names = [row[2] for row in book["Inovasi"].iter_rows(min_row=2, values_only=True)]
     assert "Antre <Daring> & Cepat" in names
+
+
+@pytest.mark.parametrize(("name", "flag", "is_plan"), [
+    ("Batas penyerahan Rencana Aksi Inovasi seluruh OPD", "", True),
+    ("Batas penyerahan Rancangan Aksi Inovasi seluruh OPD", "", True),  # older workspaces
+    ("Batas penyerahan RAI", "", True),
+    ("Batas penyerahan dokumen inovasi", "    rencana_aksi: true\n", True),
+    ("Batas penyerahan Rencana Aksi Inovasi seluruh OPD", "    rencana_aksi: false\n", False),
+])
+def test_the_action_plans_deadline_is_found_by_its_name_or_said_outright(
+        sample: Path, name: str, flag: str, is_plan: bool) -> None:
+    config = sample / "lomba.yaml"
+    text = config.read_text(encoding="utf-8")
+    old = "  - nama: Batas penyerahan Rencana Aksi Inovasi seluruh OPD\n    tanggal: 2019-07-31\n"
+    assert old in text
+    config.write_text(text.replace(old, f"  - nama: {name}\n    tanggal: 2019-07-31\n{flag}"),
+                      encoding="utf-8")
+    data = json.loads(run("status", "--json", cwd=sample).output)
+    rai = next(c for c in data["competitions"] if c["ref"] == "rai/2019")
+    assert [d["date"] for d in rai["deadlines"]] == (["2019-07-31"] if is_plan else [])

@@ -63,6 +63,8 @@ def test_sample_workspace_shows_its_deliberate_problems_and_nothing_else(sample:
         # SIPADU ASET enters the IGA half-written: its rancang bangun is under 300 words, a
         # minimum stated from 2021 onward, so for IGA 2019 a warning that says it is borrowed.
         (sipadu, "narasi.rancang_bangun", "words-under-borrowed"),
+        # No source shows an Inagara 2019 round: the edition says it is inferred.
+        ("entries/disdukcapil/laksa-desa.yaml", "kompetisi.inagara", "edition-inferred"),
     }
     errors = {
         (sipadu, "narasi.hasil", "section-empty"),

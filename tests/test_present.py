@@ -32,7 +32,7 @@ def test_init_starts_this_year_and_its_example_builds(tmp_path: Path) -> None:
     assert run("build", cwd=root).exit_code == 0
     document = root / "build" / f"rai-{year}" / "dinkes" / "posyandu-remaja.docx"
     text = "\n".join(p.text for p in docx.Document(str(document)).paragraphs)
-    assert f"Rancangan Aksi Inovasi {year}" in text and "2019" not in text.split("\n")[0]
+    assert f"Rencana Aksi Inovasi {year}" in text and "2019" not in text.split("\n")[0]
 
 
 def test_every_current_competition_builds_from_a_new_workspace(tmp_path: Path) -> None:

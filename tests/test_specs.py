@@ -89,10 +89,10 @@ def _copy_spec(workspace: Path, ref: str) -> Path:
 def test_workspace_copy_wins(workspace: Path) -> None:
     spec = _copy_spec(workspace, "rai/2019")
     spec.write_text(spec.read_text(encoding="utf-8").replace(
-        "nama: Rancangan Aksi Inovasi 2019", "nama: Rancangan Aksi Inovasi Kabupaten Contoh"),
+        "nama: Rencana Aksi Inovasi 2019", "nama: Rencana Aksi Inovasi Kabupaten Contoh"),
         encoding="utf-8")
     reg, report = registry(workspace)
-    assert reg.get("rai", 2019).spec.nama == "Rancangan Aksi Inovasi Kabupaten Contoh"
+    assert reg.get("rai", 2019).spec.nama == "Rencana Aksi Inovasi Kabupaten Contoh"
     assert reg.get("rai", 2019).display == "templates/rai/2019/spec.yaml"
     assert not report.diagnostics
 

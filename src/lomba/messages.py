@@ -140,6 +140,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{competition} is a provisional edition ({why}); its documents are marked EDISI "
         "SEMENTARA. Update templates/ once the official guideline is out.",
     ),
+    "edition-inferred": (
+        "{competition} disimpulkan, bukan dari pedoman resmi: {why} Halaman pertama setiap "
+        "dokumennya menyebut bagian yang disimpulkan; periksa dengan penyelenggara sebelum "
+        "mengirim.",
+        "{competition} is inferred, not from an official guideline: {why} The first page of each "
+        "of its documents names the inferred parts; check with the organiser before sending.",
+    ),
     "document-after-deadline": (
         "{competition}: dokumen bertanggal {dated}, sesudah tenggat \"{name}\" ({deadline}). "
         "Atur `tanggal_dokumen_edisi` di lomba.yaml untuk edisi ini (atau `tanggal_dokumen`).",
@@ -176,6 +183,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "itu dipinjam dari {source}, bukan dari sumber edisi ini.",
         "{competition}: section \"{section}\" has {words} words, under {limit}; that limit is "
         "borrowed from {source}, not from this edition's sources.",
+    ),
+    "words-limit-inferred": (
+        "{competition}: bagian \"{section}\" berisi {words} kata, {relation} {limit} kata; batas "
+        "itu disimpulkan, tidak disebut sumber edisi ini.",
+        "{competition}: section \"{section}\" has {words} words, {relation} {limit}; that limit "
+        "is inferred, not stated by this edition's sources.",
     ),
     "date-too-vague": (
         "{competition}: {rule} tidak dapat diputuskan dari tanggal `{started}` (batasnya "

@@ -110,7 +110,7 @@ def _eligibility(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
 
 
 @rule("document-date", "pair", "document-after-deadline", "fact-after-document",
-      "edition-provisional")
+      "edition-provisional", "edition-inferred")
 def _document_date(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     if ctx.ws.config is None:
         return []
@@ -123,7 +123,7 @@ def _section_names(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
 
 
 @rule("sections", "pair", "section-empty", "words-over", "words-near", "words-under",
-      "words-under-borrowed",
+      "words-under-borrowed", "words-limit-inferred",
       "section-placeholder")
 def _sections(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_sections(pair)

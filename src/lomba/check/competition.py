@@ -209,7 +209,13 @@ def check_sections(pair: Readiness) -> list[Diagnostic]:
                 out.append(diag(loaded, where, "section-empty", hint=".".join(map(str, where)),
                                 **common))
             continue
-        if bagian.kata_maks and words > bagian.kata_maks:
+        inferred = edition.spec.inferred(bagian.sumber, bagian.inferensi)
+        if bagian.kata_maks and words > bagian.kata_maks and inferred:
+            # A limit no source states is a warning that says so, never an error.
+            out.append(diag(loaded, where, "words-limit-inferred", Severity.WARNING, words=words,
+                            limit=bagian.kata_maks, relation=Phrase("lebih dari", "over"),
+                            **common))
+        elif bagian.kata_maks and words > bagian.kata_maks:
             out.append(diag(loaded, where, "words-over", words=words, limit=bagian.kata_maks,
                             **common))
         elif bagian.kata_maks and words >= NEAR_LIMIT * bagian.kata_maks:
@@ -218,6 +224,10 @@ def check_sections(pair: Readiness) -> list[Diagnostic]:
         if bagian.kata_min and words < bagian.kata_min and bagian.batas_dipinjam:
             out.append(diag(loaded, where, "words-under-borrowed", Severity.WARNING, words=words,
                             limit=bagian.kata_min, source=bagian.batas_dipinjam, **common))
+        elif bagian.kata_min and words < bagian.kata_min and inferred:
+            out.append(diag(loaded, where, "words-limit-inferred", Severity.WARNING, words=words,
+                            limit=bagian.kata_min, relation=Phrase("kurang dari", "under"),
+                            **common))
         elif bagian.kata_min and words < bagian.kata_min:
             out.append(diag(loaded, where, "words-under", words=words, limit=bagian.kata_min,
                             **common))

@@ -29,8 +29,10 @@ class Deadline:
 
 
 def deadlines(editions: list[Edition], config: Workspace | None = None,
-              config_positions: dict | None = None) -> list[Deadline]:
-    """Every known deadline of these editions (and the workspace's own), by date."""
+              config_positions: dict | None = None,
+              action_plans_only: bool = False) -> list[Deadline]:
+    """Every known deadline of these editions (and the workspace's own, or only its deadlines
+    for the action plans), by date."""
     out = []
     for edition in editions:
         for i, t in enumerate(edition.spec.tenggat):
@@ -39,6 +41,8 @@ def deadlines(editions: list[Edition], config: Workspace | None = None,
                                 edition.display, line, column))
     if config is not None:
         for i, t in enumerate(config.tenggat_internal):
+            if action_plans_only and not t.for_action_plan:
+                continue
             line, column = (config_positions or {}).get(("tenggat_internal", i, "tanggal"), (1, 1))
             out.append(Deadline(config.pemda.nama, t.nama, t.tanggal, "lomba.yaml", line, column))
     return sorted(out, key=lambda d: (d.day, d.owner, d.name))

@@ -24,6 +24,9 @@ def check_document_date(pair: Readiness, config: Workspace, today: date) -> list
     if spec.sementara:
         out.append(diag(loaded, ("kompetisi", spec.kunci), "edition-provisional",
                         Severity.WARNING, competition=spec.ref, why=spec.sementara))
+    if spec.disimpulkan:
+        out.append(diag(loaded, ("kompetisi", spec.kunci), "edition-inferred",
+                        Severity.WARNING, competition=spec.ref, why=spec.disimpulkan))
     deadlines = spec.tenggat_by_code()
     submission = deadlines.get(spec.kelayakan.usia_dari_tenggat) or min(
         spec.tenggat, key=lambda t: t.tanggal, default=None)

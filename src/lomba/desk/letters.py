@@ -106,7 +106,7 @@ def _template(root: Path, kind: Kind) -> str:
 
 def _rai_deadline(config: Workspace) -> date | None:
     for t in config.tenggat_internal:
-        if "rancangan aksi" in t.nama.lower() or "rai" in t.nama.lower().split():
+        if t.for_action_plan:
             return t.tanggal
     return None
 

@@ -91,8 +91,7 @@ def _own_deadlines(ws: LoadedWorkspace, key: str) -> list[Deadline]:
     if key != RAI or ws.config is None:
         return []
     positions = ws.config_loaded.values if ws.config_loaded else {}
-    return [d for d in deadlines([], ws.config, positions)
-            if "rancangan aksi" in d.name.lower()]
+    return deadlines([], ws.config, positions, action_plans_only=True)
 
 
 def readiness_matrix(ws: LoadedWorkspace, *, competitions: set[str] | None = None,
@@ -192,15 +191,15 @@ def compliance(ws: LoadedWorkspace) -> list[OpdCompliance]:
             missing.append((f"belum ada inovasi (selain ide) yang tercatat pada tahun {year}",
                             f"no innovation (beyond an idea) recorded in {year}"))
         if not plans and not unreadable:
-            missing.append((f"belum menyerahkan Rancangan Aksi Inovasi tahun {year}",
+            missing.append((f"belum menyerahkan Rencana Aksi Inovasi tahun {year}",
                             f"has not handed in its {year} innovation action plan"))
         elif not plans and this_year:
-            missing.append((f"Rancangan Aksi Inovasi tahun {year} belum dapat dinilai: berkas "
+            missing.append((f"Rencana Aksi Inovasi tahun {year} belum dapat dinilai: berkas "
                             f"tidak terbaca ({names})",
                             f"its {year} innovation action plan cannot be assessed: file "
                             f"unreadable ({names})"))
         elif not ready_plans:
-            missing.append((f"Rancangan Aksi Inovasi tahun {year} belum lengkap",
+            missing.append((f"Rencana Aksi Inovasi tahun {year} belum lengkap",
                             f"its {year} innovation action plan is incomplete"))
         out.append(OpdCompliance(
             kode=opd.kode, nama=opd.nama, jenis=opd.jenis, ideas=ideas, innovations=innovations,

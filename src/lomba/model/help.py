@@ -15,7 +15,7 @@ FIELD_HELP: dict[str, str] = {
     "Inovasi.tahapan": "Tahapan inovasi saat ini: ide, inisiatif, uji coba, atau penerapan",
     "Inovasi.indikator_kinerja": "Ukuran keberhasilan dengan nilai sebelum dan sesudah",
     "Inovasi.anggaran": "Anggaran per tahun dan sumber dananya",
-    "Inovasi.kegiatan": "Rencana kegiatan dan tonggak (untuk Rancangan Aksi Inovasi)",
+    "Inovasi.kegiatan": "Rencana kegiatan dan tonggak (untuk Rencana Aksi Inovasi)",
     "Inovasi.pemangku_kepentingan": "Pihak yang terlibat dan perannya",
     "Inovasi.bukti": "Berkas bukti (SK, Perbup, SOP, laporan, ...) di folder entri",
     "Inovasi.foto": "Foto kegiatan, PNG atau JPEG, dengan keterangan",
@@ -97,7 +97,7 @@ FIELD_HELP: dict[str, str] = {
     "PengaturanSurat.sifat_teguran": "Sifat surat teguran, mis. Penting",
     "PengaturanSurat.sifat_pengingat": "Sifat surat pengingat, mis. Biasa",
     "PengaturanSurat.tembusan": "Daftar tembusan surat",
-    "TenggatInternal.nama": "Nama tenggat, mis. Batas penyerahan Rancangan Aksi Inovasi",
+    "TenggatInternal.nama": "Nama tenggat, mis. Batas penyerahan Rencana Aksi Inovasi",
     "TenggatInternal.tanggal": "Tanggal tenggat (YYYY-MM-DD)",
     "TenggatInternal.keterangan": "Keterangan tambahan",
 }

@@ -229,6 +229,9 @@ class Spec(Strict):
     tema: str | None = None
     dasar_hukum: str | None = None
     catatan: str | None = None
+    disimpulkan: str | None = Field(
+        None, description="Apa yang disimpulkan tentang edisi ini secara keseluruhan, bukan "
+        "dari sumber resmi (dicetak di halaman pertama setiap dokumennya)")
     sumber: list[Sumber] = Field(default_factory=list)
     tenggat: list[Tenggat] = Field(default_factory=list)
     kelayakan: Kelayakan = Field(default_factory=Kelayakan)
@@ -247,3 +250,35 @@ class Spec(Strict):
 
     def tenggat_by_code(self) -> dict[str, Tenggat]:
         return {t.kode: t for t in self.tenggat}
+
+    def inferred(self, cites: Cites, flagged: bool = False) -> bool:
+        """A rule is inferred when it is flagged so, or when every source it cites is lomba's own
+        inference: such a rule is a warning, never an error."""
+        if flagged:
+            return True
+        kinds = {s.id: s.keyakinan for s in self.sumber}
+        return bool(cites) and all(kinds.get(c) == "inferensi" for c in cites)
+
+    def inferred_parts(self) -> list[str]:
+        """What in this edition is inferred or borrowed rather than stated by its own sources, in
+        the words a document's first page prints (Indonesian, as the documents are)."""
+        titles = {s.id: s.judul for s in self.sumber}
+
+        def basis(cites: Cites) -> str:
+            named = [titles[c] for c in cites if c in titles]
+            return f" (disimpulkan dari: {'; '.join(named)})" if named else ""
+
+        out = [self.disimpulkan] if self.disimpulkan else []
+        for b in self.bagian:
+            if self.inferred(b.sumber, b.inferensi):
+                out.append(f"Bagian \"{b.judul}\"{basis(b.sumber)}.")
+            if b.batas_dipinjam and (b.kata_min or b.kata_maks):
+                limit = " dan ".join(f"{word} {n} kata" for word, n in
+                                     (("minimal", b.kata_min), ("maksimal", b.kata_maks)) if n)
+                out.append(f"Batas {limit} bagian \"{b.judul}\" dipinjam dari "
+                           f"{b.batas_dipinjam}.")
+        rules = self.kelayakan
+        if rules.usia_minimal_tahun and rules.usia_dipinjam:
+            out.append(f"Usia penerapan minimal {rules.usia_minimal_tahun} tahun dipinjam dari "
+                       f"{rules.usia_dipinjam}.")
+        return out

@@ -70,6 +70,18 @@ class TenggatInternal(Strict):
     nama: str = Field(min_length=1)
     tanggal: Tanggal
     keterangan: str | None = None
+    rencana_aksi: bool | None = Field(
+        None, description="Tenggat penyerahan Rencana Aksi Inovasi (bawaan: dikenali dari "
+        "namanya, mis. \"rencana aksi\" atau \"RAI\")")
+
+    @property
+    def for_action_plan(self) -> bool:
+        """Whether this is the action plans' deadline: said outright, or named so (the sources
+        say "rencana aksi"; older workspaces wrote "rancangan aksi" or "RAI")."""
+        if self.rencana_aksi is not None:
+            return self.rencana_aksi
+        name = self.nama.lower()
+        return "rencana aksi" in name or "rancangan aksi" in name or "rai" in name.split()
 
 
 class PengaturanSurat(Strict):

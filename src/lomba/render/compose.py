@@ -25,6 +25,7 @@ from lomba.render.document import (
     Heading,
     Image,
     Link,
+    ListBlock,
     Paragraph,
     Question,
     Run,
@@ -246,6 +247,14 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
     annex: list[Block] = []
     parts = _parts(model, entry.path.parent, root, readiness, iga_spec)
     number = 0
+    inferred = spec.inferred_parts()
+    if inferred:
+        # The first page says what no source of this edition states, so nobody mistakes an
+        # inferred outline or a borrowed limit for the organiser's own rule.
+        blocks.append(Paragraph([Run("Catatan sumber aturan: bagian berikut tidak berasal dari "
+                                     "pedoman resmi edisi ini.", italic=True)]))
+        blocks.append(ListBlock(ordered=False, items=[[Run(part, italic=True)]
+                                                      for part in inferred]))
     for part in spec.tata_letak.urutan:
         if part == "bagian":
             number += 1
