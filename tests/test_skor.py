@@ -85,7 +85,7 @@ opd: bappeda
 bentuk: pelayanan publik
 jenis: digital
 inisiator: OPD
-tahapan: ide
+tahapan: {change["tahapan"][-1]}
 urusan: {{utama: {u}}}
 video: https://youtu.be/baru{i}
 bukti:

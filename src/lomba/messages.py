@@ -856,6 +856,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "Gerbang urusan belum terpenuhi: skor jumlah inovasi 0. Tercakup: ",
         "Urusan gate not met: count score 0. Covered: ",
     ),
+    "score-simulation": (
+        "Simulasi: inovasi yang ikut IGA {year} dinilai dengan aturan {rules} (lomba.yaml: "
+        "iga.inovasi_edisi).",
+        "Simulation: innovations entered in IGA {year} scored on the {rules} rules (lomba.yaml: "
+        "iga.inovasi_edisi).",
+    ),
+    "score-excluded": (
+        "Tidak dihitung (edisi ini tidak menilainya):",
+        "Not counted (this edition does not assess them):",
+    ),
     "score-raises-most": (
         "Yang paling menaikkan indeks:",
         "What raises the index most:",

@@ -19,6 +19,7 @@ from lomba.check.iga import check_claims, check_spd
 from lomba.check.rules import rules_for
 from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.model.innovation import Inovasi
+from lomba.scoring.iga import not_assessed
 from lomba.validate.competitions import Registry, available_competitions
 from lomba.validate.edition import Edition
 from lomba.validate.snapshot import Entry
@@ -113,12 +114,25 @@ class Checker:
         ws.readiness.extend(assessed)
         model = entry.model
         assert model is not None
-        if self.scoring is not None and "iga" in model.kompetisi and \
-                model.kompetisi["iga"].ikut and \
-                edition_for(model, "iga", ws.config) != self.scoring.spec.edisi:
+        if self.scoring is not None and self._simulated(model):
+            # The estimate scores this entry on another edition's rules (a simulation lomba.yaml
+            # asks for): its claims are checked against those, as warnings. An entry the
+            # estimate does not count hears nothing of that edition.
             ws.report.extend(attributed(check_claims(entry, self.scoring.spec, Severity.WARNING),
                                         self.scoring.ref))
         entry.lighten()
+
+    def _simulated(self, model: Inovasi) -> bool:
+        """Whether the IGA estimate counts this entry, entered in another edition than the one
+        whose rules it uses."""
+        config = self.ws.config
+        assert config is not None and self.scoring is not None
+        if "iga" not in model.kompetisi or not model.kompetisi["iga"].ikut or \
+                config.iga is None or config.iga.inovasi_edisi is None:
+            return False
+        entered = edition_for(model, "iga", config)
+        return entered != self.scoring.spec.edisi and not_assessed(
+            model, self.scoring.spec, entered, config.iga.inovasi_edisi, window=False) is None
 
     def partial(self, entry: Entry, schema_errors: list[Diagnostic]) -> None:
         """The checks of an entry that failed its schema, run on what is left once the values

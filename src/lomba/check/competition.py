@@ -93,8 +93,7 @@ def entered(model: Inovasi) -> list[str]:
 
 
 def edition_for(model: Inovasi, key: str, config: Workspace) -> int:
-    chosen = model.kompetisi[key].edisi
-    return chosen if chosen is not None else config.tahun_kerja
+    return model.edition_of(key, config.tahun_kerja)
 
 
 def template_context(model: Inovasi, key: str, spec: Spec, config: Workspace,

@@ -49,6 +49,14 @@ def print_score(console: Console, region: RegionScore, actions: list[Action], la
     for row in rows:
         summary.add_row(*row)
     console.print(summary)
+    if region.simulated_from is not None:
+        console.print(word("score-simulation", lang).format(
+            year=region.simulated_from, rules=region.edition.spec.singkatan), markup=False)
+    if region.excluded:
+        console.print(word("score-excluded", lang), markup=False)
+        for x in region.excluded:
+            console.print(f"  - {x.name} ({x.display}): {x.reason[1] if en else x.reason[0]}",
+                          markup=False, highlight=False)
     if not c.gate_ok:
         console.print(word("score-gate-not-met", lang)
                       + (", ".join(c.covered) or "-"), markup=False)
@@ -69,6 +77,11 @@ def score_json(region: RegionScore, actions: list[Action], lang: str) -> dict[st
 
     return {
         "edition": region.edition.ref,
+        "simulated_from": region.simulated_from,
+        "excluded": [{"file": x.display, "name": x.name,
+                      "reason": x.reason[1] if lang == "en" else x.reason[0]}
+                     for x in region.excluded],
+        "candidates": [{"file": f, "name": n} for f, n in region.candidates],
         "claimed": result(region.claimed),
         "verified": result(region.verified),
         "innovations": [

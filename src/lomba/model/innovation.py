@@ -256,6 +256,12 @@ class Inovasi(Strict):
         default_factory=dict, description="Kolom bebas untuk keperluan lokal (tidak divalidasi)"
     )
 
+    def edition_of(self, competition: str, working_year: int) -> int:
+        """The edition of ``competition`` this entry enters: its own ``edisi``, else the
+        workspace's working year."""
+        chosen = self.kompetisi[competition].edisi if competition in self.kompetisi else None
+        return chosen if chosen is not None else working_year
+
     def narasi_for(self, competition: str) -> Narasi:
         """The narrative as one competition sees it: its overrides over the common text."""
         entry = self.kompetisi.get(competition)

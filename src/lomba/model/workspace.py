@@ -105,6 +105,10 @@ class DataIga(Strict):
     """The region's own values for the IGA's regional indicators (SPD), by row code."""
 
     edisi: Tahun = Field(description="Edisi IGA yang aturannya dipakai, mis. 2026")
+    inovasi_edisi: Tahun | None = Field(
+        None, description="Simulasi: hitung inovasi yang ikut IGA edisi ini dengan aturan "
+        "`edisi` (mis. karena aturan indeks edisi itu tidak diketahui). Kosong: inovasi yang "
+        "ikut edisi `edisi` sendiri")
     spd: dict[str, int] = Field(
         default_factory=dict, description="Level (0-3) per kode indikator SPD, mis. {'1': 3}"
     )

@@ -160,6 +160,16 @@ def score_innovation(display: str, path: Path, model: Inovasi, spec: Spec) -> In
 # -- the whole region -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Excluded:
+    """An innovation entered in the IGA that the edition would not assess, and why."""
+
+    display: str
+    name: str
+    reason: tuple[str, str]
+    """Why, in Bahasa Indonesia and English."""
+
+
 @dataclass
 class RegionScore:
     edition: Edition
@@ -167,6 +177,11 @@ class RegionScore:
     innovations: list[InnovationScore]
     claimed: IndexResult
     verified: IndexResult
+    excluded: list[Excluded] = field(default_factory=list)
+    simulated_from: int | None = None
+    """The edition whose entrants are scored on these rules, when it is another one."""
+    candidates: list[tuple[str, str]] = field(default_factory=list)
+    """Innovations (file, name) not entered in this edition that it would assess."""
 
     @property
     def rules(self) -> AturanIndeks:
@@ -176,6 +191,35 @@ class RegionScore:
 
 def spd_score(spec: Spec, levels: dict[str, int]) -> float:
     return sum(row.bobot * min(max(levels.get(row.kode, 0), 0), 3) for row in spec.spd)
+
+
+def not_assessed(model: Inovasi, spec: Spec, entered: int, counted: int,
+                 window: bool = True) -> tuple[str, str] | None:
+    """Why the edition would not assess this innovation (None when it would): entered in another
+    edition, at a stage the edition does not take (an idea is not an innovation), or implemented
+    and developed outside the edition's window. ``window`` is off for a simulation, whose
+    entrants belong to another year."""
+    if entered != counted:
+        return (f"ikut IGA {entered}, bukan IGA {counted}",
+                f"enters IGA {entered}, not IGA {counted}")
+    rules = spec.kelayakan
+    if rules.tahapan and model.tahapan not in rules.tahapan:
+        return (f"tahapan {model.tahapan} tidak dinilai (yang dinilai: "
+                f"{', '.join(rules.tahapan)})",
+                f"stage {model.tahapan} is not assessed (assessed: {', '.join(rules.tahapan)})")
+    span = rules.jendela_penerapan
+    if window and span is not None:
+        dates = [model.tanggal.penerapan]
+        if span.atau_pengembangan:
+            dates.append(model.tanggal.pengembangan)
+        if not any(d is not None and d.latest >= span.mulai and d.earliest <= span.selesai
+                   for d in dates):
+            years = f"{span.mulai.year}–{span.selesai.year}"
+            return (f"penerapan{' dan pengembangan' if span.atau_pengembangan else ''} di luar "
+                    f"jendela {years}",
+                    f"implementation{' and development' if span.atau_pengembangan else ''} "
+                    f"outside the {years} window")
+    return None
 
 
 def score_region(edition: Edition, spd_levels: dict[str, int],
@@ -207,6 +251,33 @@ class Action:
 def _minimal_sid(spec: Spec) -> float:
     """SID of a new innovation that fills only the mandatory indicators, at level 1."""
     return sum(i.bobot for i in spec.indikator if i.wajib)
+
+
+def _what_counts(region: RegionScore) -> tuple[str, str]:
+    """What a new innovation must be for this edition to count it: never an idea."""
+    rules = region.edition.spec.kelayakan
+    stages = rules.tahapan or ["inisiatif", "uji coba", "penerapan"]
+    id_text = f"tahapan {', '.join(stages[:-1])} atau {stages[-1]}" if len(stages) > 1 \
+        else f"tahapan {stages[0]}"
+    en_text = f"at the {' or '.join(stages)} stage"
+    span = rules.jendela_penerapan
+    if span is not None and region.simulated_from is None:
+        years = f"{span.mulai.year}–{span.selesai.year}"
+        id_text += f", diterapkan atau dikembangkan {years}"
+        en_text += f", implemented or developed in {years}"
+    return id_text, en_text
+
+
+def _stages(region: RegionScore) -> list[str]:
+    return list(region.edition.spec.kelayakan.tahapan or ["inisiatif", "uji coba", "penerapan"])
+
+
+def _candidates(region: RegionScore, count: int) -> tuple[str, str]:
+    """The workspace's own innovations this edition would assess but that are not entered."""
+    names = [name for _, name in region.candidates[:count]]
+    if not names:
+        return "", ""
+    return f"; calon di ruang kerja: {', '.join(names)}", f"; candidates: {', '.join(names)}"
 
 
 def suggestions(region: RegionScore, limit: int = 10) -> list[Action]:
@@ -260,29 +331,35 @@ def suggestions(region: RegionScore, limit: int = 10) -> list[Action]:
         gain = iid(new_sids=[*sids, *[minimal] * len(added)],
                    new_urusan=[*urusan, *added]) - base
         names = ", ".join(urusan_title(u) for u in added)
+        kind_id, kind_en = _what_counts(region)
         actions.append(Action(
             gain, "urusan",
-            (f"tambahkan {len(added)} inovasi, satu untuk setiap urusan {names} (indikator wajib "
-             f"di level 1, SID {minimal:g}), agar {rules.urusan_minimal} dari "
-             f"{len(rules.urusan_wajib)} urusan wajib pelayanan dasar tercakup dan skor jumlah "
-             "inovasi dihitung",
-             f"add {len(added)} innovations, one in each of {names} (mandatory indicators at "
-             f"level 1, SID {minimal:g}), to cover {rules.urusan_minimal} of the "
-             f"{len(rules.urusan_wajib)} basic-service urusan so the count score counts"),
-            {"urusan": added, "sid": minimal},
+            (f"tambahkan {len(added)} inovasi ({kind_id}; bukan ide), satu untuk setiap urusan "
+             f"{names} (indikator wajib di level 1, SID {minimal:g}), agar "
+             f"{rules.urusan_minimal} dari {len(rules.urusan_wajib)} urusan wajib pelayanan "
+             "dasar tercakup dan skor jumlah inovasi dihitung",
+             f"add {len(added)} innovations ({kind_en}; not ideas), one in each of {names} "
+             f"(mandatory indicators at level 1, SID {minimal:g}), to cover "
+             f"{rules.urusan_minimal} of the {len(rules.urusan_wajib)} basic-service urusan so "
+             "the count score counts"),
+            {"urusan": added, "sid": minimal, "tahapan": _stages(region)},
         ))
     floor = rules.pembagi_minimal or 0
     n = len(sids)
     if n < floor:
         more = floor - n
         gain = iid(new_sids=[*sids, *[minimal] * more], new_urusan=[*urusan, *[""] * more]) - base
+        kind_id, kind_en = _what_counts(region)
+        named_id, named_en = _candidates(region, more)
         actions.append(Action(
             gain, "jumlah",
-            (f"daftarkan {more} inovasi lagi (indikator wajib di level 1) sampai pembagi "
-             f"MAX({floor}, n) tidak lagi menurunkan rata-rata",
-             f"enter {more} more innovations (mandatory indicators at level 1) so that the "
-             f"MAX({floor}, n) divisor no longer lowers the average"),
-            {"tambah": more, "sid": minimal},
+            (f"daftarkan {more} inovasi lagi ({kind_id}; bukan ide; indikator wajib di level 1) "
+             f"sampai pembagi MAX({floor}, n) tidak lagi menurunkan rata-rata{named_id}",
+             f"enter {more} more innovations ({kind_en}; not ideas; mandatory indicators at "
+             f"level 1) so that the MAX({floor}, n) divisor no longer lowers the "
+             f"average{named_en}"),
+            {"tambah": more, "sid": minimal, "tahapan": _stages(region),
+             "calon": [f for f, _ in region.candidates[:more]]},
         ))
     for row in spec.spd:
         current = min(max(region.spd_levels.get(row.kode, 0), 0), 3)
@@ -322,7 +399,28 @@ def region_for_workspace(ws: Any, registry: Any, year: int | None = None) -> Reg
         reason = edition.spec.indeks.alasan if edition.spec.indeks else None
         raise RulesUnknown(f"aturan indeks IGA {year} belum diketahui"
                            + (f": {reason.strip()}" if reason else ""))
-    entries = [(e.display, e.path, e.model) for e in ws.valid_entries
-               if "iga" in e.model.kompetisi and e.model.kompetisi["iga"].ikut]
+    # The estimate counts the innovations this edition assesses: those entered in it (or, in a
+    # simulation lomba.yaml asks for, in the edition named there), at a stage it takes, in its
+    # window.
+    simulated = config.iga.inovasi_edisi if config.iga is not None and \
+        config.iga.edisi == year else None
+    counted = simulated if simulated is not None else year
+    simulation = counted != year
+    entries, excluded, candidates = [], [], []
+    for e in ws.valid_entries:
+        model = e.model
+        name = model.akronim or model.nama
+        if "iga" in model.kompetisi and model.kompetisi["iga"].ikut:
+            why = not_assessed(model, edition.spec, model.edition_of("iga", config.tahun_kerja),
+                               counted, window=not simulation)
+            if why is None:
+                entries.append((e.display, e.path, model))
+            else:
+                excluded.append(Excluded(e.display, name, why))
+        elif not_assessed(model, edition.spec, counted, counted, window=not simulation) is None:
+            candidates.append((e.display, name))
     spd = dict(config.iga.spd) if config.iga is not None else {}
-    return score_region(edition, spd, entries)
+    region = score_region(edition, spd, entries)
+    region.excluded, region.candidates = excluded, candidates
+    region.simulated_from = counted if simulation else None
+    return region
