@@ -140,6 +140,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{competition} is a provisional edition ({why}); its documents are marked EDISI "
         "SEMENTARA. Update templates/ once the official guideline is out.",
     ),
+    "option-needs-field": (
+        "{competition}: formulir {kind} {option} menanyakan `{field}`, yang masih kosong; "
+        "isi kolom itu.",
+        "{competition}: the form of the {option} {kind} asks for `{field}`, which is empty; "
+        "fill it in.",
+    ),
     "edition-inferred": (
         "{competition} disimpulkan, bukan dari pedoman resmi: {why} Halaman pertama setiap "
         "dokumennya menyebut bagian yang disimpulkan; periksa dengan penyelenggara sebelum "

@@ -129,7 +129,7 @@ def _sections(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_sections(pair)
 
 
-@rule("choices", "pair", "competition-option")
+@rule("choices", "pair", "competition-option", "option-needs-field")
 def _choices(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_choices(pair.entry, pair.edition.spec)
 

@@ -250,6 +250,13 @@ def check_choices(entry: Entry, spec: Spec) -> list[Diagnostic]:
                             value=value, found=value, field=field_name, competition=spec.ref,
                             suggestion=Suggestion(closest(value, codes)),
                             allowed=", ".join(codes)))
+            continue
+        option = next((o for o in options if o.kode == value), None)
+        for name in option.kolom_wajib if option else ():
+            if not getattr(chosen, name):
+                out.append(diag(loaded, ("kompetisi", spec.kunci), "option-needs-field",
+                                competition=spec.ref, field=f"kompetisi.{spec.kunci}.{name}",
+                                option=option.nama, kind=field_name))
     return out
 
 

@@ -173,6 +173,10 @@ class Keikutsertaan(Strict):
     edisi: Tahun | None = Field(None, description="Edisi kompetisi; kosong = tahun kerja")
     kelompok: str | None = Field(None, description="Mis. umum, replikasi, khusus")
     kategori: str | None = None
+    replikasi_dari: str | None = Field(
+        None, description="Kelompok Replikasi: nama inovasi yang direplikasi")
+    instansi_asal: str | None = Field(
+        None, description="Kelompok Replikasi: instansi pemilik inovasi yang direplikasi")
     narasi: Narasi = Field(default_factory=Narasi, description="Teks khusus untuk kompetisi ini")
     bagian: dict[str, str] = Field(
         default_factory=dict,

@@ -90,6 +90,9 @@ class Kelayakan(Strict):
 class Pilihan(Strict):
     kode: str = Field(min_length=1)
     nama: str = Field(min_length=1)
+    kolom_wajib: list[Literal["replikasi_dari", "instansi_asal"]] = Field(
+        default_factory=list, description="Isian keikutsertaan yang wajib bila pilihan ini "
+        "dipilih, mis. inovasi asal untuk kelompok Replikasi")
     sumber: Cites = Field(default_factory=list)
 
 

@@ -118,6 +118,10 @@ def _profile(model: Inovasi, config: Workspace, opd_name: str,
             if chosen:
                 names = {o.kode: o.nama for o in options}
                 rows.append([label, names.get(chosen, chosen)])
+        if entered.replikasi_dari:
+            rows.append(["Inovasi yang direplikasi", entered.replikasi_dari])
+        if entered.instansi_asal:
+            rows.append(["Instansi asal inovasi", entered.instansi_asal])
     if model.penghargaan:
         rows.append(["Penghargaan", "; ".join(
             f"{p.peringkat} {p.kompetisi} {p.tahun} (tingkat {p.tingkat})"
