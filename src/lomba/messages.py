@@ -436,6 +436,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{competition} hanya menerima {field}: {allowed}; inovasi ini `{found}`.",
         "{competition} only accepts {field}: {allowed}; this one is `{found}`.",
     ),
+    "iga-basis-unknown": (
+        "{competition}: indikator {number} tidak punya dasar ukur `{found}`. Pilih salah satu: "
+        "{allowed}.",
+        "{competition}: indicator {number} has no basis `{found}`. Choose one of: {allowed}.",
+    ),
+    "field-recommended": (
+        "{competition}: formulirnya menanyakan `{field}`, yang masih kosong (sumber tidak "
+        "menyebutnya wajib). Isi bila diketahui.",
+        "{competition}: its form asks for `{field}`, which is empty (the sources do not say it "
+        "is required). Fill it in if known.",
+    ),
+    "form-takes-one": (
+        "{competition}: formulirnya menerima satu `{field}`, berkas ini menulis {count}: "
+        "{found}. Pilih yang paling sesuai, mis. `{field}: 3`.",
+        "{competition}: its form takes one `{field}`; this file gives {count}: {found}. Choose "
+        "the one that fits best, e.g. `{field}: 3`.",
+    ),
     "needs-field": (
         "{competition} mensyaratkan `{field}` diisi.",
         "{competition} requires `{field}` to be filled in.",

@@ -103,8 +103,8 @@ def _completeness(ctx: Checker, entry: Entry) -> Iterable[Diagnostic]:
 
 
 @rule("eligibility", "pair", "needs-start-date", "too-young", "outside-window",
-      "excluded-by-award", "not-eligible-class", "needs-field", "date-too-vague",
-      "too-young-borrowed")
+      "excluded-by-award", "not-eligible-class", "needs-field", "field-recommended",
+      "form-takes-one", "date-too-vague", "too-young-borrowed")
 def _eligibility(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_eligibility(pair.entry, pair.edition.spec)
 
@@ -139,7 +139,7 @@ def _attachments(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_attachments(pair.entry, pair.edition.spec)
 
 
-@rule("iga-claims", "pair", "iga-unknown-indicator", "iga-mandatory-missing",
+@rule("iga-claims", "pair", "iga-unknown-indicator", "iga-mandatory-missing", "iga-basis-unknown",
       "iga-claim-unsupported", "iga-verdict-unknown-file", "iga-rejected-no-reason")
 def _claims(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_claims(pair.entry, pair.edition.spec)

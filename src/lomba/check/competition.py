@@ -337,6 +337,15 @@ def check_eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
     for name in rules.kolom_wajib:
         if not getattr(model, name, None):
             out.append(diag(loaded, (name,), "needs-field", competition=ref, field=name))
+    for name in rules.kolom_dianjurkan:
+        if not getattr(model, name, None):
+            out.append(diag(loaded, (name,), "field-recommended", Severity.WARNING,
+                            competition=ref, field=name))
+    for name in rules.satu_nilai:
+        value = getattr(model, name, None)
+        if isinstance(value, list) and len(value) > 1:
+            out.append(diag(loaded, (name,), "form-takes-one", competition=ref, field=name,
+                            found=", ".join(map(str, value)), count=len(value)))
     return out
 
 

@@ -35,6 +35,13 @@ def check_claims(entry: Entry, spec: Spec,
                             value=claim.nomor,
                             found=claim.nomor, competition=ref,
                             allowed=f"{min(known)}–{max(known)}"))
+        indicator = known.get(claim.nomor)
+        if indicator is not None and claim.dasar is not None and \
+                indicator.basis(claim.dasar) is None:
+            codes = [d.kode for d in indicator.dasar]
+            out.append(diag(loaded, (*path, "dasar"), "iga-basis-unknown", mandatory,
+                            value=claim.dasar, found=claim.dasar, competition=ref,
+                            number=claim.nomor, allowed=", ".join(codes) or "-"))
         listed = set(claim.bukti)
         for j, verdict in enumerate(claim.verifikasi):
             where = (*path, "verifikasi", j)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from lomba.model.common import (
     KODE_PATTERN,
@@ -27,6 +27,7 @@ from lomba.model.vocab import (
     Inisiator,
     Jenis,
     JenisBukti,
+    KlasterPkpn,
     SumberDana,
     Tahapan,
     TingkatPenghargaan,
@@ -201,6 +202,9 @@ class KlaimIndikatorIga(Strict):
 
     nomor: int = Field(ge=1, le=99, description="Nomor indikator, mis. 16 untuk Regulasi")
     level: int = Field(ge=0, le=3, description="Parameter yang diklaim (0-3)")
+    dasar: str | None = Field(
+        None, description="Dasar ukur yang dipilih, untuk indikator yang punya beberapa (IGA "
+        "2026 indikator 33: a-f); kosong = dasar pertama")
     bukti: list[str] = Field(default_factory=list, description="Berkas bukti pendukung")
     catatan: str | None = None
     verifikasi: list[Verifikasi] = Field(
@@ -233,8 +237,12 @@ class Inovasi(Strict):
     sdgs_target: list[SdgTarget] = Field(
         default_factory=list, description="Target TPB/SDGs, mis. \"4.5\" atau \"17.16\"")
     klasifikasi: Klasifikasi | None = Field(None, description="IGA 2026: klasifikasi inovasi")
-    asta_cita: list[AstaCita] = Field(default_factory=list, description="IGA 2026: Asta Cita 1-8")
-    pkpn: str | None = Field(None, description="IGA 2026: klaster Program Kerja Prioritas Nasional")
+    asta_cita: AstaCita | list[AstaCita] = Field(
+        default_factory=list, description="Asta Cita 1-8 (IGA 2026 menerima satu; satu angka "
+        "boleh ditulis tanpa kurung siku)")
+    pkpn: KlasterPkpn | None = Field(
+        None, description="IGA 2026: klaster Program Kerja Prioritas Nasional")
+    pkpn_program: str | None = Field(None, description="IGA 2026: nama program PKPN")
     koordinat: str | None = Field(
         None, pattern=r"^-?\d{1,2}(\.\d+)?,\s*-?\d{1,3}(\.\d+)?$",
         description="IGA 2026: lintang,bujur lokasi, mis. -3.7156,103.7722",
@@ -242,6 +250,12 @@ class Inovasi(Strict):
 
     tanggal: TanggalInovasi = Field(default_factory=TanggalInovasi)
     narasi: Narasi = Field(default_factory=Narasi)
+
+    @field_validator("asta_cita", mode="after")
+    @classmethod
+    def _one_or_more(cls, value: int | list[int]) -> list[int]:
+        """One Asta Cita as written (``asta_cita: 3``) or several: a list either way."""
+        return [value] if isinstance(value, int) else value
 
     indikator_kinerja: list[IndikatorKinerja] = Field(default_factory=list)
     anggaran: list[BarisAnggaran] = Field(default_factory=list)

@@ -84,6 +84,12 @@ class Kelayakan(Strict):
     kolom_wajib: list[str] = Field(
         default_factory=list, description="Kolom entri yang wajib terisi, mis. video, koordinat"
     )
+    kolom_dianjurkan: list[str] = Field(
+        default_factory=list, description="Kolom yang ditanyakan formulir tetapi tidak disebut "
+        "wajib oleh sumbernya: kosong = peringatan, bukan galat")
+    satu_nilai: list[str] = Field(
+        default_factory=list, description="Kolom daftar yang formulirnya hanya menerima satu "
+        "nilai, mis. asta_cita")
     sumber: Cites = Field(default_factory=list)
 
 
@@ -156,6 +162,14 @@ class Level(Strict):
     )
 
 
+class DasarUkur(Strict):
+    """One of the alternative bases an indicator may be measured on (the region picks one)."""
+
+    kode: str = Field(min_length=1)
+    nama: str = Field(min_length=1)
+    level: list[str] = Field(min_length=3, max_length=3, description="Uraian level 1, 2, 3")
+
+
 class IndikatorIga(Strict):
     """One per-innovation indicator of the Indeks Inovasi Daerah (scoring is separate)."""
 
@@ -166,7 +180,17 @@ class IndikatorIga(Strict):
     wajib: bool = False
     level: list[Level] = Field(default_factory=list)
     bukti: str | None = Field(None, description="Data dukung yang diharapkan")
+    dasar: list[DasarUkur] = Field(
+        default_factory=list, description="Dasar ukur alternatif; daerah memilih satu per "
+        "inovasi (kosong = hanya uraian level)")
     sumber: Cites = Field(default_factory=list)
+
+    def basis(self, chosen: str | None) -> DasarUkur | None:
+        """The basis a claim chose (the first when it names none), or None if unknown."""
+        if not self.dasar:
+            return None
+        return self.dasar[0] if chosen is None else next(
+            (d for d in self.dasar if d.kode == chosen), None)
 
 
 class IndikatorSpd(Strict):

@@ -126,6 +126,8 @@ JenisBukti = Literal[
     "Perda",
     "Perbup",
     "Perwali",
+    "Pergub",
+    "Perdes",
     "SOP",
     "laporan",
     "foto",
@@ -140,6 +142,22 @@ JenisBukti = Literal[
     "video",
     "lainnya",
 ]
+
+PKPN: dict[str, str] = {
+    "pangan": "Kedaulatan Pangan",
+    "energi dan air": "Kemandirian Energi dan Air",
+    "pendidikan": "Pendidikan",
+    "kesehatan": "Kesehatan",
+    "hilirisasi": "Hilirisasi dan Industrialisasi",
+    "infrastruktur": "Infrastruktur, Perumahan, dan Ketahanan Bencana",
+    "desa": "Ekonomi Kerakyatan dan Desa",
+    "kemiskinan": "Penurunan Kemiskinan",
+    "non PKPN": "Non PKPN",
+}
+"""The clusters of the Program Kerja Prioritas Nasional an IGA 2026 innovation is placed in."""
+
+KlasterPkpn = Literal["pangan", "energi dan air", "pendidikan", "kesehatan", "hilirisasi",
+                      "infrastruktur", "desa", "kemiskinan", "non PKPN"]
 
 SumberDana = Literal[
     "APBD", "APBD Provinsi", "APBN", "DAK", "Dana Desa", "BLUD", "CSR", "swadaya", "hibah",

@@ -16,7 +16,7 @@ from lomba.load.files import file_name, read_confined
 from lomba.locale import angka, kuantitas, rupiah, tanggal, waktu
 from lomba.model.innovation import Inovasi, Nilai
 from lomba.model.spec import Spec
-from lomba.model.vocab import SDGS, urusan_title
+from lomba.model.vocab import PKPN, SDGS, urusan_title
 from lomba.model.workspace import Workspace
 from lomba.render.document import (
     Block,
@@ -130,6 +130,9 @@ def _profile(model: Inovasi, config: Workspace, opd_name: str,
         rows.append(["Klasifikasi", model.klasifikasi.capitalize()])
     if model.asta_cita:
         rows.append(["Asta Cita", ", ".join(map(str, model.asta_cita))])
+    if model.pkpn:
+        rows.append(["Klaster PKPN", PKPN[model.pkpn] + (f" (program: {model.pkpn_program})"
+                                                        if model.pkpn_program else "")])
     if model.koordinat:
         rows.append(["Koordinat", model.koordinat])
     return Table(["Uraian", "Isian"], rows, widths=[0.3, 0.7])
@@ -215,7 +218,13 @@ def _parts(model: Inovasi, base: Path, root: Path, readiness: Readiness,
             ind = s.indicator
             claim = claims.get(ind.nomor)
             evidence = ", ".join(file_name(b) for b in claim.bukti) if claim else ""
-            rows.append([str(ind.nomor), ind.nama + (" *" if ind.wajib else ""), f"{ind.bobot:g}",
+            name = ind.nama + (" *" if ind.wajib else "")
+            basis = ind.basis(claim.dasar) if claim else None
+            if basis is not None:
+                # The region picks one basis; the table says which, and what the level means.
+                level = f": {basis.level[s.claimed - 1]}" if s.claimed else ""
+                name += f" (dasar {basis.kode}, {basis.nama}{level})"
+            rows.append([str(ind.nomor), name, f"{ind.bobot:g}",
                          str(s.claimed) if claim else "—", str(s.supported), str(s.verified),
                          angka(s.score), evidence])
         total = ["", "Skor SID", "", "", "", "", angka(scored.sid),
