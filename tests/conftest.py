@@ -34,7 +34,7 @@ def sample(tmp_path: Path) -> Path:
     """A copy of the repository's sample workspace (Kabupaten Tanjung Lematang)."""
     root = tmp_path / "sample"
     root.mkdir()
-    for name in ("lomba.yaml", "entries", "templates", "schema", "surat"):
+    for name in ("lomba.yaml", "entries", "templates", "schema", "surat", "daerah"):
         src = REPO / name
         if not src.exists():
             continue

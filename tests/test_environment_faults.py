@@ -106,7 +106,7 @@ def disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Disk]:
 def _workspace(disk: Disk) -> Path:
     root = disk.path / "ws"
     root.mkdir()
-    for name in ("lomba.yaml", "entries", "templates", "surat"):
+    for name in ("lomba.yaml", "entries", "templates", "surat", "daerah"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
     return root

@@ -65,6 +65,9 @@ def test_sample_workspace_shows_its_deliberate_problems_and_nothing_else(sample:
         (sipadu, "narasi.rancang_bangun", "words-under-borrowed"),
         # No source shows an Inagara 2019 round: the edition says it is inferred.
         ("entries/disdukcapil/laksa-desa.yaml", "kompetisi.inagara", "edition-inferred"),
+        # Budhipraja's profile outline and measurement form are inferred: the region's
+        # document says so.
+        ("daerah/profil-inovasi.yaml", "", "edition-inferred"),
     }
     errors = {
         (sipadu, "narasi.hasil", "section-empty"),

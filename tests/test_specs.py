@@ -62,7 +62,12 @@ def test_unknown_values_stay_unset() -> None:
     for ref in ("inagara/2019", "budhipraja/2019"):
         spec = reg.get(*ref.split("/")[0:1], int(ref.split("/")[1])).spec
         assert all(b.kata_maks is None and b.bobot is None for b in spec.bagian)
-        assert all(b.inferensi for b in spec.bagian), ref
+        assert spec.disimpulkan, f"{ref} says on every document what is inferred"
+    assert all(b.inferensi for b in reg.get("inagara", 2019).spec.bagian)
+    budhipraja = reg.get("budhipraja", 2019).spec
+    assert budhipraja.satuan == "pemda" and budhipraja.untuk_pemda == ["kabupaten", "kota"]
+    # Strategy, programmes and results are what nominees present (news); the rest is inferred.
+    assert {b.id for b in budhipraja.bagian if not b.inferensi} == {"strategi", "program", "hasil"}
     video = next(item for item in reg.get("sinovik", 2019).spec.lampiran if item.kode == "video")
     assert video.durasi_maks_menit is None and not video.wajib
 

@@ -436,6 +436,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{competition} hanya menerima {field}: {allowed}; inovasi ini `{found}`.",
         "{competition} only accepts {field}: {allowed}; this one is `{found}`.",
     ),
+    "region-profile-missing": (
+        "{competition} menilai pemda, bukan satu inovasi: dokumennya disusun dari {file}, yang "
+        "belum ada. Buat berkas itu (contoh: `lomba init` di folder baru menulisnya) dengan "
+        "strategi, program, hasil, SIDa, dan pilar IDSD daerah.",
+        "{competition} assesses the regional government, not one innovation: its document is "
+        "made from {file}, which does not exist. Create it (a new `lomba init` writes an "
+        "example) with the region's strategy, programmes, results, SIDa and IDSD aspects.",
+    ),
+    "region-not-eligible": (
+        "{competition} untuk pemda {allowed}, bukan {found}. Provinsi mengikuti Budhipura; "
+        "hapus `ikut: true` dari entri yang mengikutinya.",
+        "{competition} is for {allowed} governments, not a {found}. Provinces enter the "
+        "Budhipura; remove `ikut: true` from the entries that enter it.",
+    ),
+    "region-idea-excluded": (
+        "{competition}: inovasi ini masih ide, jadi tidak masuk tabel pengukuran produk/jasa "
+        "inovatif daerah. Ikutkan setelah diuji coba atau diterapkan.",
+        "{competition}: this innovation is still an idea, so it is not in the region's "
+        "measurement of innovative products and services. Enter it once trialled or in use.",
+    ),
+    "region-no-members": (
+        "{competition}: belum ada produk/jasa inovatif untuk tabel pengukuran. Tulis "
+        "`kompetisi: {{{key}: {{ikut: true}}}}` pada entri yang sudah diuji coba atau diterapkan.",
+        "{competition}: no innovative product or service for the measurement table yet. Write "
+        "`kompetisi: {{{key}: {{ikut: true}}}}` in entries that are trialled or in use.",
+    ),
+    "region-section-empty": (
+        "Bagian \"{section}\" dokumen daerah kosong. Isi `{field}`.",
+        "The region document's section \"{section}\" is empty. Fill in `{field}`.",
+    ),
     "iga-basis-unknown": (
         "{competition}: indikator {number} tidak punya dasar ukur `{found}`. Pilih salah satu: "
         "{allowed}.",
@@ -754,6 +784,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Schemas are up to date.",
     ),
     "summary-skipped": ("dilewati: {entry}: {reason}", "skipped: {entry}: {reason}"),
+    "summary-region-document": (
+        "dokumen daerah {competition}: {path} ({state})",
+        "region document {competition}: {path} ({state})",
+    ),
     "summary-draft": ("DRAF: {entry}: {reason}", "DRAFT: {entry}: {reason}"),
     "summary-more": (" (+{count} masalah lain)", " (+{count} more {count:problem/problems})"),
     "summary-removed": (
@@ -899,6 +933,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary-unchanged-col": ("Tidak berubah", "Unchanged"),
     "summary-draft-col": ("Draf", "Draft"),
     "summary-not-ready-col": ("Belum siap", "Not ready"),
+    "summary-region": ("dokumen daerah", "region document"),
     "all_good": (
         "Semua {files} berkas sah, tanpa galat.",
         "All {files} {files:file is/files are} valid, no errors.",

@@ -13,6 +13,7 @@ from lomba.author.samplefiles import make_pdf
 from lomba.fileio import write_new_files
 from lomba.locale import build_date
 from lomba.model.common import KODE_RE
+from lomba.model.region import REGION_PROFILE
 from lomba.model.workspace import Opd
 from lomba.validate.jsonschema import SCHEMA_DIR, render_schemas
 
@@ -43,6 +44,7 @@ def init_files(target: Path, year: int | None = None) -> dict[Path, bytes]:
             b"# templates/\n\nSalin folder edisi kompetisi ke sini (mis. `sinovik/2019/`) untuk "
             b"mengubah aturan atau templatnya; salinan di sini menggantikan bawaan lomba.\n"
         ),
+        target / REGION_PROFILE: _data("profil-inovasi.yaml").encode(),
         target / ".gitignore": b"/build/\n",
         target / ".github" / "workflows" / "lomba.yml": _data("github-workflow.yml").encode(),
         target / ".gitlab-ci.yml": _data("gitlab-ci.yml").encode(),
@@ -52,6 +54,7 @@ def init_files(target: Path, year: int | None = None) -> dict[Path, bytes]:
             "yaml.schemas": {
                 f"./{SCHEMA_DIR}/lomba.schema.json": "lomba.yaml",
                 f"./{SCHEMA_DIR}/inovasi.schema.json": "entries/**/*.yaml",
+                f"./{SCHEMA_DIR}/profil-inovasi.schema.json": REGION_PROFILE,
             }
         }, indent=2) + "\n").encode(),
     }

@@ -15,17 +15,21 @@ from datetime import date
 from pathlib import Path
 
 from lomba.check.competition import Readiness, with_text
+from lomba.check.region import RegionReadiness
 from lomba.check.workspace import LoadedWorkspace, frozen_heap, load_workspace
 from lomba.desk.letters import default_kind
-from lomba.desk.outputs import write_desk
+from lomba.desk.outputs import RegionDocument, write_desk
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError, os_error
 from lomba.fileio import WriteLog, remove_leftovers, write_if_changed
 from lomba.load import stats
 from lomba.load.discover import CONFIG_NAME
+from lomba.load.reference import reference_bytes, reference_for
+from lomba.model.region import REGION_PROFILE
 from lomba.parallel import fork_context
 from lomba.plan import incremental
 from lomba.plan.pairs import (
+    DRAFT_SUFFIX,
     Context,
     Outcome,
     blocking,
@@ -37,11 +41,14 @@ from lomba.plan.pairs import (
     select,
 )
 from lomba.render.compose import compose
+from lomba.render.region import compose_region, region_slug
 from lomba.validate.competitions import builtin_templates
 from lomba.validate.snapshot import EntryChanged
+from lomba.write.docx_writer import render_docx
 from lomba.write.formats import document_formats
 from lomba.write.outdir import BUILD_DIR, build_dir, output_target, removable
 from lomba.write.pdf import convert, due, find_soffice
+from lomba.xmltext import url_path
 
 
 def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
@@ -188,8 +195,27 @@ class BuildStopped(LombaError):
 
 
 @dataclass
+class RegionOutcome:
+    """What happened to one region-level document (``satuan: pemda``)."""
+
+    region: RegionReadiness
+    name: str
+    """Where its final document goes, relative to the workspace."""
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    draft: bool = False
+    skipped_reason: Diagnostic | None = None
+
+    @property
+    def rendered(self) -> bool:
+        return bool(self.written or self.unchanged)
+
+
+@dataclass
 class BuildResult:
     outcomes: list[Outcome] = field(default_factory=list)
+    regions: list[RegionOutcome] = field(default_factory=list)
+    """Region-level documents: one per pemda and region-level edition in use."""
     desk: list[Path] = field(default_factory=list)
     previews: list[Path] = field(default_factory=list)
     pdfs: list[Path] = field(default_factory=list)
@@ -263,7 +289,9 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
     pdf = pdf or ws.config.pdf
     if pdf:
         find_soffice()  # before any work: a missing LibreOffice is said at once
-    config_errors = [d for d in ws.report.errors if d.file == CONFIG_NAME]
+    # A finding of one competition (e.g. a province entering a kabupaten award) stops only
+    # that competition's document, not the build.
+    config_errors = [d for d in ws.report.errors if d.file == CONFIG_NAME and not d.competition]
     if config_errors and not force:  # --force still makes drafts, as it does for entries
         raise LombaError("config-errors", config_errors)
     check_filters(ws, competitions=competitions, opds=opds, entries=entries)
@@ -279,10 +307,16 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
         for name in output_files(o.readiness, o.draft):
             manifest.outputs[name] = o.key
             manifest.sources[name] = o.readiness.entry.display
+    if full or competitions:
+        wanted = set(competitions)
+        result.regions = [_build_region(ws, region, force, manifest) for region in ws.regions
+                          if full or region.edition.spec.kunci in wanted
+                          or region.edition.ref in wanted]
     if full:
         _forget_removed(root, ws, manifest, result)
         result.desk, result.previews = write_desk(ws, outcomes,
-                                                  default_kind(ws.config, ws.today))
+                                                  default_kind(ws.config, ws.today),
+                                                  _region_documents(root, result.regions))
         manifest.desk = _desk_files(root)
     if pdf:
         result.pdfs = _make_pdfs(root, result, manifest, jobs)
@@ -293,6 +327,47 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
     return result
 
 
+def _region_documents(root: Path, regions: list[RegionOutcome]) -> list[RegionDocument]:
+    """The region-level documents as the dashboard lists them."""
+    out = []
+    for r in regions:
+        files = [*r.written, *r.unchanged]
+        category = r.region.category
+        out.append(RegionDocument(
+            title=r.region.edition.spec.nama + (f" ({category})" if category else ""),
+            members=len(r.region.members),
+            link=url_path(files[0].relative_to(root / BUILD_DIR).as_posix()) if files else None,
+            draft=r.draft,
+            reason=r.skipped_reason.message("id") if r.skipped_reason else None))
+    return out
+
+
+def _build_region(ws: LoadedWorkspace, region: RegionReadiness, force: bool,
+                  manifest: incremental.Manifest) -> RegionOutcome:
+    """One region-level document: written when its checks pass, as a DRAF when forced, else
+    skipped with its first error. Rendered every time (one small document), written only when
+    its bytes change."""
+    assert ws.config is not None
+    spec = region.edition.spec
+    base = f"{BUILD_DIR}/{spec.kunci}-{spec.edisi}/{region_slug(ws.config)}"
+    outcome = RegionOutcome(region, base + ".docx")
+    errors = [d for d in region.diagnostics if d.severity is Severity.ERROR]
+    if errors and not force:
+        outcome.skipped_reason = errors[0]
+        return outcome
+    outcome.draft = bool(errors)
+    name = base + (DRAFT_SUFFIX if outcome.draft else "") + ".docx"
+    dated = ws.config.document_date(spec.ref, ws.today)
+    document = compose_region(region, ws.config, ws.root, dated, draft=outcome.draft)
+    reference = reference_bytes(reference_for(ws.root))
+    log = WriteLog()
+    write_if_changed(output_target(ws.root, name), render_docx(document, reference), log)
+    outcome.written, outcome.unchanged = log.written, log.unchanged
+    manifest.outputs[name] = "pemda"
+    manifest.sources[name] = REGION_PROFILE
+    return outcome
+
+
 def _make_pdfs(root: Path, result: BuildResult, manifest: incremental.Manifest,
                jobs: int) -> list[Path]:
     """PDFs of this build's documents and letter previews, converted where the DOCX is newer;
@@ -300,12 +375,17 @@ def _make_pdfs(root: Path, result: BuildResult, manifest: incremental.Manifest,
     documents = [p for o in result.outcomes if o.rendered
                  for p in [*o.written, *o.unchanged] if p.suffix == ".docx"]
     documents += result.previews
+    documents += [p for r in result.regions for p in [*r.written, *r.unchanged]]
     written = convert(due(documents), root / BUILD_DIR / ".cache" / "pdf", jobs)
     for o in result.outcomes:
         if o.key is not None and o.rendered:
             name = output_name(o.readiness, o.draft) + ".pdf"
             manifest.outputs[name] = o.key
             manifest.sources[name] = o.readiness.entry.display
+    for r in result.regions:
+        for docx in [*r.written, *r.unchanged]:
+            name = docx.relative_to(root).as_posix().removesuffix(".docx") + ".pdf"
+            manifest.outputs[name], manifest.sources[name] = "pemda", REGION_PROFILE
     return written
 
 
@@ -319,6 +399,8 @@ def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manif
     # only while it is forced as a draft.
     live = {name for o in result.outcomes if o.rendered
             for name in output_files(o.readiness, o.draft)}
+    live |= {relative for r in result.regions if r.rendered
+             for relative in (p.relative_to(root).as_posix() for p in [*r.written, *r.unchanged])}
     live |= {name.removesuffix(".docx") + ".pdf" for name in live if name.endswith(".docx")}
     waiting = {}  # a final file of a pair that is not ready now -> why
     for o in result.outcomes:
@@ -326,6 +408,10 @@ def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manif
             for name in output_files(o.readiness):
                 waiting[name] = o.skipped_reason
                 waiting[name.removesuffix(".docx") + ".pdf"] = o.skipped_reason
+    for r in result.regions:
+        if r.skipped_reason is not None:
+            waiting[r.name] = r.skipped_reason
+            waiting[r.name.removesuffix(".docx") + ".pdf"] = r.skipped_reason
     broken = {e.display for e in ws.entries if e.model is None}
     for recorded in list(manifest.outputs):
         if recorded in live:

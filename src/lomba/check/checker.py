@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from lomba.check import builtin as _builtin  # noqa: F401 - registers lomba's own rules
 from lomba.check.competition import assess_entry, attributed, edition_for
 from lomba.check.iga import check_claims, check_spd
+from lomba.check.region import check_regions
 from lomba.check.rules import rules_for
 from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.model.innovation import Inovasi
@@ -165,6 +166,8 @@ class Checker:
         self.ws.report.extend(d for d in extra if not caused(d))
 
     def finish(self) -> None:
-        """The checks that need every entry."""
+        """The checks that need every entry, and the region-level documents they feed."""
         for r in rules_for("finish"):
             self.ws.report.extend(r.run(self, None))
+        if self.competitions:
+            self.ws.regions = check_regions(self.ws, self.registry)

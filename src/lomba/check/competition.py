@@ -400,6 +400,8 @@ def assess_entry(ws: Any, entry: Entry, registry: Registry, rules: Sequence[Rule
                     year=year, allowed=", ".join(map(str, registry.editions(key))))],
                     f"{key}/{year}"))
             continue
+        if edition.spec.satuan == "pemda":
+            continue  # one document for the region, checked once (lomba.check.region)
         readiness = assess(entry, edition, config, rules, context)
         ws.report.extend(readiness.diagnostics)
         out.append(readiness)

@@ -16,12 +16,14 @@ from typing import Any
 from lomba.check.checker import Checker
 from lomba.check.competition import Readiness, from_counts
 from lomba.check.memo import CheckMemo, context_key
+from lomba.check.region import RegionReadiness
 from lomba.diagnostics import Diagnostic, Report, Severity, relative_name
 from lomba.load.cache import ParseCache
 from lomba.load.discover import CONFIG_NAME, discover_entries
 from lomba.load.yamlio import LoadedYaml
 from lomba.locale import build_date
 from lomba.model.innovation import Inovasi
+from lomba.model.region import REGION_PROFILE
 from lomba.model.workspace import Workspace
 from lomba.parallel import fork_context
 from lomba.validate.competitions import Registry
@@ -41,6 +43,8 @@ class LoadedWorkspace:
     readiness: list[Readiness] = field(default_factory=list)
     today: date = field(default_factory=date.today)
     registry: Registry | None = None
+    regions: list[RegionReadiness] = field(default_factory=list)
+    """Region-level editions in use (one document per pemda), checked."""
 
     @property
     def valid_entries(self) -> list[Entry]:
@@ -187,7 +191,8 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     wanted = None
     if selection:
         wanted = {relative_name(p, root) for p in discover_entries(root, selection)}
-        for name in sorted(wanted - {relative_name(p, root) for p in paths} - {CONFIG_NAME}):
+        known = {relative_name(p, root) for p in paths} | {CONFIG_NAME, REGION_PROFILE}
+        for name in sorted(wanted - known):
             code = "path-not-entry" if (root / name).exists() else "path-not-found"
             report.add(Diagnostic(name, 1, 1, (), Severity.ERROR, code, {"found": name}))
     ws.today = build_date(config.tanggal_dokumen if config else None)
@@ -215,5 +220,6 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
         report.keep(lambda d: d.file in keep or d.file.endswith("spec.yaml"))
         ws.readiness = [r for r in ws.readiness if r.entry.display in wanted]
         ws.entries = [e for e in ws.entries if e.display in wanted]
-    report.files_checked = 1 + len(ws.entries)
+    # lomba.yaml, the entries, and the region's profile when a region-level edition read it
+    report.files_checked = 1 + len(ws.entries) + (1 if ws.regions and wanted is None else 0)
     return ws

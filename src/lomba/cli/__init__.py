@@ -185,13 +185,15 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
     if result.noop:
         click.echo(obj.say("cli-build-noop"))
         return
-    not_made = [o for o in result.outcomes if o.skipped_reason is not None]
+    not_made = [*(o for o in result.outcomes if o.skipped_reason is not None),
+                *(r for r in result.regions if r.skipped_reason is not None)]
     if as_json:
         click.echo(json_document("build", build_json(result, root, obj.lang)))
     else:
         print_build_summary(result.outcomes, root, obj.lang, extra=[*result.desk, *result.pdfs],
                             removed=result.removed, stale=result.stale,
-                            previews=len(result.previews), moved=result.moved)
+                            previews=len(result.previews), moved=result.moved,
+                            regions=result.regions)
     if strict and not_made:
         fail(obj.say("build-strict-failed", count=len(not_made)))
     if result.spec_errors:
@@ -358,7 +360,7 @@ def surat(obj: Context, jenis: str, opds: tuple[str, ...], pdf: bool, as_json: b
     from lomba.write.pdf import convert, due, find_soffice
 
     ws = _desk(obj)
-    config_errors = [d for d in ws.report.errors if d.file == "lomba.yaml"]
+    config_errors = [d for d in ws.report.errors if d.file == "lomba.yaml" and not d.competition]
     if config_errors:  # an official letter is never made from a lomba.yaml check refuses
         for d in config_errors:
             click.echo(format_diagnostic(d, obj.lang), err=True)

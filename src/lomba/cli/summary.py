@@ -18,7 +18,7 @@ from lomba.messages import render_message, word
 from lomba.plan.pairs import Outcome
 
 if TYPE_CHECKING:
-    from lomba.build import BuildResult
+    from lomba.build import BuildResult, RegionOutcome
 
 
 class _Bar:
@@ -59,7 +59,8 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
                         removed: list[Path] | None = None,
                         stale: list[tuple[Path, str]] | None = None,
                         previews: int = 0,
-                        moved: list[tuple[Path, Path, Diagnostic]] | None = None) -> None:
+                        moved: list[tuple[Path, Path, Diagnostic]] | None = None,
+                        regions: list[RegionOutcome] | None = None) -> None:
     console = Console(highlight=False, soft_wrap=True)
     per: dict[str, list[int]] = {}
     for o in outcomes:
@@ -92,6 +93,19 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
                 else f"{r.entry.display} ({r.edition.ref})"
             console.print(render_message(code, {"entry": entry, "reason": reason}, lang) + tail,
                           markup=False)
+    for r in regions or []:
+        ref = r.region.edition.ref
+        if r.skipped_reason is not None:
+            console.print(render_message("summary-skipped", {
+                "entry": f"{ref} ({word('summary-region', lang)})",
+                "reason": r.skipped_reason.message(lang)}, lang), markup=False)
+            continue
+        for path in [*r.written, *r.unchanged]:
+            console.print(render_message("summary-region-document", {
+                "competition": ref, "path": relative_name(path, root),
+                "state": word("summary-draft-col" if r.draft else "summary-written-col"
+                              if r.written else "summary-unchanged-col", lang)}, lang),
+                markup=False)
     for path in removed or []:
         console.print(render_message("summary-removed", {"path": relative_name(path, root)},
                                      lang), markup=False)
@@ -106,7 +120,8 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
     if previews:
         console.print(render_message("summary-letter-previews", {"count": previews}, lang),
                       markup=False)
-    made = sum(len(o.written) for o in outcomes) + len(extra or [])
+    made = sum(len(o.written) for o in outcomes) + len(extra or []) + \
+        sum(len(r.written) for r in regions or [])
     where = relative_name(root / "build", root)
     console.print(render_message("summary-written", {"count": made, "folder": where}, lang),
                   markup=False)
@@ -127,7 +142,16 @@ def build_json(result: BuildResult, root: Path, lang: str) -> dict[str, Any]:
             "files": [name(p) for p in [*o.written, *o.unchanged]],
             "code": o.skipped_reason.code if o.skipped_reason else None,
             "reason": o.skipped_reason.message(lang) if o.skipped_reason else None})
-    return {"documents": documents, "desk": [name(p) for p in result.desk],
+    regions = [{"competition": r.region.edition.ref,
+                "state": "not-ready" if not r.rendered else "draft" if r.draft else
+                "written" if r.written else "unchanged",
+                "files": [name(p) for p in [*r.written, *r.unchanged]],
+                "members": [e.display for e in r.region.members],
+                "code": r.skipped_reason.code if r.skipped_reason else None,
+                "reason": r.skipped_reason.message(lang) if r.skipped_reason else None}
+               for r in result.regions]
+    return {"documents": documents, "region_documents": regions,
+            "desk": [name(p) for p in result.desk],
             "letter_previews": [name(p) for p in result.previews],
             "pdfs": [name(p) for p in result.pdfs],
             "removed": [name(p) for p in result.removed],

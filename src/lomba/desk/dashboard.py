@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -97,7 +98,8 @@ def stacked_chart(rows: list[tuple[str, Counter[str]]], title: str) -> Markup:
 def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
                      compliance: list[OpdCompliance], calendar: list[Deadline],
                      links: Links, region: RegionScore | None = None,
-                     actions: list[Action] | None = None, index_note: str | None = None) -> str:
+                     actions: list[Action] | None = None, index_note: str | None = None,
+                     region_documents: list[Any] | None = None) -> str:
     per_opd = [(c.kode, len(c.innovations)) for c in sorted(compliance, key=lambda c: c.kode)]
     per_competition = [
         (col.short, Counter({s: col.totals.get(s, 0) for s in STATE_LABELS}))
@@ -116,6 +118,7 @@ def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
         chart_opd=bar_chart(per_opd, "Inovasi per OPD (tanpa ide)"),
         chart_readiness=stacked_chart(per_competition, "Kesiapan per kompetisi"),
         region=region, actions=actions or [], index_note=index_note, angka=angka,
+        region_documents=region_documents or [],
         ideas=sum(len(c.ideas) for c in compliance),
         innovations=sum(len(c.innovations) for c in compliance),
     ))

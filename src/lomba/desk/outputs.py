@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from lomba.check.workspace import LoadedWorkspace
@@ -92,8 +93,21 @@ def _remove_old_previews(root: Path, keep: set[Path]) -> list[Path]:
     return removed
 
 
-def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome],
-               kind: Kind) -> tuple[list[Path], list[Path]]:
+@dataclass(frozen=True)
+class RegionDocument:
+    """A region-level document as the dashboard lists it."""
+
+    title: str
+    members: int
+    link: str | None
+    """Relative to build/, when the document exists; else ``reason`` says why not."""
+    draft: bool
+    reason: str | None
+
+
+def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind,
+               region_documents: list[RegionDocument] | None = None,
+               ) -> tuple[list[Path], list[Path]]:
     """Everything the Champion Inovator reads, after a full build; returns the files written
     and the letter previews (unnumbered: only `lomba surat` issues numbers)."""
     assert ws.config is not None
@@ -122,7 +136,8 @@ def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome],
         note = str(exc)
     page = render_dashboard(pemda=ws.config.pemda.nama, year=ws.config.tahun_kerja,
                             today=ws.today, matrix=matrix, compliance=items, calendar=dates,
-                            links=links, region=region, actions=actions, index_note=note)
+                            links=links, region=region, actions=actions, index_note=note,
+                            region_documents=region_documents or [])
     write_if_changed(build / "index.html", page.encode("utf-8"), sink)
     write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items), sink)
     write_if_changed(build / "rekap.csv", to_csv(matrix).encode("utf-8"), sink)

@@ -22,6 +22,8 @@ Cites = list[str]
 BAGIAN_TABEL = Literal[
     "profil", "indikator_kinerja", "anggaran", "tim", "pemangku_kepentingan", "kegiatan",
     "bukti", "foto", "replikasi", "penghargaan", "indikator_iga",
+    # parts of a region-level document (satuan: pemda)
+    "surat_pengantar", "profil_daerah", "riwayat_hidup", "pengukuran",
 ]
 
 
@@ -250,6 +252,12 @@ class Spec(Strict):
     setiap_tahun: bool = Field(
         False, description="Berlaku juga untuk setiap tahun sesudahnya, sampai ada edisi yang "
         "lebih baru (untuk format yang tidak berganti tiap tahun, mis. rencana aksi pemda)")
+    satuan: Literal["inovasi", "pemda"] = Field(
+        "inovasi", description="Yang dinilai: satu inovasi (satu dokumen per entri) atau pemda "
+        "(satu dokumen per daerah, dari daerah/profil-inovasi.yaml dan entri yang ikut)")
+    untuk_pemda: list[Literal["provinsi", "kabupaten", "kota"]] = Field(
+        default_factory=list, description="Jenis pemda yang boleh ikut (kosong = semua); "
+        "kategori dengan kode yang sama dengan jenisnya dipilih otomatis")
     nama: str = Field(min_length=1)
     singkatan: str | None = None
     penyelenggara: str = Field(min_length=1)

@@ -42,6 +42,7 @@ def tree_fingerprint(root: Path, builtin: Path, today: str, extra: str = "") -> 
             st = (root / name).stat()
             lines.append(f"{name}\t{st.st_size}\t{st.st_mtime_ns}")
     lines += stat_lines(root / "entries", "entries")
+    lines += stat_lines(root / "daerah", "daerah")  # the region's own profile
     lines += stat_lines(root / "templates", "templates")
     lines += stat_lines(builtin, "builtin")
     return hashlib.sha1("\n".join(lines).encode()).hexdigest()

@@ -58,7 +58,7 @@ def _sdgs(goals: list[int], targets: list[str]) -> str:
                      for n, t in by_goal.items())
 
 
-def _measure(value: Nilai | None) -> str:
+def measure(value: Nilai | None) -> str:
     if value is None:
         return "—"
     shown = kuantitas(value.nilai)
@@ -138,13 +138,24 @@ def _profile(model: Inovasi, config: Workspace, opd_name: str,
     return Table(["Uraian", "Isian"], rows, widths=[0.3, 0.7])
 
 
+def inferred_note(spec: Spec) -> list[Block]:
+    """The first page's note of what no source of this edition states, so nobody mistakes an
+    inferred outline or a borrowed limit for the organiser's own rule."""
+    inferred = spec.inferred_parts()
+    if not inferred:
+        return []
+    return [Paragraph([Run("Catatan sumber aturan: bagian berikut tidak berasal dari pedoman "
+                           "resmi edisi ini.", italic=True)]),
+            ListBlock(ordered=False, items=[[Run(part, italic=True)] for part in inferred])]
+
+
 Part = Callable[[], list[Block]]
 
 
 def _parts(model: Inovasi, base: Path, root: Path, readiness: Readiness,
            iga_spec: Spec | None = None) -> dict[str, Part]:
     def indikator() -> list[Block]:
-        rows = [[i.nama, i.satuan, _measure(i.baseline), _measure(i.terkini),
+        rows = [[i.nama, i.satuan, measure(i.baseline), measure(i.terkini),
                  _change(i.baseline, i.terkini, i.arah), i.sumber or ""]
                 for i in model.indikator_kinerja]
         return [Table(["Indikator", "Satuan", "Sebelum", "Sesudah", "Perubahan", "Sumber"], rows,
@@ -260,18 +271,11 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
     annex: list[Block] = []
     parts = _parts(model, entry.path.parent, root, readiness, iga_spec)
     number = 0
-    inferred = spec.inferred_parts()
-    if inferred:
-        # The first page says what no source of this edition states, so nobody mistakes an
-        # inferred outline or a borrowed limit for the organiser's own rule.
-        blocks.append(Paragraph([Run("Catatan sumber aturan: bagian berikut tidak berasal dari "
-                                     "pedoman resmi edisi ini.", italic=True)]))
-        blocks.append(ListBlock(ordered=False, items=[[Run(part, italic=True)]
-                                                      for part in inferred]))
+    blocks += inferred_note(spec)
     for part in spec.tata_letak.urutan:
         if part == "bagian":
             number += 1
-            blocks.append(Heading(f"{_roman(number)}. Uraian Inovasi", 1))
+            blocks.append(Heading(f"{roman(number)}. Uraian Inovasi", 1))
             for section in readiness.sections:
                 b = section.bagian
                 if not section.text.strip():
@@ -294,7 +298,7 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
             continue
         if produced:
             number += 1
-            heading = Heading(f"{_roman(number)}. {TABLE_TITLES.get(part, part)}", 1)
+            heading = Heading(f"{roman(number)}. {TABLE_TITLES.get(part, part)}", 1)
             blocks += [heading, *produced]
             annex += [heading, *produced]
     logo = read_confined(config.pemda.logo, root, root, image=True) if config.pemda.logo \
@@ -328,7 +332,7 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
     )
 
 
-def _roman(n: int) -> str:
+def roman(n: int) -> str:
     numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     out = ""
     for value, letter in numerals:

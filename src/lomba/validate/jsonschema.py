@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from lomba.fileio import atomic_write_text
 from lomba.model.help import CHOICE_HELP, FIELD_EXAMPLES, FIELD_HELP
 from lomba.model.innovation import Inovasi
+from lomba.model.region import ProfilInovasiDaerah
 from lomba.model.workspace import Workspace
 from lomba.validate.competitions import available_competitions
 from lomba.validate.snapshot import load_config
@@ -23,6 +24,8 @@ SCHEMA_DIR = "schema"
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "inovasi.schema.json": (Inovasi, "Inovasi daerah (lomba)"),
     "lomba.schema.json": (Workspace, "Ruang kerja lomba (lomba.yaml)"),
+    "profil-inovasi.schema.json": (ProfilInovasiDaerah,
+                                   "Profil inovasi daerah (daerah/profil-inovasi.yaml)"),
 }
 
 
