@@ -122,11 +122,11 @@ separators = st.sampled_from([" ", " ", " ", "\n", ". ", ", ", " - ", ": ", " ("
 def test_every_word_of_the_source_reaches_the_document_and_the_copy_text(
         pairs: list[tuple[str, str]], lead: str) -> None:
     source = lead + "".join(w + s for w, s in pairs)
-    # A number that opens a line as "N. " inside a list is the item's marker: Word numbers the
-    # items itself (1, 2, 3 from the list's first number), as CommonMark does.
+    # A number that opens a line as "N. " or "N) " is a list item's marker: Word numbers the
+    # items itself (1, 2, 3 from the list's first number, "00" as 0), as CommonMark does.
     starts = [not lead if i == 0 else pairs[i - 1][1] == "\n" for i in range(len(pairs))]
     expected = [w for (w, s), first in zip(pairs, starts, strict=True)
-                if not (first and w.isdigit() and s == ". ")]
+                if not (first and w.isdigit() and s in (". ", ") "))]
     pasted = paste_text(source)
     body = _docx_text(_docx(source))
     for word in expected:
@@ -150,3 +150,15 @@ def test_the_plain_text_fast_path_reads_as_commonmark(text: str) -> None:
     assert [b.runs[0].text for b in fast if isinstance(b, Paragraph)] == \
         ["".join(r.text for r in b.runs) for b in slow if isinstance(b, Paragraph)], \
         (text, _MD.parse(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(words, separators), min_size=1, max_size=40),
+       st.sampled_from(["", "1. ", "- ", "2016. ", "**", "# "]))
+def test_the_token_count_is_what_a_whitespace_counter_sees_in_the_copy_text(
+        pairs: list[tuple[str, str]], lead: str) -> None:
+    from lomba.words import count_tokens
+    source = lead + "".join(w + s for w, s in pairs)
+    pasted = paste_text(source)
+    assert count_tokens(source) == len(pasted.split()), (source, pasted)
+    assert count_tokens(source) >= count_words(source)

@@ -70,3 +70,42 @@ def test_fast_count_equals_the_reference(text: str) -> None:
 @settings(max_examples=1000, deadline=None)
 def test_fast_count_equals_the_reference_on_any_text(text: str) -> None:
     assert count_words(text) == _reference_count(text)
+
+
+def _pair_findings(root, entry: str, competition: str) -> list[dict]:  # type: ignore[no-untyped-def, type-arg]
+    import json
+
+    from tests.conftest import run
+    out = run("check", "--json", entry, cwd=root).output
+    return [d for d in json.loads(out)["diagnostics"] if d.get("competition") == competition]
+
+
+def test_a_text_that_fits_by_words_but_not_by_tokens_is_warned(sample) -> None:  # type: ignore[no-untyped-def]
+    entry = sample / "entries/dinkes/si-bunda.yaml"
+    text = entry.read_text(encoding="utf-8")
+    start = text.index("      keselarasan_kategori: |\n")
+    end = text.index("      dampak_evaluasi: |\n", start)
+    bullets = "".join(f"        - butir{i} sesuai\n" for i in range(46))  # 92 words, 138 tokens
+    entry.write_text(text[:start] + "      keselarasan_kategori: |\n" + bullets + text[end:],
+                     encoding="utf-8")
+    found = _pair_findings(sample, "entries/dinkes/si-bunda.yaml", "sinovik/2019")
+    (warned,) = [d for d in found if d["path"] == "kompetisi.sinovik.bagian.keselarasan_kategori"
+                 and d["code"].startswith("words-")]
+    assert (warned["code"], warned["severity"]) == ("words-over-tokens", "warning")
+    assert "92 kata" in warned["message"] and "melihat 138" in warned["message"]
+    assert "Kurangi 38 kata" in warned["message"]
+
+
+def test_a_text_just_over_a_stated_minimum_gets_a_margin_warning(sample) -> None:  # type: ignore[no-untyped-def]
+    entry = sample / "entries/dinkes/si-bunda.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "  iga:\n    ikut: true\n", "  iga:\n    edisi: 2026\n    ikut: true\n", 1),
+        encoding="utf-8")
+    found = _pair_findings(sample, "entries/dinkes/si-bunda.yaml", "iga/2026")
+    (near,) = [d for d in found if d["code"] == "words-near-min"]
+    assert near["severity"] == "warning" and near["path"] == "narasi.rancang_bangun"
+    assert "305 kata, hanya 5 di atas minimal 300" in near["message"]
+    assert "paling sedikit 15 kata" in near["message"]
+    # A borrowed minimum (IGA 2019) is not enforced, so it asks for no margin either.
+    assert not [d for d in _pair_findings(sample, "entries/disdik/guru-kunjung.yaml",
+                                          "iga/2019") if d["code"] == "words-near-min"]

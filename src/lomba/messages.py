@@ -396,6 +396,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{competition}: bagian \"{section}\" berisi {words} kata, mendekati batas {limit} kata.",
         "{competition}: section \"{section}\" has {words} words, close to the {limit} limit.",
     ),
+    "words-over-tokens": (
+        "{competition}: bagian \"{section}\" berisi {words} kata menurut hitungan Word (batas "
+        "{limit}), tetapi penghitung yang menghitung setiap token, termasuk tanda daftar \"-\" "
+        "dan \"1.\", melihat {tokens}. Kurangi {cut} kata agar aman di portal.",
+        "{competition}: section \"{section}\" has {words} words by Word's count (limit "
+        "{limit}), but a counter that takes every token, list markers \"-\" and \"1.\" "
+        "included, sees {tokens}. Cut {cut} words to be safe on the portal.",
+    ),
+    "words-near-min": (
+        "{competition}: bagian \"{section}\" berisi {words} kata, hanya {above} di atas minimal "
+        "{limit}. Penghitung kata portal dapat berbeda (tanda hubung, garis pisah, angka); "
+        "tambahkan cadangan, paling sedikit {margin} kata di atas minimal.",
+        "{competition}: section \"{section}\" has {words} words, only {above} over the "
+        "{limit} minimum. The portal's counter may differ (hyphens, dashes, numbers); keep a "
+        "margin of at least {margin} words over the minimum.",
+    ),
     "words-under": (
         "{competition}: bagian \"{section}\" berisi {words} kata, kurang dari minimal {limit} "
         "kata. Lengkapi uraiannya.",

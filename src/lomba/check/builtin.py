@@ -123,6 +123,7 @@ def _section_names(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
 
 
 @rule("sections", "pair", "section-empty", "words-over", "words-near", "words-under",
+      "words-over-tokens", "words-near-min",
       "words-under-borrowed", "words-limit-inferred",
       "section-placeholder")
 def _sections(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:

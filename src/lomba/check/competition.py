@@ -6,6 +6,7 @@ that text, so what was checked is exactly what is written.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from lomba.model.innovation import NARASI_FIELDS, Inovasi
 from lomba.model.spec import Bagian, Spec
 from lomba.validate.templating import TemplateProblem, render_section
 from lomba.validate.validation import closest
-from lomba.words import count_words
+from lomba.words import count_tokens, count_words
 
 if TYPE_CHECKING:
     from lomba.model.workspace import Opd, Workspace
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from lomba.validate.snapshot import Entry
 
 NEAR_LIMIT = 0.9
+MIN_MARGIN = 1.05
+"""A text less than 5% over a minimum gets a warning: the portals' counters are unknown, and
+Word, LibreOffice and web counters differ on dashes and hyphens."""
 
 
 @dataclass
@@ -217,6 +221,12 @@ def check_sections(pair: Readiness) -> list[Diagnostic]:
         elif bagian.kata_maks and words > bagian.kata_maks:
             out.append(diag(loaded, where, "words-over", words=words, limit=bagian.kata_maks,
                             **common))
+        elif bagian.kata_maks and words >= NEAR_LIMIT * bagian.kata_maks and \
+                (tokens := count_tokens(text)) > bagian.kata_maks:
+            # Fits by Word's rule, not for a counter that takes "-" and "1." as words.
+            out.append(diag(loaded, where, "words-over-tokens", Severity.WARNING, words=words,
+                            tokens=tokens, limit=bagian.kata_maks,
+                            cut=tokens - bagian.kata_maks, **common))
         elif bagian.kata_maks and words >= NEAR_LIMIT * bagian.kata_maks:
             out.append(diag(loaded, where, "words-near", Severity.WARNING, words=words,
                             limit=bagian.kata_maks, **common))
@@ -230,6 +240,14 @@ def check_sections(pair: Readiness) -> list[Diagnostic]:
         elif bagian.kata_min and words < bagian.kata_min:
             out.append(diag(loaded, where, "words-under", words=words, limit=bagian.kata_min,
                             **common))
+        elif bagian.kata_min and words < math.ceil(bagian.kata_min * MIN_MARGIN) and \
+                not bagian.batas_dipinjam and not inferred:
+            # Counters differ on dashes, hyphens and numbers: a text just over a minimum may
+            # be under it on the portal.
+            margin = math.ceil(bagian.kata_min * MIN_MARGIN) - bagian.kata_min
+            out.append(diag(loaded, where, "words-near-min", Severity.WARNING, words=words,
+                            limit=bagian.kata_min, above=words - bagian.kata_min,
+                            margin=margin, **common))
         found = find_placeholder(text) if loaded.may_hold_placeholder or len(text) <= 60 \
             else None
         if found:
