@@ -10,7 +10,8 @@ from lomba.diagnostics import Report
 from lomba.validate.competitions import Registry, builtin_templates, total_weight
 from tests.conftest import run
 
-SHIPPED = {"sinovik/2019", "sinovik/2025", "iga/2019", "iga/2023", "iga/2026", "inagara/2019",
+SHIPPED = {"sinovik/2019", "sinovik/2020", "sinovik/2021", "sinovik/2022", "sinovik/2023",
+           "sinovik/2025", "iga/2019", "iga/2023", "iga/2026", "inagara/2019",
            "budhipraja/2019", "rai/2019"}
 
 

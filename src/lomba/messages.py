@@ -482,6 +482,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Bagian \"{section}\" dokumen daerah kosong. Isi `{field}`.",
         "The region document's section \"{section}\" is empty. Fill in `{field}`.",
     ),
+    "spec-unknown-group": (
+        "Kelompok `{found}` tidak ada di `kelompok` edisi ini. Yang ada: {allowed}.",
+        "Group `{found}` is not in this edition's `kelompok`. Known: {allowed}.",
+    ),
     "iga-basis-unknown": (
         "{competition}: indikator {number} tidak punya dasar ukur `{found}`. Pilih salah satu: "
         "{allowed}.",

@@ -165,7 +165,7 @@ def assess(entry: Entry, edition: Edition, config: Workspace,
     found: list[Diagnostic] = []
     opd = config.opd_by_key().get(model.opd)
     values = template_context(model, spec.kunci, spec, config, opd)
-    for bagian in spec.bagian:
+    for bagian in spec.sections_for(model.kompetisi[spec.kunci].kelompok):
         try:
             text = render_section(edition, bagian.id, values)
         except TemplateProblem as problem:
@@ -285,32 +285,34 @@ def check_eligibility(entry: Entry, spec: Spec) -> list[Diagnostic]:
     ref = spec.ref
     out: list[Diagnostic] = []
     started = model.tanggal.penerapan
-    if rules.usia_minimal_tahun:
-        deadline = spec.tenggat_by_code()[rules.usia_dari_tenggat]
+    group = spec.group_of(model.kompetisi[spec.kunci].kelompok)
+    minimum_age = rules.usia_kelompok.get(group or "", rules.usia_minimal_tahun)
+    deadline = spec.tenggat_by_code().get(rules.usia_dari_tenggat)
+    if minimum_age and deadline is not None:  # without it the spec itself is reported
         if started is None:
             out.append(diag(loaded, ("tanggal",), "needs-start-date", competition=ref,
-                            years=rules.usia_minimal_tahun))
+                            years=minimum_age))
         else:
-            oldest = _years_before(deadline.tanggal, rules.usia_minimal_tahun)
+            oldest = _years_before(deadline.tanggal, minimum_age)
             # Decided on the date's whole span: too young only if even its earliest possible
             # day is too late; a span across the limit cannot be decided, and says so.
             if started.earliest > oldest and rules.usia_dipinjam:
                 # A rule taken from another edition is not this edition's: a warning that says so.
                 out.append(diag(loaded, ("tanggal", "penerapan"), "too-young-borrowed",
                                 Severity.WARNING, competition=ref,
-                                years=rules.usia_minimal_tahun, started=started,
+                                years=minimum_age, started=started,
                                 deadline=deadline.tanggal, latest=oldest,
                                 source=rules.usia_dipinjam))
             elif started.earliest > oldest:
                 out.append(diag(loaded, ("tanggal", "penerapan"), "too-young", competition=ref,
-                                years=rules.usia_minimal_tahun, started=started,
+                                years=minimum_age, started=started,
                                 deadline=deadline.tanggal, latest=oldest))
             elif started.latest > oldest:
                 out.append(diag(loaded, ("tanggal", "penerapan"), "date-too-vague",
                                 Severity.WARNING, competition=ref, started=started,
                                 limit=oldest, rule=Phrase(
-                                    f"usia minimal {rules.usia_minimal_tahun} tahun",
-                                    f"the {rules.usia_minimal_tahun}-year minimum age")))
+                                    f"usia minimal {minimum_age} tahun",
+                                    f"the {minimum_age}-year minimum age")))
     window = rules.jendela_penerapan
     if window:
         def status(d: Waktu | None) -> str:
@@ -371,8 +373,9 @@ def check_attachments(entry: Entry, spec: Spec) -> list[Diagnostic]:
     model, loaded = entry.model, entry.loaded
     assert model is not None and loaded is not None
     out = []
+    group = spec.group_of(model.kompetisi[spec.kunci].kelompok)
     for item in spec.lampiran:
-        if not item.wajib:
+        if not item.wajib or (item.kelompok and group not in item.kelompok):
             continue
         if item.jenis == "video":
             have = 1 if model.video else 0

@@ -72,6 +72,9 @@ class Kelayakan(Strict):
     usia_minimal_tahun: int | None = Field(
         None, ge=0, le=10, description="Usia penerapan minimal, dihitung mundur dari tenggat"
     )
+    usia_kelompok: dict[str, int] = Field(
+        default_factory=dict, description="Usia minimal yang berbeda per kelompok, mis. "
+        "{replikasi: 1} bila kelompok lain 2 tahun")
     usia_dari_tenggat: str = Field("pendaftaran", description="Kode tenggat acuan usia")
     usia_sumber: Cites = Field(default_factory=list)
     usia_dipinjam: str | None = Field(
@@ -124,6 +127,9 @@ class Bagian(Strict):
         None, description="Bagian dengan kode sama berbagi satu bobot (dicatat di bagian pertama)"
     )
     wajib: bool = True
+    kelompok: list[str] = Field(
+        default_factory=list, description="Hanya untuk kelompok ini (kosong = semua kelompok), "
+        "mis. pertanyaan khusus kelompok Replikasi")
     inferensi: bool = Field(False, description="Bagian ini disimpulkan, bukan dari sumber resmi")
     batas_dipinjam: str | None = Field(
         None, description="Batas kata bagian ini dipinjam dari edisi lain (mis. iga/2021), bukan "
@@ -151,6 +157,8 @@ class Lampiran(Strict):
     jumlah_min: int = Field(1, ge=1)
     durasi_maks_menit: float | None = Field(None, gt=0)
     wajib: bool = True
+    kelompok: list[str] = Field(
+        default_factory=list, description="Hanya untuk kelompok ini (kosong = semua kelompok)")
     sumber: Cites = Field(default_factory=list)
     catatan: str | None = None
 
@@ -285,6 +293,16 @@ class Spec(Strict):
 
     def tenggat_by_code(self) -> dict[str, Tenggat]:
         return {t.kode: t for t in self.tenggat}
+
+    def group_of(self, chosen: str | None) -> str | None:
+        """The group an entry is in: the one it chose, else the edition's first."""
+        return chosen or (self.kelompok[0].kode if self.kelompok else None)
+
+    def sections_for(self, chosen: str | None) -> list[Bagian]:
+        """The sections an entry of group ``chosen`` answers (all, where the edition has no
+        group-specific ones)."""
+        group = self.group_of(chosen)
+        return [b for b in self.bagian if not b.kelompok or group in b.kelompok]
 
     def inferred(self, cites: Cites, flagged: bool = False) -> bool:
         """A rule is inferred when it is flagged so, or when every source it cites is lomba's own

@@ -62,10 +62,10 @@ def _merge(parent: Any, child: Any) -> Any:
     - a list of items with ``id``/``kode``/``nomor`` changes item by item: a new key is appended,
       a known key is changed, an item with ``hapus: true`` removes that key;
     - an empty list ``[]`` clears the parent's list (``tenggat: []``: no deadline known);
-    - ``{ganti: [...]}`` replaces the parent's list as a whole;
+    - ``{ganti: ...}`` replaces the parent's list or mapping as a whole;
     - any other value replaces the parent's.
     """
-    if isinstance(parent, list) and isinstance(child, dict) and set(child) == {"ganti"}:
+    if isinstance(parent, (list, dict)) and isinstance(child, dict) and set(child) == {"ganti"}:
         return child["ganti"]
     if isinstance(parent, list) and child == []:
         return []
@@ -261,11 +261,23 @@ def _spec_problems(spec: Spec, loaded: LoadedYaml, key: str, edition: int) -> li
         if bagian.id in seen:
             add(("bagian", i, "id"), "duplicate-item", found=bagian.id)
         seen.add(bagian.id)
+    groups = {k.kode for k in spec.kelompok}
+    for field_name, items in (("bagian", spec.bagian), ("lampiran", spec.lampiran)):
+        for i, item in enumerate(items):
+            for j, group in enumerate(item.kelompok):
+                if group not in groups:
+                    add((field_name, i, "kelompok", j), "spec-unknown-group", found=group,
+                        allowed=", ".join(sorted(groups)) or "-")
+    for group in spec.kelayakan.usia_kelompok:
+        if group not in groups:
+            add(("kelayakan", "usia_kelompok", group), "spec-unknown-group", found=group,
+                allowed=", ".join(sorted(groups)) or "-")
     total = total_weight(spec)
     if total is not None and abs(total - 100) > 0.01:
         add(("bagian",), "spec-weights", total=f"{total:g}")
     codes = spec.tenggat_by_code()
-    if spec.kelayakan.usia_minimal_tahun and spec.kelayakan.usia_dari_tenggat not in codes:
+    if (spec.kelayakan.usia_minimal_tahun or spec.kelayakan.usia_kelompok) and \
+            spec.kelayakan.usia_dari_tenggat not in codes:
         add(("kelayakan", "usia_dari_tenggat"), "spec-unknown-deadline",
             found=spec.kelayakan.usia_dari_tenggat, allowed=", ".join(codes) or "-")
     return out
