@@ -149,3 +149,22 @@ def test_unknown_rules_are_said_not_guessed(sample: Path) -> None:
     assert result.exit_code == 1
     assert "aturan indeks IGA 2023 belum diketahui" in result.output
     assert run("skor", "--edisi", "2019", cwd=sample).exit_code == 1
+
+
+def test_an_iga_2023_document_carries_2023s_own_indicators_unscored(sample: Path) -> None:
+    entry = sample / "entries" / "dinkes" / "si-bunda.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "  iga:\n    ikut: true\n", "  iga:\n    edisi: 2023\n", 1), encoding="utf-8")
+    run("build", "--force", "-k", "iga", str(entry.relative_to(sample)), cwd=sample)
+    (path,) = sample.glob("build/iga-2023/dinkes/si-bunda*.docx")
+    document = docx.Document(str(path))
+    (table,) = [t for t in document.tables if t.rows[0].cells[0].text == "No."]
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    # The 2022-25 wording ("Penggunaan IT", not 2026's "Alat Kerja"), no weight, no score.
+    assert rows["19"][1] == "Penggunaan IT" and rows["19"][2] == "—" and rows["19"][6] == "—"
+    # SI BUNDA claims level 2 for indicator 16 with a Perbup: 2023's ladder names SK levels
+    # and "Perkada atau Perda" at 3; with no evidence kinds known, its evidence supports the claim.
+    assert rows["16"][3:6] == ["2", "2", "2"]
+    assert not any("Skor SID" in c.text for r in table.rows for c in r.cells)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Penilaian mandiri menurut indikator IGA 2023: bobotnya tidak diketahui" in text

@@ -184,9 +184,10 @@ class IndikatorIga(Strict):
     """One per-innovation indicator of the Indeks Inovasi Daerah (scoring is separate)."""
 
     nomor: int = Field(ge=1, le=99)
-    variabel: str
+    variabel: str | None = Field(None, description="Variabel indikator, bila sumber menyebutnya")
     nama: str
-    bobot: float = Field(gt=0)
+    bobot: float | None = Field(
+        None, gt=0, description="Bobot indikator; kosong = tidak diketahui (skor tidak dihitung)")
     wajib: bool = False
     level: list[Level] = Field(default_factory=list)
     bukti: str | None = Field(None, description="Data dukung yang diharapkan")

@@ -235,14 +235,20 @@ def _parts(model: Inovasi, base: Path, root: Path, readiness: Readiness,
                 # The region picks one basis; the table says which, and what the level means.
                 level = f": {basis.level[s.claimed - 1]}" if s.claimed else ""
                 name += f" (dasar {basis.kode}, {basis.nama}{level})"
-            rows.append([str(ind.nomor), name, f"{ind.bobot:g}",
+            weighted = ind.bobot is not None
+            rows.append([str(ind.nomor), name, f"{ind.bobot:g}" if weighted else "—",
                          str(s.claimed) if claim else "—", str(s.supported), str(s.verified),
-                         angka(s.score), evidence])
+                         angka(s.score) if weighted else "—", evidence])
+        weights_known = all(i.bobot is not None for i in spec.indikator)
         total = ["", "Skor SID", "", "", "", "", angka(scored.sid),
-                 f"terverifikasi: {angka(scored.sid_verified)}"]
-        return [Paragraph([Run(f"Perkiraan menurut aturan {spec.singkatan or spec.ref}: skor = "
-                               "bobot × level yang didukung bukti; kolom ✓ = level dengan bukti "
-                               "yang sudah diterima tim verifikasi.", italic=True)]),
+                 f"terverifikasi: {angka(scored.sid_verified)}"] if weights_known else None
+        rules = spec.singkatan or spec.ref
+        how = (f"Perkiraan menurut aturan {rules}: skor = bobot × level yang didukung bukti"
+               if weights_known else
+               f"Penilaian mandiri menurut indikator {rules}: bobotnya tidak diketahui, jadi "
+               "skor tidak dihitung, hanya level yang didukung bukti")
+        return [Paragraph([Run(f"{how}; kolom ✓ = level dengan bukti yang sudah diterima tim "
+                               "verifikasi.", italic=True)]),
                 Table(["No.", "Indikator", "Bobot", "Klaim", "Bukti", "✓", "Skor", "Berkas"],
                       rows, numeric=[True, False, True, True, True, True, True, False],
                       total=total, widths=[0.07, 0.27, 0.1, 0.1, 0.1, 0.06, 0.1, 0.2]),

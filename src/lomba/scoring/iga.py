@@ -86,11 +86,12 @@ class IndicatorScore:
 
     @property
     def score(self) -> float:
-        return self.indicator.bobot * self.supported
+        """The weighted score (0 where the edition's weight is unknown: nothing is guessed)."""
+        return (self.indicator.bobot or 0) * self.supported
 
     @property
     def verified_score(self) -> float:
-        return self.indicator.bobot * self.verified
+        return (self.indicator.bobot or 0) * self.verified
 
 
 @dataclass
@@ -250,7 +251,7 @@ class Action:
 
 def _minimal_sid(spec: Spec) -> float:
     """SID of a new innovation that fills only the mandatory indicators, at level 1."""
-    return sum(i.bobot for i in spec.indikator if i.wajib)
+    return sum(i.bobot or 0 for i in spec.indikator if i.wajib)
 
 
 def _what_counts(region: RegionScore) -> tuple[str, str]:
@@ -301,7 +302,7 @@ def suggestions(region: RegionScore, limit: int = 10) -> list[Action]:
         for score in inno.indicators:
             if score.supported < 3 and any(lv.level == score.supported + 1
                                            for lv in score.indicator.level):
-                candidates.append((score.indicator.bobot, idx, score))
+                candidates.append((score.indicator.bobot or 0, idx, score))
     candidates.sort(key=lambda c: -c[0])
     for _, idx, score in candidates[: max(limit * 5, 20)]:
         inno = region.innovations[idx]
@@ -309,7 +310,7 @@ def suggestions(region: RegionScore, limit: int = 10) -> list[Action]:
         target = score.supported + 1
         level = next(lv for lv in ind.level if lv.level == target)
         changed = list(sids)
-        changed[idx] = inno.sid + ind.bobot * (target - score.supported)
+        changed[idx] = inno.sid + (ind.bobot or 0) * (target - score.supported)
         gain = iid(new_sids=changed) - base
         kinds = ", ".join(level.bukti_jenis) or "bukti apa pun"
         evidence_kinds = list(level.bukti_jenis)
