@@ -34,7 +34,7 @@ def test_status_matrix_fits_80_columns(sample: Path) -> None:
     assert max(len(line) for line in lines) <= 80
     row = next(line for line in lines if "SI BUNDA" in line)
     assert row.count("✔") == 3
-    assert "VERDES [SIN19]: sinovik/2019 mensyaratkan penerapan minimal 1 tahun" in \
+    assert "VERDES [SIN19]: sinovik/2019: bagian" in \
         result.stdout.replace("\n", " ").replace("  ", " ")
     assert "20 hari lagi" in result.stdout
 
@@ -56,7 +56,7 @@ def test_status_json_and_filters(sample: Path) -> None:
     assert rai["deadlines"][0]["date"] == "2019-07-31", "RAI's deadline is the regency's own"
     verdes = next(i for i in data["entries"] if i["file"] == "entries/dinsos/verdes.yaml")
     assert verdes["competitions"]["sinovik/2019"]["state"] == "belum"
-    assert verdes["competitions"]["sinovik/2019"]["code"] == "too-young"
+    assert verdes["competitions"]["sinovik/2019"]["code"] == "section-empty"
     assert verdes["competitions"]["rai/2019"]["state"] == "tidak-ikut"
     only = json.loads(run("status", "--json", "--opd", "dinkes", "-k", "sinovik",
                           cwd=sample).output)
@@ -242,7 +242,7 @@ def test_recap_spreadsheet_cell_by_cell(sample: Path) -> None:
     assert si[9] == "iga/2019: siap; rai/2019: siap; sinovik/2019: siap"
     verdes = rows["entries/dinsos/verdes.yaml"]
     assert verdes[9] == "sinovik/2019: belum siap"
-    assert verdes[10].startswith("sinovik/2019: sinovik/2019 mensyaratkan penerapan")
+    assert verdes[10].startswith("sinovik/2019: sinovik/2019: bagian")
     opd = book["Kepatuhan OPD"]
     values = list(opd.iter_rows(values_only=True))
     assert values[0] == ("Kode OPD", "Nama OPD", "Jenis", "Ide", "Inovasi", "Inovasi tahun ini",
