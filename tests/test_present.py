@@ -60,6 +60,10 @@ def test_a_year_without_a_guideline_is_said_plainly(tmp_path: Path) -> None:
     out = run("check", cwd=root).output
     assert "[edition-missing]" in out
     assert re.search(r"2031.*2025", out), "names the editions there are"
+    # ... and the two ways on: the latest edition, or a provisional one made from it.
+    flat = " ".join(out.split())
+    assert "`kompetisi.sinovik.edisi: 2025`" in flat
+    assert "`lomba kompetisi salin sinovik/2025 --sebagai sinovik/2031`" in flat
 
 
 def test_a_provisional_edition_for_a_year_without_a_guideline(tmp_path: Path) -> None:

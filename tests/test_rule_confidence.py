@@ -79,3 +79,20 @@ def test_a_limit_only_an_inference_supports_is_a_warning_that_says_so(sample: Pa
                            cwd=sample).output)["diagnostics"]
     assert [d["severity"] for d in found if d["code"] == "words-over"
             and d.get("competition") == "sinovik/2019"] == ["error"]
+
+
+def test_an_attachment_only_an_inference_asks_for_is_a_warning(sample: Path) -> None:
+    assert run("kompetisi", "salin", "sinovik/2019", cwd=sample).exit_code == 0
+    spec = sample / "templates" / "sinovik" / "2019" / "spec.yaml"
+    text = spec.read_text(encoding="utf-8").replace(
+        "sumber:\n", "sumber:\n  - id: dugaan\n    judul: Dugaan lomba\n"
+        "    keyakinan: inferensi\n", 1)
+    item = ("  - kode: surat-kesediaan\n    nama: Surat kesediaan direplikasi\n"
+            "    jenis: bukti\n    jenis_bukti: [surat]\n    sumber: [dugaan]\n")
+    assert "\nlampiran:\n" in text and "\n\ntata_letak:" in text
+    spec.write_text(text.replace("\n\ntata_letak:", "\n" + item + "\ntata_letak:", 1),
+                    encoding="utf-8")
+    found = json.loads(run("check", "--json", "entries/dinkes/si-bunda.yaml",
+                           cwd=sample).output)["diagnostics"]
+    mine = [(d["code"], d["severity"]) for d in found if "Surat kesediaan" in d["message"]]
+    assert mine == [("attachment-missing-inferred", "warning")]

@@ -373,10 +373,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- readiness for a competition ------------------------------------------------------
     "edition-missing": (
-        "edisi {year} kompetisi `{competition}` belum tersedia (ada: {allowed}). Isi "
-        "`kompetisi.{competition}.edisi` atau salin edisi terdekat ke templates/.",
-        "edition {year} of `{competition}` is not available (have: {allowed}). Set "
-        "`kompetisi.{competition}.edisi` or copy the nearest edition into templates/.",
+        "edisi {year} kompetisi `{competition}` belum tersedia (ada: {allowed}); pedomannya "
+        "belum ada di lomba. Pakai edisi yang ada (`kompetisi.{competition}.edisi: {latest}`), "
+        "atau buat edisi sementara sampai pedoman {year} terbit: `lomba kompetisi salin "
+        "{competition}/{latest} --sebagai {competition}/{year}`.",
+        "edition {year} of `{competition}` is not available (have: {allowed}); its guideline "
+        "is not in lomba. Use an edition that is (`kompetisi.{competition}.edisi: {latest}`), "
+        "or make a provisional one until the {year} guideline is out: `lomba kompetisi salin "
+        "{competition}/{latest} --sebagai {competition}/{year}`.",
     ),
     "section-unknown": (
         "{competition} tidak punya bagian `{name}`.{suggestion} Bagian yang ada: {allowed}.",
@@ -512,6 +516,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(dengan `mendukung: [{code_name}]`), `foto`, atau `video`.",
         "{competition} requires the attachment \"{name}\" (at least {need}). Add it under "
         "`bukti` (with `mendukung: [{code_name}]`), `foto` or `video`.",
+    ),
+    "attachment-missing-inferred": (
+        "{competition}: lampiran \"{name}\" (minimal {need}) belum ada; syarat ini disimpulkan, "
+        "tidak disebut sumber edisi ini. Tambahkan bila memang diminta: di `bukti` (dengan "
+        "`mendukung: [{code_name}]`), `foto`, atau `video`.",
+        "{competition}: the attachment \"{name}\" (at least {need}) is missing; this "
+        "requirement is inferred, not stated by this edition's sources. Add it if it is asked "
+        "for: under `bukti` (with `mendukung: [{code_name}]`), `foto` or `video`.",
     ),
     "iga-unknown-indicator": (
         "{competition} tidak punya indikator nomor {found} (yang ada: {allowed}).",

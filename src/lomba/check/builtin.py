@@ -135,7 +135,7 @@ def _choices(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_choices(pair.entry, pair.edition.spec)
 
 
-@rule("attachments", "pair", "attachment-missing")
+@rule("attachments", "pair", "attachment-missing", "attachment-missing-inferred")
 def _attachments(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
     return check_attachments(pair.entry, pair.edition.spec)
 

@@ -97,7 +97,9 @@ class Checker:
             ws.report.add(Diagnostic("lomba.yaml", line, column, ("iga", "edisi"),
                                      Severity.ERROR, "edition-missing",
                                      {"competition": "iga", "year": ws.config.iga.edisi,
-                                      "allowed": editions}))
+                                      "allowed": editions,
+                                      "latest": max(self.registry.editions("iga"),
+                                                    default=ws.config.iga.edisi)}))
         else:
             ws.report.extend(check_spd(ws, edition.spec))
             self.scoring = edition

@@ -388,7 +388,12 @@ def check_attachments(entry: Entry, spec: Spec) -> list[Diagnostic]:
             typed = [b for b in model.bukti if b.jenis in item.jenis_bukti]
             have = len(named or typed)
             path = ("bukti",)
-        if have < item.jumlah_min:
+        if have < item.jumlah_min and spec.inferred(item.sumber):
+            # A requirement no source states is a warning that says so, never an error.
+            out.append(diag(loaded, path, "attachment-missing-inferred", Severity.WARNING,
+                            competition=spec.ref, name=item.nama, code_name=item.kode,
+                            need=item.jumlah_min))
+        elif have < item.jumlah_min:
             out.append(diag(loaded, path, "attachment-missing", competition=spec.ref,
                             name=item.nama, code_name=item.kode, need=item.jumlah_min))
     return out
@@ -418,7 +423,8 @@ def assess_entry(ws: Any, entry: Entry, registry: Registry, rules: Sequence[Rule
             if not registry.available(key, year):
                 ws.report.extend(attributed([diag(
                     entry.loaded, ("kompetisi", key), "edition-missing", competition=key,
-                    year=year, allowed=", ".join(map(str, registry.editions(key))))],
+                    year=year, allowed=", ".join(map(str, registry.editions(key))),
+                    latest=max(registry.editions(key), default=year))],
                     f"{key}/{year}"))
             continue
         if edition.spec.satuan == "pemda":
