@@ -24,3 +24,12 @@ def test_build_bench_runs_with_its_baseline() -> None:
     assert result.returncode == 0, result.stderr
     row = result.stdout.strip().splitlines()[-1]
     assert row.split()[0] == "12" and row.rstrip().endswith("x")
+
+
+def test_pdf_bench_runs_with_its_baseline() -> None:
+    result = subprocess.run([sys.executable, "bench/pdf_bench.py", "--entries", "2",
+                             "--baseline", "1", "--jobs", "1"], cwd=REPO, capture_output=True,
+                            text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.strip().splitlines()
+    assert rows[0].startswith("4 dokumen") and rows[-1].rstrip().endswith("x")

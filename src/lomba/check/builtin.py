@@ -148,7 +148,7 @@ def _claims(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
 
 @rule("titles", "finish", "title-duplicate")
 def _titles(ctx: Checker, _: None) -> Iterable[Diagnostic]:
-    return check_titles(ctx.ws)
+    return check_titles(ctx.ws, ctx.other_titles)
 
 
 @rule("deadlines", "finish", "deadline-passed", "deadline-near")
@@ -157,4 +157,5 @@ def _deadlines(ctx: Checker, _: None) -> Iterable[Diagnostic]:
     if not ctx.competitions or ws.config is None:
         return []
     used = {r.edition.ref: r.edition for r in ws.readiness}
+    used.update((e.ref, e) for e in ctx.other_editions if e.ref not in used)
     return deadline_diagnostics(list(used.values()), ws.config, ws.today)

@@ -72,6 +72,10 @@ class Checker:
         forked this one); its loaded editions are shared, nothing is reported twice."""
         self.ws = ws
         self.competitions = competitions
+        # The other entries, from the index, when only some files are checked
+        # (lomba.check.index): their titles and the editions they enter.
+        self.other_titles: dict[str, str] = {}
+        self.other_editions: list[Edition] = []
         self.entry_rules = rules_for("entry")
         self.pair_rules = rules_for("pair")
         if parent is not None:

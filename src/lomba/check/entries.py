@@ -179,17 +179,26 @@ def check_dates(entry: Entry) -> list[Diagnostic]:
     return out
 
 
-def check_titles(ws: LoadedWorkspace) -> list[Diagnostic]:
-    """Every entry whose name another entry also uses is an error, pointing at the others."""
+def check_titles(ws: LoadedWorkspace, elsewhere: dict[str, str] | None = None
+                 ) -> list[Diagnostic]:
+    """Every entry whose name another entry also uses is an error, pointing at the others.
+    ``elsewhere``: the names of entries not loaded in this run (file -> name)."""
     out: list[Diagnostic] = []
-    holders: dict[str, list[Entry]] = {}
+    holders: dict[str, list[str]] = {}
     for entry in ws.valid_entries:
         assert entry.model is not None
-        holders.setdefault(" ".join(entry.model.nama.split()).casefold(), []).append(entry)
-    for entries in holders.values():
-        for entry in entries if len(entries) > 1 else ():
-            assert entry.model is not None and entry.loaded is not None
-            others = ", ".join(e.display for e in entries if e is not entry)
+        holders.setdefault(_title_key(entry.model.nama), []).append(entry.display)
+    for display, name in (elsewhere or {}).items():
+        holders.setdefault(_title_key(name), []).append(display)
+    for entry in ws.valid_entries:
+        assert entry.model is not None and entry.loaded is not None
+        sharing = holders[_title_key(entry.model.nama)]
+        if len(sharing) > 1:
+            others = ", ".join(sorted(d for d in sharing if d != entry.display))
             out.append(diag(entry.loaded, ("nama",), "title-duplicate", value=entry.model.nama,
                             title=entry.model.nama, other=others))
     return out
+
+
+def _title_key(name: str) -> str:
+    return " ".join(name.split()).casefold()

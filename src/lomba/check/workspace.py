@@ -15,11 +15,13 @@ from typing import Any
 
 from lomba.check.checker import Checker
 from lomba.check.competition import Readiness, from_counts
+from lomba.check.index import editions_in_use, entry_files_only, record, refresh, save_index
 from lomba.check.memo import CheckMemo, context_key
 from lomba.check.region import RegionReadiness
 from lomba.diagnostics import Diagnostic, Report, Severity, relative_name
+from lomba.load import stats
 from lomba.load.cache import ParseCache
-from lomba.load.discover import CONFIG_NAME, discover_entries
+from lomba.load.discover import CONFIG_NAME, discover_entries, entry_names
 from lomba.load.yamlio import LoadedYaml
 from lomba.locale import build_date
 from lomba.model.innovation import Inovasi
@@ -186,12 +188,12 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     config_path = root / CONFIG_NAME
     config_loaded, config = load_document(config_path, CONFIG_NAME, Workspace, report)
     ws = LoadedWorkspace(root=root, config=config, config_loaded=config_loaded, report=report)
-    paths = discover_entries(root)
+    names = entry_names(root)
     cache = ParseCache(root) if use_cache else None
     wanted = None
     if selection:
         wanted = {relative_name(p, root) for p in discover_entries(root, selection)}
-        known = {relative_name(p, root) for p in paths} | {CONFIG_NAME, REGION_PROFILE}
+        known = set(names) | {CONFIG_NAME, REGION_PROFILE}
         for name in sorted(wanted - known):
             code = "path-not-entry" if (root / name).exists() else "path-not-found"
             report.add(Diagnostic(name, 1, 1, (), Severity.ERROR, code, {"found": name}))
@@ -200,8 +202,22 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     ws.registry = checker.registry
     workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
     memo = CheckMemo(root, context_key(ws, competitions)) if use_cache else None
+    # Only entry files named: check them alone; what their checks need of the others (titles,
+    # editions in use) comes from the index, refreshed for the files that changed.
+    alone = wanted is not None and use_cache and competitions and ws.config is not None \
+        and entry_files_only(wanted, root)
+    before = {name: stats.stat_token(path) for name, path in names.items()} \
+        if selection is None and use_cache else None
+    paths = [] if alone else [Path(p) for p in names.values()]
     with collector_paused():
-        if workers > 1 and len(paths) >= PARALLEL_MIN and fork_context() is not None:
+        if alone:
+            assert wanted is not None
+            _check_paths(ws, checker, cache, [Path(names[n]) for n in sorted(wanted)], memo)
+            others = refresh(root, names, wanted, cache)
+            checker.other_titles = {n: i.name for n, i in others.items() if i.name is not None}
+            assert ws.config is not None
+            checker.other_editions = editions_in_use(others, ws.config, checker.registry)
+        elif workers > 1 and len(paths) >= PARALLEL_MIN and fork_context() is not None:
             used = _check_in_workers(ws, checker, paths, workers, use_cache, competitions, memo)
             if cache is not None:
                 cache.used |= used
@@ -215,6 +231,8 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
         memo.prune()
     with collector_paused():
         checker.finish()
+    if before is not None:  # a whole check: the index of every entry, for checks of one file
+        save_index(root, {e.display: record(e, before.get(e.display, "-")) for e in ws.entries})
     if wanted is not None:
         keep = wanted | {CONFIG_NAME}
         report.keep(lambda d: d.file in keep or d.file.endswith("spec.yaml"))

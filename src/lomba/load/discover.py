@@ -30,6 +30,22 @@ def find_root(start: Path) -> Path:
     raise WorkspaceNotFound(start)
 
 
+def entry_names(root: Path) -> dict[str, str]:
+    """Every entry file under ``entries/``: its workspace-relative name (``entries/x/y.yaml``)
+    to its path, sorted by name. Plain strings: a large workspace has ten thousand, and only the
+    files a command reads become ``Path`` objects."""
+    top = os.path.join(os.fspath(root), ENTRIES_DIR)
+    cut = len(os.fspath(root)) + 1
+    found: dict[str, str] = {}
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for f in files:
+            if f.endswith(ENTRY_SUFFIXES):
+                path = os.path.join(folder, f)
+                found[path[cut:].replace(os.sep, "/")] = path
+    return dict(sorted(found.items()))
+
+
 def discover_entries(root: Path, selection: Iterable[Path] | None = None) -> list[Path]:
     """Entry files under ``entries/``, or the ones named (files or folders), sorted."""
     base = root / ENTRIES_DIR

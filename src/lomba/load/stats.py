@@ -38,9 +38,9 @@ def file_hash(path: Path) -> str:
         return "-"
 
 
-def stat_token(path: Path) -> str:
+def stat_token(path: Path | str) -> str:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return "-"
     return f"{st.st_size}:{st.st_mtime_ns}"

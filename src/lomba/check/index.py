@@ -1,0 +1,114 @@
+"""What the checks of one entry need to know about all the others, kept between runs, so that
+`lomba check FILE` (a pre-commit hook, `lomba watch`) checks that file alone in a large
+workspace: each entry's title (for duplicate titles) and the competitions it enters (for the
+deadline warnings of the editions in use).
+
+An entry's record is valid while the file's size and modification time are unchanged; a record
+that is stale is refreshed by loading that entry again, and the index file itself is only a
+cache: unreadable, from another version of lomba, or absent, it is rebuilt. A full check writes
+it; the result of a check never depends on it (tests compare both ways).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import orjson
+
+from lomba.check.competition import entered
+from lomba.diagnostics import Report
+from lomba.fileio import atomic_write_bytes
+from lomba.fingerprint import code_digest
+from lomba.load import stats
+from lomba.model.innovation import Inovasi
+from lomba.validate.snapshot import load_document
+
+if TYPE_CHECKING:
+    from lomba.load.cache import ParseCache
+    from lomba.model.workspace import Workspace
+    from lomba.validate.competitions import Registry
+    from lomba.validate.edition import Edition
+    from lomba.validate.snapshot import Entry
+
+INDEX_FILE = Path("build") / ".cache" / "entries-index.json"
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """One entry as the others' checks see it (None: its file does not validate)."""
+
+    token: str
+    name: str | None
+    entered: dict[str, int | None]
+    """The competitions it enters, with the edition it names (None: the working year)."""
+
+
+def record(entry: Entry, token: str) -> Indexed:
+    model = entry.model
+    if model is None:
+        return Indexed(token, None, {})
+    return Indexed(token, model.nama, {k: model.kompetisi[k].edisi for k in entered(model)})
+
+
+def load_index(root: Path) -> dict[str, Indexed]:
+    try:
+        raw = orjson.loads((root / INDEX_FILE).read_bytes())
+        if raw.get("lomba") != code_digest():
+            return {}
+        return {name: Indexed(*item) for name, item in raw["entries"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def save_index(root: Path, index: dict[str, Indexed]) -> None:
+    """Best effort: a cache that cannot be written is simply not there next time."""
+    data = {"lomba": code_digest(),
+            "entries": {name: [i.token, i.name, i.entered] for name, i in sorted(index.items())}}
+    with contextlib.suppress(OSError):
+        (root / INDEX_FILE).parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(root / INDEX_FILE, orjson.dumps(data), durable=False)
+
+
+def refresh(root: Path, paths: dict[str, str], skip: set[str],
+            cache: ParseCache | None) -> dict[str, Indexed]:
+    """The index of ``paths`` (display name -> file) but those in ``skip`` (the files being
+    checked now), reloading only the entries whose file changed since it was recorded; written
+    back when anything changed (the skipped files' records are kept as they were)."""
+    known = load_index(root)
+    out: dict[str, Indexed] = {}
+    changed = set(known) - skip != set(paths) - skip
+    for display, path in paths.items():
+        if display in skip:
+            continue
+        token = stats.stat_token(path)
+        old = known.get(display)
+        if old is not None and old.token == token and token != "-":
+            out[display] = old
+            continue
+        _, model = load_document(Path(path), display, Inovasi, Report(), cache)
+        out[display] = Indexed(token, model.nama if model is not None else None,
+                               {k: model.kompetisi[k].edisi for k in entered(model)}
+                               if model is not None else {})
+        changed = True
+    if changed:
+        save_index(root, {**{n: i for n, i in known.items() if n in skip}, **out})
+    return out
+
+
+def editions_in_use(index: dict[str, Indexed], config: Workspace,
+                    registry: Registry) -> list[Edition]:
+    """The per-entry editions the indexed entries enter (as their checks would assess)."""
+    wanted = {(key, chosen if chosen is not None else config.tahun_kerja)
+              for item in index.values() for key, chosen in item.entered.items()}
+    out = [registry.get(key, year) for key, year in sorted(wanted)]
+    return [e for e in out if e is not None and e.spec.satuan == "inovasi"]
+
+
+def entry_files_only(wanted: set[str], root: Path) -> bool:
+    """Whether a selection names only entry files (the case the index serves)."""
+    return bool(wanted) and all(name.startswith("entries/") and name.endswith((".yaml", ".yml"))
+                                and os.path.isfile(root / name) for name in wanted)
