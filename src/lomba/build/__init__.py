@@ -194,15 +194,13 @@ class BuildStopped(LombaError):
         super().__init__("build-stopped", diagnostics)
 
 
-@dataclass
-class RegionOutcome:
+@dataclass(kw_only=True)
+class RegionOutcome(WriteLog):
     """What happened to one region-level document (``satuan: pemda``)."""
 
     region: RegionReadiness
     name: str
     """Where its final document goes, relative to the workspace."""
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
     draft: bool = False
     skipped_reason: Diagnostic | None = None
 
@@ -350,7 +348,7 @@ def _build_region(ws: LoadedWorkspace, region: RegionReadiness, force: bool,
     assert ws.config is not None
     spec = region.edition.spec
     base = f"{BUILD_DIR}/{spec.kunci}-{spec.edisi}/{region_slug(ws.config)}"
-    outcome = RegionOutcome(region, base + ".docx")
+    outcome = RegionOutcome(region=region, name=base + ".docx")
     errors = [d for d in region.diagnostics if d.severity is Severity.ERROR]
     if errors and not force:
         outcome.skipped_reason = errors[0]
@@ -360,9 +358,7 @@ def _build_region(ws: LoadedWorkspace, region: RegionReadiness, force: bool,
     dated = ws.config.document_date(spec.ref, ws.today)
     document = compose_region(region, ws.config, ws.root, dated, draft=outcome.draft)
     reference = reference_bytes(reference_for(ws.root))
-    log = WriteLog()
-    write_if_changed(output_target(ws.root, name), render_docx(document, reference), log)
-    outcome.written, outcome.unchanged = log.written, log.unchanged
+    write_if_changed(output_target(ws.root, name), render_docx(document, reference), outcome)
     manifest.outputs[name] = "pemda"
     manifest.sources[name] = REGION_PROFILE
     return outcome

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from lomba.model.workspace import Workspace
     from lomba.validate.competitions import Registry
     from lomba.validate.edition import Edition
-    from lomba.validate.snapshot import Entry
 
 INDEX_FILE = Path("build") / ".cache" / "entries-index.json"
 
@@ -47,8 +46,8 @@ class Indexed:
     """The competitions it enters, with the edition it names (None: the working year)."""
 
 
-def record(entry: Entry, token: str) -> Indexed:
-    model = entry.model
+def record(model: Inovasi | None, token: str) -> Indexed:
+    """An entry's record, from its validated model (None: its file does not validate)."""
     if model is None:
         return Indexed(token, None, {})
     return Indexed(token, model.nama, {k: model.kompetisi[k].edisi for k in entered(model)})
@@ -90,9 +89,7 @@ def refresh(root: Path, paths: dict[str, str], skip: set[str],
             out[display] = old
             continue
         _, model = load_document(Path(path), display, Inovasi, Report(), cache)
-        out[display] = Indexed(token, model.nama if model is not None else None,
-                               {k: model.kompetisi[k].edisi for k in entered(model)}
-                               if model is not None else {})
+        out[display] = record(model, token)
         changed = True
     if changed:
         save_index(root, {**{n: i for n, i in known.items() if n in skip}, **out})
