@@ -153,3 +153,17 @@ def test_leaving_the_award_removes_its_document(sample: Path) -> None:
     assert data["region_documents"] == []
     assert DOC in data["removed"]
     assert not (sample / DOC).exists()
+
+
+def test_status_lists_the_region_document_beside_the_matrix(sample: Path) -> None:
+    data = json.loads(run("status", "--json", cwd=sample).output)
+    assert data["region_documents"] == [{
+        "ref": "budhipraja/2019", "category": "Budhipraja Kabupaten", "members": 3,
+        "state": "siap", "reason": None}]
+    out = " ".join(run("status", cwd=sample).output.split())
+    assert "Dokumen daerah Budhipraja 2019 (Budhipraja Kabupaten): ✔ siap · 3 produk/jasa " \
+        "inovatif" in out
+    (sample / REGION_PROFILE).unlink()
+    out = " ".join(run("status", "-k", "budhipraja", cwd=sample).output.split())
+    assert "Dokumen daerah Budhipraja 2019 (Budhipraja Kabupaten): ✘ budhipraja/2019 menilai " \
+        "pemda" in out

@@ -816,6 +816,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Schemas are up to date.",
     ),
     "summary-skipped": ("dilewati: {entry}: {reason}", "skipped: {entry}: {reason}"),
+    "view-region-document": (
+        "Dokumen daerah {name}{category}: {state} {reason} · {count} produk/jasa inovatif",
+        "Region document {name}{category}: {state} {reason} · {count} innovative "
+        "{count:product or service/products and services}",
+    ),
     "summary-region-document": (
         "dokumen daerah {competition}: {path} ({state})",
         "region document {competition}: {path} ({state})",
@@ -925,6 +930,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "view-competition": ("Kompetisi", "Competition"),
     "view-deadline": ("Tenggat", "Deadline"),
     "view-unknown": ("belum diketahui", "unknown"),
+    "view-ready": ("siap", "ready"),
     "view-per-opd": ("Per OPD", "Per OPD"),
     "view-entries": ("Inovasi", "Entries"),
     "view-ideas": ("Ide", "Ideas"),

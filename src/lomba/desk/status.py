@@ -12,6 +12,7 @@ from typing import Literal
 
 from lomba.check.competition import Readiness
 from lomba.check.deadlines import Deadline, deadlines
+from lomba.check.region import RegionReadiness
 from lomba.check.workspace import LoadedWorkspace
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.model.vocab import TAHAPAN_ORDER
@@ -67,6 +68,8 @@ class Matrix:
     today: date
     columns: list[CompetitionColumn]
     rows: list[Row]
+    regions: list[RegionReadiness] = field(default_factory=list)
+    """Region-level documents (one per pemda): not a column of entries, listed beside."""
 
 
 def _cell(ws: LoadedWorkspace, readiness: Readiness) -> Cell:
@@ -125,7 +128,9 @@ def readiness_matrix(ws: LoadedWorkspace, *, competitions: set[str] | None = Non
             cells[column.ref] = cell
             column.totals[cell.state] += 1
         rows.append(Row(entry, cells))
-    return Matrix(ws.today, columns, rows)
+    regions = [r for r in ws.regions if not competitions or r.edition.ref in competitions
+               or r.edition.spec.kunci in competitions]
+    return Matrix(ws.today, columns, rows, regions)
 
 
 def _first_error(ws: LoadedWorkspace, entry: Entry) -> Diagnostic | None:

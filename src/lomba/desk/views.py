@@ -14,7 +14,9 @@ from rich.table import Table
 from rich.text import Text
 
 from lomba.check.deadlines import Deadline
+from lomba.check.region import RegionReadiness
 from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
+from lomba.diagnostics import Severity
 from lomba.locale import tanggal
 from lomba.messages import render_message, word
 
@@ -86,6 +88,8 @@ def print_status(console: Console, matrix: Matrix, lang: str) -> None:
         totals.add_row(f"{col.short} {col.name}", str(col.totals["siap"]),
                        str(col.totals["peringatan"]), str(col.totals["belum"]), deadline)
     console.print(totals)
+    for region in matrix.regions:
+        console.print(_region_line(region, lang), markup=False, highlight=False)
 
     per_opd: dict[str, Counter[str]] = {}
     for row in matrix.rows:
@@ -102,6 +106,18 @@ def print_status(console: Console, matrix: Matrix, lang: str) -> None:
         opd_table.add_row(opd, str(counter["inovasi"]), str(counter["siap"]),
                           str(counter["peringatan"]), str(counter["belum"]))
     console.print(opd_table)
+
+
+def _region_line(region: RegionReadiness, lang: str) -> str:
+    """One region-level document: ready, or the first reason it is not."""
+    errors = [d for d in region.diagnostics if d.severity is Severity.ERROR]
+    spec = region.edition.spec
+    return render_message("view-region-document", {
+        "name": spec.singkatan or spec.nama,
+        "category": f" ({region.category})" if region.category else "",
+        "state": SYMBOLS["belum" if errors else "siap"],
+        "reason": errors[0].message(lang) if errors else word("view-ready", lang),
+        "count": len(region.members)}, lang)
 
 
 def status_json(matrix: Matrix, lang: str) -> dict[str, Any]:
@@ -124,6 +140,13 @@ def status_json(matrix: Matrix, lang: str) -> dict[str, Any]:
                        "code": cell.reason.code if cell.reason else None}
                  for ref, cell in row.cells.items()}}
             for row in matrix.rows
+        ],
+        "region_documents": [
+            {"ref": r.edition.ref, "category": r.category, "members": len(r.members),
+             "state": "siap" if r.ready else "belum",
+             "reason": next((d.message(lang) for d in r.diagnostics
+                             if d.severity is Severity.ERROR), None)}
+            for r in matrix.regions
         ],
     }
 
