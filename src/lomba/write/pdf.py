@@ -81,14 +81,37 @@ def convert(documents: list[Path], work: Path, jobs: int = 1) -> list[Path]:
     except OSError as exc:
         raise os_error(exc, work) from None
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(lambda item: _batch(soffice, item[1], work, item[0]),
+        results = list(pool.map(lambda item: _slot(soffice, item[1], work, item[0]),
                                 enumerate(batches)))
     return [pdf for written in results for pdf in written]
 
 
-def _batch(soffice: str, documents: list[Path], work: Path, slot: int) -> list[Path]:
-    """One LibreOffice process for a batch. Files are linked under numbered names first: two
-    documents may share a name in different folders, and LibreOffice writes into one folder."""
+BATCH = 100
+"""Documents per LibreOffice run: its profile stays warm between runs, so a run starts fast,
+and a run that fails loses little."""
+
+
+def _slot(soffice: str, documents: list[Path], work: Path, slot: int) -> list[Path]:
+    """One core's documents, in runs of :data:`BATCH`; a document LibreOffice did not convert
+    in its run (it sometimes drops one in a long run) is tried once more on its own."""
+    written: list[Path] = []
+    for start in range(0, len(documents), BATCH):
+        done, missed = _batch(soffice, documents[start:start + BATCH], work, slot)
+        written += done
+        for docx, _ in missed:
+            again, failed = _batch(soffice, [docx], work, slot)
+            if failed:
+                path, reason = failed[0]
+                raise LombaError("pdf-failed", path=str(path), reason=reason or "?")
+            written += again
+    return written
+
+
+def _batch(soffice: str, documents: list[Path], work: Path,
+           slot: int) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """One LibreOffice process for a batch: the PDFs written, and the documents it did not
+    convert with its last words. Files are linked under numbered names first: two documents
+    may share a name in different folders, and LibreOffice writes into one folder."""
     profile = (work / f"profil-{slot}").resolve()
     with tempfile.TemporaryDirectory(dir=work, prefix=f".batch-{slot}-") as tmp:
         folder = Path(tmp)
@@ -113,12 +136,13 @@ def _batch(soffice: str, documents: list[Path], work: Path, slot: int) -> list[P
                              reason="LibreOffice tidak selesai / did not finish") from None
         except OSError as exc:
             raise LombaError("pdf-failed", path=soffice, reason=str(exc)) from None
-        written = []
+        written, missed = [], []
         for i, docx in enumerate(documents):
             made = out / f"{i}.pdf"
             if not made.is_file() or made.stat().st_size == 0:
                 reason = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[-300:]
-                raise LombaError("pdf-failed", path=str(docx), reason=reason or "?")
+                missed.append((docx, reason))
+                continue
             target = pdf_path(docx)
             try:
                 os.replace(made, target)
@@ -128,4 +152,4 @@ def _batch(soffice: str, documents: list[Path], work: Path, slot: int) -> list[P
                 except OSError as exc:
                     raise os_error(exc, target) from None
             written.append(target)
-        return written
+        return written, missed
