@@ -122,7 +122,9 @@ def test_an_empty_section_points_at_its_field_and_an_idea_is_not_measured(
     assert (empty["file"], empty["line"], empty["path"]) == (REGION_PROFILE, line, "sida")
     (excluded,) = [d for d in found if d["code"] == "region-idea-excluded"]
     assert excluded["file"] == "entries/distan/klinik-tani.yaml"
-    assert excluded["severity"] == "warning"
+    assert excluded["severity"] == "warning" and excluded["path"] == "kompetisi.budhipraja"
+    lines = idea.read_text(encoding="utf-8").splitlines()
+    assert excluded["line"] == lines.index("  budhipraja:") + 1
     (region,) = _build(sample, "--force")["region_documents"]
     assert "entries/distan/klinik-tani.yaml" not in region["members"]
 

@@ -428,7 +428,14 @@ def assess_entry(ws: Any, entry: Entry, registry: Registry, rules: Sequence[Rule
                     f"{key}/{year}"))
             continue
         if edition.spec.satuan == "pemda":
-            continue  # one document for the region, checked once (lomba.check.region)
+            # One document for the region, checked once (lomba.check.region); an idea is not
+            # yet a product or service its measurement table lists.
+            if model.tahapan == "ide":
+                ws.report.extend(attributed([diag(
+                    entry.loaded, ("kompetisi", key), "region-idea-excluded", Severity.WARNING,
+                    key=True)],
+                    edition.ref))
+            continue
         readiness = assess(entry, edition, config, rules, context)
         ws.report.extend(readiness.diagnostics)
         out.append(readiness)

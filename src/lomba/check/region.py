@@ -108,15 +108,9 @@ def check_regions(ws: LoadedWorkspace, registry: Registry) -> list[RegionReadine
                               allowed=", ".join(spec.untuk_pemda)))
         names = {o.kode: o.nama for o in spec.kategori}
         region.category = names.get(kind)
-        for entry in opted:
-            model = entry.model
-            assert model is not None and entry.loaded is not None
-            if model.tahapan == "ide":
-                # An idea is not yet an innovative product or service to be measured.
-                found.append(diag(entry.loaded, ("kompetisi", spec.kunci), "region-idea-excluded",
-                                  Severity.WARNING, competition=ref))
-            else:
-                region.members.append(entry)
+        # An idea is not yet an innovative product or service to be measured (its entry is
+        # told so by its own check, lomba.check.competition.assess_entry).
+        region.members = [e for e in opted if e.model is not None and e.model.tahapan != "ide"]
         if not region.members:
             found.append(Diagnostic(REGION_PROFILE, 1, 1, (), Severity.ERROR,
                                     "region-no-members", {"competition": ref,
