@@ -19,6 +19,7 @@ from lomba.model.spec import Spec
 from lomba.model.vocab import PKPN, SDGS, urusan_title
 from lomba.model.workspace import Workspace
 from lomba.render.document import (
+    SECTION_HEADING_BASE,
     Block,
     Cover,
     Document,
@@ -294,7 +295,7 @@ def compose(readiness: Readiness, config: Workspace, root: Path, built: date,
                     continue
                 blocks.append(Question(b.nomor, b.judul, b.pertanyaan, section.words,
                                        section.limit_text))
-                blocks.extend(parse_markdown(section.text, heading_base=3))
+                blocks.extend(parse_markdown(section.text, heading_base=SECTION_HEADING_BASE))
             continue
         if part == "profil":
             produced: list[Block] = [_profile(model, config, opd_name, spec)]

@@ -123,12 +123,18 @@ _MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table"
 """CommonMark (markdown-it-py: linear time, so no input can make it slow), with tables."""
 
 
+SECTION_HEADING_BASE = 3
+"""The level of a heading written inside a section's answer (the document's own parts and the
+section titles take levels 1 and 2)."""
+
+
 def paste_text(markdown: str) -> str:
     """Text to paste into a portal's plain text box: paragraphs reflowed (a line break inside a
     paragraph is only how the YAML was wrapped), emphasis removed, list numbers as written,
-    links as ``text (url)``, table rows as cells separated by `` | ``."""
+    links as ``text (url)``, table rows as cells separated by `` | ``. (Parsed as a section's
+    answer is, so the document and its copy text share one parse.)"""
     out = []
-    for block in parse_markdown(markdown):
+    for block in parse_markdown(markdown, heading_base=SECTION_HEADING_BASE):
         if isinstance(block, Paragraph):
             out.append(_plain(block.runs))
         elif isinstance(block, ListBlock):

@@ -17,6 +17,7 @@ from lomba.locale import tanggal, waktu
 from lomba.model.workspace import Workspace
 from lomba.render.compose import MISSING, inferred_note, measure, roman
 from lomba.render.document import (
+    SECTION_HEADING_BASE,
     Block,
     Cover,
     Document,
@@ -154,7 +155,8 @@ def compose_region(region: RegionReadiness, config: Workspace, root: Path, built
                 b = section.bagian
                 blocks.append(Question(b.nomor, b.judul, b.pertanyaan, section.words,
                                        section.limit_text))
-                blocks += parse_markdown(section.text, heading_base=3) if section.text.strip() \
+                blocks += parse_markdown(section.text, heading_base=SECTION_HEADING_BASE) \
+                    if section.text.strip() \
                     else [Paragraph([Run(MISSING, italic=True)])]
             continue
         produce = {"profil_daerah": _profile, "riwayat_hidup": _cv,
