@@ -254,10 +254,15 @@ def _minimal_sid(spec: Spec) -> float:
     return sum(i.bobot or 0 for i in spec.indikator if i.wajib)
 
 
+def _stages(region: RegionScore) -> list[str]:
+    """The stages the edition assesses (every stage past an idea, where it does not say)."""
+    return list(region.edition.spec.kelayakan.tahapan or ["inisiatif", "uji coba", "penerapan"])
+
+
 def _what_counts(region: RegionScore) -> tuple[str, str]:
     """What a new innovation must be for this edition to count it: never an idea."""
     rules = region.edition.spec.kelayakan
-    stages = rules.tahapan or ["inisiatif", "uji coba", "penerapan"]
+    stages = _stages(region)
     id_text = f"tahapan {', '.join(stages[:-1])} atau {stages[-1]}" if len(stages) > 1 \
         else f"tahapan {stages[0]}"
     en_text = f"at the {' or '.join(stages)} stage"
@@ -267,10 +272,6 @@ def _what_counts(region: RegionScore) -> tuple[str, str]:
         id_text += f", diterapkan atau dikembangkan {years}"
         en_text += f", implemented or developed in {years}"
     return id_text, en_text
-
-
-def _stages(region: RegionScore) -> list[str]:
-    return list(region.edition.spec.kelayakan.tahapan or ["inisiatif", "uji coba", "penerapan"])
 
 
 def _candidates(region: RegionScore, count: int) -> tuple[str, str]:
