@@ -169,3 +169,15 @@ def test_status_lists_the_region_document_beside_the_matrix(sample: Path) -> Non
     out = " ".join(run("status", "-k", "budhipraja", cwd=sample).output.split())
     assert "Dokumen daerah Budhipraja 2019 (Budhipraja Kabupaten): ✘ budhipraja/2019 menilai " \
         "pemda" in out
+
+
+def test_a_profile_that_does_not_parse_stops_its_document(sample: Path) -> None:
+    _build(sample)
+    (sample / REGION_PROFILE).write_text('strategi: "tidak ditutup\nprogram: [\n',
+                                         encoding="utf-8")
+    found = json.loads(run("check", "--json", REGION_PROFILE, cwd=sample).output)["diagnostics"]
+    (broken,) = [d for d in found if d["severity"] == "error"]
+    assert broken["file"] == REGION_PROFILE and broken["code"] == "yaml-syntax"
+    (region,) = _build(sample)["region_documents"]
+    assert region["state"] == "not-ready" and region["code"] == "yaml-syntax"
+    assert not (sample / DOC).exists(), "what check refuses, build refuses"

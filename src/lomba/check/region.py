@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from lomba.check.competition import Section, attributed, edition_for, entered
 from lomba.check.entries import diag
-from lomba.diagnostics import Diagnostic, PathItem, Severity
+from lomba.diagnostics import Diagnostic, PathItem, Report, Severity
 from lomba.load.yamlio import LoadedYaml
 from lomba.model.region import REGION_PROFILE, ProfilInovasiDaerah
 from lomba.validate.snapshot import load_document
@@ -83,8 +83,12 @@ def check_regions(ws: LoadedWorkspace, registry: Registry) -> list[RegionReadine
     path = ws.root / REGION_PROFILE
     loaded: LoadedYaml | None = None
     profile: ProfilInovasiDaerah | None = None
+    unreadable: list[Diagnostic] = []  # what stops every region document made from the file
     if path.is_file():
-        loaded, profile = load_document(path, REGION_PROFILE, ProfilInovasiDaerah, ws.report)
+        problems = Report()
+        loaded, profile = load_document(path, REGION_PROFILE, ProfilInovasiDaerah, problems)
+        ws.report.extend(problems.diagnostics)
+        unreadable = [d for d in problems.diagnostics if d.severity is Severity.ERROR]
     out = []
     for ref, (edition, opted) in sorted(editions.items()):
         region = RegionReadiness(edition=edition, profile=profile)
@@ -117,8 +121,10 @@ def check_regions(ws: LoadedWorkspace, registry: Registry) -> list[RegionReadine
                                                           "key": spec.kunci}))
         if profile is not None and loaded is not None:
             found += _sections(region, loaded, _context(ws, region))
-        region.diagnostics = attributed(found, ref)
-        ws.report.extend(region.diagnostics)
+        mine = attributed(found, ref)
+        ws.report.extend(mine)
+        # The profile's own errors (reported once, above) stop this document too.
+        region.diagnostics = [*unreadable, *mine]
         out.append(region)
     return out
 
