@@ -58,3 +58,15 @@ def test_a_new_entry_not_yet_indexed_is_seen(sample: Path) -> None:
     alone = _found(sample, "entries/dinkes/si-bunda.yaml", alone=True)
     assert any(f[3] == "title-duplicate" and "si-bunda-salinan" in f[4] for f in alone)
     assert alone == _found(sample, "entries/dinkes/si-bunda.yaml", alone=False)
+
+
+def test_no_cache_is_written_through_a_link_out_of_build(sample: Path,
+                                                                  tmp_path: Path) -> None:
+    outside = tmp_path / "di-luar"
+    outside.mkdir()
+    (sample / "build").mkdir(exist_ok=True)
+    (sample / "build" / ".cache").symlink_to(outside, target_is_directory=True)
+    load_workspace(sample)
+    assert list(outside.iterdir()) == [], "no index, parse cache or remembered checks written"
+    name = "entries/dinkes/si-bunda.yaml"
+    assert _found(sample, name, alone=True) == _found(sample, name, alone=False)

@@ -24,6 +24,7 @@ from lomba.diagnostics import Report
 from lomba.fileio import atomic_write_bytes
 from lomba.fingerprint import code_digest
 from lomba.load import stats
+from lomba.load.cache import confined
 from lomba.model.innovation import Inovasi
 from lomba.validate.snapshot import load_document
 
@@ -53,9 +54,17 @@ def record(model: Inovasi | None, token: str) -> Indexed:
     return Indexed(token, model.nama, {k: model.kompetisi[k].edisi for k in entered(model)})
 
 
+def _index_path(root: Path) -> Path | None:
+    """The index file, only where no link leads its folder out of the workspace's ``build/``."""
+    return root / INDEX_FILE if confined(root / INDEX_FILE) else None
+
+
 def load_index(root: Path) -> dict[str, Indexed]:
+    path = _index_path(root)
+    if path is None:
+        return {}
     try:
-        raw = orjson.loads((root / INDEX_FILE).read_bytes())
+        raw = orjson.loads(path.read_bytes())
         if raw.get("lomba") != code_digest():
             return {}
         return {name: Indexed(*item) for name, item in raw["entries"].items()}
@@ -69,7 +78,10 @@ def save_index(root: Path, index: dict[str, Indexed]) -> None:
             "entries": {name: [i.token, i.name, i.entered] for name, i in sorted(index.items())}}
     with contextlib.suppress(OSError):
         (root / INDEX_FILE).parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(root / INDEX_FILE, orjson.dumps(data), durable=False)
+        path = _index_path(root)
+        if path is None:
+            return  # never written through a link, outside the workspace's own build/
+        atomic_write_bytes(path, orjson.dumps(data), durable=False)
 
 
 def refresh(root: Path, paths: dict[str, str], skip: set[str],

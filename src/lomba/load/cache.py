@@ -96,8 +96,21 @@ _CONNECTIONS: dict[tuple[str, int], sqlite3.Connection | None] = {}
 """One connection per cache file and process: a forked worker opens its own."""
 
 
+def confined(path: Path) -> bool:
+    """Whether a cache file ``build/.cache/<name>`` stays in the workspace's own ``build/``: no
+    link on the way leads out (a cache is then simply not used, never written elsewhere)."""
+    build = path.parent.parent
+    if build.is_symlink() or path.is_symlink():
+        return False
+    top = os.path.realpath(build)
+    return os.path.commonpath([os.path.realpath(path.parent), top]) == top
+
+
 def _connect(path: Path) -> sqlite3.Connection | None:
-    """The open cache at ``path``, created if missing; None when it cannot be used at all."""
+    """The open cache at ``path``, created if missing; None when it cannot be used at all (or
+    would lie outside the workspace's ``build/``)."""
+    if not confined(path):
+        return None
     key = (str(path), os.getpid())
     if key in _CONNECTIONS:
         if path.exists() or _CONNECTIONS[key] is None:
