@@ -65,6 +65,16 @@ def test_watch_rebuilds_the_saved_entry_and_prints_its_findings(sample: Path) ->
         _wait_for(lines, "berkas diperbarui", 30)
         body = "\n".join(p.text for p in docx.Document(str(document)).paragraphs)
         assert "Angka kematian ibu hamil" in body
+        # The region's profile is watched too: its document follows a save.
+        profile = sample / "daerah" / "profil-inovasi.yaml"
+        profile.write_text(profile.read_text(encoding="utf-8").replace(
+            "Dewan Riset Daerah dibentuk", "Dewan Riset Daerah yang baru dibentuk", 1),
+            encoding="utf-8")
+        seen = _wait_for(lines, "berkas diperbarui", 30)
+        assert any("daerah/profil-inovasi.yaml" in line for line in seen)
+        region = sample / "build" / "budhipraja-2019" / "kabupaten-tanjung-lematang.docx"
+        body = "\n".join(p.text for p in docx.Document(str(region)).paragraphs)
+        assert "Dewan Riset Daerah yang baru dibentuk" in body
     finally:
         proc.send_signal(signal.SIGINT)
         try:

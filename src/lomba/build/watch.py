@@ -18,7 +18,11 @@ from lomba.build import BuildResult, run_build
 from lomba.diagnostics import Diagnostic
 from lomba.load.discover import CONFIG_NAME
 from lomba.load.stats import stat_lines
+from lomba.model.region import REGION_PROFILE
 from lomba.write.outdir import BUILD_DIR
+
+REGION_DIR = REGION_PROFILE.split("/")[0]
+"""``daerah/``: the region's own profile, read by region-level documents."""
 
 WATCHED_SUFFIXES = (".yaml", ".yml", ".j2", ".docx", ".png", ".jpg", ".jpeg", ".gif", ".pdf")
 
@@ -46,7 +50,8 @@ def _relevant(root: Path) -> Callable[[watchfiles.Change, str], bool]:
 
 def _snapshot(root: Path) -> dict[str, str]:
     """Path -> size and modification time of every watched file."""
-    lines = stat_lines(root / "entries", "entries") + stat_lines(root / "templates", "templates")
+    lines = [*stat_lines(root / "entries", "entries"), *stat_lines(root / "templates", "templates"),
+             *stat_lines(root / REGION_DIR, REGION_DIR)]
     try:
         st = (root / CONFIG_NAME).stat()
         lines.append(f"{CONFIG_NAME}\t{st.st_size}\t{st.st_mtime_ns}")
@@ -60,8 +65,8 @@ def watch(root: Path, *, jobs: int = 1, stop: threading.Event | None = None,
     """Build once, then after every save; yields a :class:`Round` each time."""
     before = _snapshot(root)  # before the first build: a save during it is seen, not lost
     yield _round(root, [], jobs, build_options)
-    targets = [p for p in (root / CONFIG_NAME, root / "entries", root / "templates")
-               if p.exists()]
+    targets = [p for p in (root / CONFIG_NAME, root / "entries", root / "templates",
+                           root / REGION_DIR) if p.exists()]
     settled = False
     for changes in watchfiles.watch(*targets, watch_filter=_relevant(root), stop_event=stop,
                                     debounce=300, step=50, raise_interrupt=False,
