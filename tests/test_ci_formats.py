@@ -122,11 +122,12 @@ def test_pre_commit_hook_checks_only_the_changed_files(sample: Path) -> None:
     assert hook["id"] == "lomba-check" and hook["pass_filenames"] is True
     pattern = re.compile(hook["files"])
     changed = ["lomba.yaml", "entries/dinkes/si-bunda.yaml", "README.md", "build/index.html",
-               "entries/dinkes/foto/bidan-mendaftar.png"]
+               "entries/dinkes/foto/bidan-mendaftar.png", "daerah/profil-inovasi.yaml"]
     selected = [p for p in changed if pattern.search(p)]
-    assert selected == ["lomba.yaml", "entries/dinkes/si-bunda.yaml"]
+    assert selected == ["lomba.yaml", "entries/dinkes/si-bunda.yaml",
+                        "daerah/profil-inovasi.yaml"]
     command = hook["entry"].split()[1:]
     result = run(*command, *selected, cwd=sample)
     assert result.exit_code == 0, result.output
     files = {line.split(":")[0] for line in result.output.splitlines()[:-1]}
-    assert files <= {"lomba.yaml", "entries/dinkes/si-bunda.yaml"}
+    assert files <= {"lomba.yaml", "entries/dinkes/si-bunda.yaml", "daerah/profil-inovasi.yaml"}
