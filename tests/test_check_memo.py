@@ -120,3 +120,12 @@ def test_a_new_rule_is_seen_on_a_warm_cache(sample: Path) -> None:
         unregister("test-no-kepanjangan")
     ws = load_workspace(sample)
     assert not [d for d in ws.report.diagnostics if d.params.get("found") == "NEW-RULE"]
+
+
+def test_checking_one_file_alone_keeps_what_the_others_remember(
+        sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_workspace(sample)  # every entry checked and remembered, the index written
+    load_workspace(sample, [sample / ENTRY])  # one file alone, from the index
+    seen = checked(monkeypatch)
+    load_workspace(sample)
+    assert seen == []  # nothing checked again: the other entries' records were kept

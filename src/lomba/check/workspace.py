@@ -223,12 +223,14 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
                 cache.used |= used
         else:
             _check_paths(ws, checker, cache, paths, memo)
+    # Forgetting what this load did not use is right only after a load of every entry: a
+    # check of one file alone must not throw away the others' parsed text and findings.
     if cache is not None:
         if checker.registry.cache is not None:
             cache.used |= checker.registry.cache.used  # the competition specs
-        cache.prune()
+        cache.flush() if alone else cache.prune()
     if memo is not None:
-        memo.prune()
+        memo.flush() if alone else memo.prune()
     with collector_paused():
         checker.finish()
     if before is not None:  # a whole check: the index of every entry, for checks of one file
