@@ -688,6 +688,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "watch-changed": ("berubah: {files}", "changed: {files}"),
     "watch-built": ("{count} berkas diperbarui {files}",
                     "{count} {count:file/files} updated {files}"),
+    "watch-documents": (
+        "{count} berkas dokumen diperbarui {files}; dasbor dan rekap menyusul",
+        "{count} document {count:file/files} updated {files}; the dashboard and recap follow",
+    ),
     "watch-stopped": ("Berhenti mengawasi.", "Stopped watching."),
     "build-strict-failed": (
         "--strict: {count} dokumen tidak dibuat (alasannya di atas).",

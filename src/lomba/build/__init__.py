@@ -23,7 +23,7 @@ from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError, os_error
 from lomba.fileio import WriteLog, remove_leftovers, write_if_changed
 from lomba.load import stats
-from lomba.load.discover import CONFIG_NAME
+from lomba.load.discover import CONFIG_NAME, entry_names, named_entries
 from lomba.load.reference import reference_bytes, reference_for
 from lomba.model.region import REGION_PROFILE
 from lomba.parallel import fork_context
@@ -61,7 +61,7 @@ def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
         # The check kept counts, not text: the sections are rendered again from the full entry
         # (reloaded once for all the competitions it enters, which come one after another).
         entry = readiness.entry
-        token = (entry.display, entry.loaded.digest if entry.loaded else None)
+        token = (str(entry.path), entry.loaded.digest if entry.loaded else None)
         if _FULL[0] != token:
             _FULL[:] = [token, entry.full(ws.root)]
         readiness = with_text(readiness, _FULL[1], ws.config)
@@ -89,7 +89,8 @@ def _render_or_refuse(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
                                       "entry-changed")
 
 
-# The last entry reloaded in full, by file: consecutive pairs of one entry share it.
+# The last entry reloaded in full, by file (its path, not its name: two workspaces built in
+# one process may hold the same entry): consecutive pairs of one entry share it.
 _FULL: list = [None, None]
 
 # Set in the parent before forking workers, so they share it without pickling.
@@ -262,22 +263,34 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
         if fresh:
             clean(root)
         manifest = incremental.Manifest.load(root)
+        # The whole tree's fingerprint only matters to a whole build (it alone can be a no-op
+        # and records it); a build of some entries skips the stat of every file.
         tree = incremental.tree_fingerprint(
             root, builtin_templates(), date.today().isoformat(),
-            extra=f"force={force} pdf={pdf} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}")
+            extra=f"force={force} pdf={pdf} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}") \
+            if full else None
         register = stats.stat_token(root / "surat" / "register.yaml")
         if allow_noop and full and manifest.tree == tree and manifest.register == register \
                 and manifest.intact(root):
             return BuildResult(noop=True)
         remove_leftovers(root / BUILD_DIR)  # from a run that was killed mid-write
-        ws = load_workspace(root)
+        # Entries named: they alone are checked (what their checks need of the others comes
+        # from the entry index), so building one entry does not wait for ten thousand.
+        names = entry_names(root) if entries else None
+        files = named_entries(names, entries) if names is not None else None
+        if files:
+            ws = load_workspace(root, [root / name for name in files], names=names)
+            entries = files
+        else:
+            ws = load_workspace(root)
         with frozen_heap():
             return _build_loaded(root, ws, manifest, tree, full, competitions=competitions,
                                  opds=opds, entries=entries, force=force, jobs=jobs,
                                  progress=progress, start=start, pdf=pdf)
 
 
-def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest, tree: str,
+def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,
+                  tree: str | None,
                   full: bool, *, competitions: list[str], opds: list[str], entries: list[str],
                   force: bool, jobs: int, progress: Callable[[Readiness], None] | None,
                   start: Callable[[int], None] | None, pdf: bool = False) -> BuildResult:

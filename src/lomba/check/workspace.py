@@ -178,17 +178,19 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
 
 def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
                    competitions: bool = True, use_cache: bool = True,
-                   jobs: int | None = None) -> LoadedWorkspace:
+                   jobs: int | None = None,
+                   names: dict[str, str] | None = None) -> LoadedWorkspace:
     """Load everything and run every check; nothing here raises on bad input.
 
     ``competitions=False`` stops after the schema and entry checks (no section rendering).
     Large workspaces are checked in ``jobs`` worker processes (default: one per core).
+    ``names``: the workspace's entry files, when the caller has just listed them.
     """
     report = Report()
     config_path = root / CONFIG_NAME
     config_loaded, config = load_document(config_path, CONFIG_NAME, Workspace, report)
     ws = LoadedWorkspace(root=root, config=config, config_loaded=config_loaded, report=report)
-    names = entry_names(root)
+    names = entry_names(root) if names is None else names
     cache = ParseCache(root) if use_cache else None
     wanted = None
     if selection:

@@ -215,7 +215,7 @@ def watch(obj: Context, force: bool, pdf: bool) -> None:
     root = obj.root()
     first = True
     for round_ in watching(root, jobs=os.cpu_count() or 1, force=force, pdf=pdf):
-        if round_.changed:
+        if round_.changed and not round_.after_documents:
             click.echo(obj.say("watch-changed", files=", ".join(round_.changed)))
         for d in round_.findings:
             click.echo(format_diagnostic(d, obj.lang))
@@ -228,8 +228,9 @@ def watch(obj: Context, force: bool, pdf: bool) -> None:
                        if isinstance(round_.error, OSError) else str(round_.error))
         elif round_.result is not None:
             written = [p for o in round_.result.outcomes for p in o.written]
-            made = [*written, *round_.result.pdfs]
-            click.echo(obj.say("watch-built", count=len(made),
+            made = [*written, *round_.result.desk, *round_.result.pdfs]
+            key = "watch-documents" if round_.documents_only else "watch-built"
+            click.echo(obj.say(key, count=len(made),
                                files=", ".join(relative_name(p, root) for p in made[:6])
                                + (" …" if len(made) > 6 else "")))
         if first:

@@ -59,3 +59,23 @@ def discover_entries(root: Path, selection: Iterable[Path] | None = None) -> lis
         else:
             found.add(target)
     return sorted(found, key=lambda p: p.as_posix())
+
+
+def named_entries(names: dict[str, str], given: Iterable[str]) -> list[str] | None:
+    """The entry files ``given`` names (each as a workspace-relative name, ``opd/slug`` or a
+    slug), from :func:`entry_names`; None when any names no file, so that the caller takes the
+    path that reports it."""
+    by_short: dict[str, list[str]] = {}
+    for name in names:
+        stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        folder = name.rsplit("/", 2)[-2] if name.count("/") >= 2 else ""
+        by_short.setdefault(stem, []).append(name)
+        by_short.setdefault(f"{folder}/{stem}", []).append(name)
+    out: set[str] = set()
+    for value in given:
+        value = value.replace("\\", "/")
+        found = [value] if value in names else by_short.get(value)
+        if not found:
+            return None
+        out.update(found)
+    return sorted(out)

@@ -18,17 +18,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
 from filelock import FileLock, Timeout
 
 from lomba.errors import LombaError, os_error
-from lomba.fileio import atomic_write_text
+from lomba.fileio import atomic_write_bytes
 from lomba.fingerprint import code_digest
 from lomba.load.stats import stat_lines
 
@@ -65,7 +65,7 @@ class Manifest:
         (everything is rebuilt). Whatever it lists, the build deletes only its own outputs
         inside the real ``build/`` (:func:`lomba.write.outdir.removable`)."""
         try:
-            raw = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+            raw = orjson.loads((root / MANIFEST).read_bytes())
             if not isinstance(raw, dict) or raw.get("lomba") != code_digest():
                 return cls()
             outputs = {k: v for k, v in dict(raw.get("outputs", {})).items()
@@ -76,16 +76,17 @@ class Manifest:
             tree, register = raw.get("tree"), raw.get("register")
             return cls(tree if isinstance(tree, str) else None,
                        register if isinstance(register, str) else None, outputs, sources, desk)
-        except (OSError, ValueError, TypeError, AttributeError):
+        except (OSError, ValueError, TypeError, AttributeError):  # orjson's error is a ValueError
             return cls()
 
     def save(self, root: Path) -> None:
         try:
-            atomic_write_text(root / MANIFEST, json.dumps(
+            # orjson: at 10,000 entries the record lists 60,000 outputs, and the standard
+            # library's encoder took a quarter of a second of a one-entry build.
+            atomic_write_bytes(root / MANIFEST, orjson.dumps(
                 {"lomba": code_digest(), "tree": self.tree, "register": self.register,
-                 "outputs": dict(sorted(self.outputs.items())),
-                 "sources": dict(sorted(self.sources.items())),
-                 "desk": sorted(self.desk)}, indent=1, ensure_ascii=False) + "\n")
+                 "outputs": self.outputs, "sources": self.sources, "desk": sorted(self.desk)},
+                option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
         except OSError as exc:
             raise os_error(exc, root / MANIFEST) from None
 

@@ -103,7 +103,8 @@ def select(ws: LoadedWorkspace, *, competitions: Iterable[str] = (), opds: Itera
             continue
         if opd_set and model.opd not in opd_set:
             continue
-        if names and not ({r.entry.display, r.entry.slug, f"{model.opd}/{r.entry.slug}"} & names):
+        if names and not ({r.entry.display, r.entry.slug, f"{model.opd}/{r.entry.slug}",
+                           f"{r.entry.folder}/{r.entry.slug}"} & names):
             continue
         out.append(r)
     return out

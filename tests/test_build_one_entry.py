@@ -1,0 +1,86 @@
+"""`lomba build ENTRY` checks that entry alone (the others come from the entry index) and makes
+exactly the documents, with exactly the bytes, that a build of the whole workspace makes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import lomba.check.index
+import lomba.check.workspace
+from lomba.build import run_build
+from tests.conftest import run
+
+ENTRY = "entries/dinkes/si-bunda.yaml"
+
+
+def _edit(root: Path) -> None:
+    path = root / ENTRY
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "ibu hamil", "ibu hamil dan ibu nifas", 1), encoding="utf-8")
+
+
+def _outputs(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted((root / "build").rglob("*")) if p.suffix in (".docx", ".html")}
+
+
+def _loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The entry files read from now on (by the check or by the index refresh)."""
+    seen: list[str] = []
+    original = lomba.check.workspace.load_document
+
+    def spy(path, display, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(display)
+        return original(path, display, *args, **kwargs)
+
+    monkeypatch.setattr(lomba.check.workspace, "load_document", spy)
+    monkeypatch.setattr(lomba.check.index, "load_document", spy)
+    return seen
+
+
+@pytest.mark.parametrize("named", [ENTRY, "dinkes/si-bunda", "si-bunda"])
+def test_one_entry_is_checked_alone_and_built_as_a_whole_build_would(
+        sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str) -> None:
+    run_build(sample)
+    whole = tmp_path / "whole"
+    shutil.copytree(sample, whole)
+    _edit(sample)
+    _edit(whole)
+    seen = _loads(monkeypatch)
+    result = run_build(sample, entries=[named])
+    assert [d for d in seen if d.startswith("entries/")] == [ENTRY]  # the others not read
+    made = sorted({o.readiness.entry.display for o in result.outcomes})
+    assert made == [ENTRY]
+    assert any(o.written for o in result.outcomes)
+    run_build(whole)
+    ours, theirs = _outputs(sample), _outputs(whole)
+    for name, data in ours.items():
+        if "si-bunda" in name:
+            assert data == theirs[name], name
+    assert {n for n in ours if "si-bunda" in n} == {n for n in theirs if "si-bunda" in n}
+
+
+def test_a_whole_build_after_one_entry_is_the_same_as_from_nothing(
+        sample: Path, tmp_path: Path) -> None:
+    run_build(sample)
+    _edit(sample)
+    run_build(sample, entries=[ENTRY])
+    again = run_build(sample)  # the desk catches up; the entry's documents are current
+    assert not again.noop
+    assert not [p for o in again.outcomes for p in o.written]
+    fresh = tmp_path / "fresh"
+    shutil.copytree(sample, fresh)
+    shutil.rmtree(fresh / "build")
+    run_build(fresh)
+    ours, theirs = _outputs(sample), _outputs(fresh)
+    assert ours.keys() == theirs.keys()
+    assert [n for n in ours if ours[n] != theirs[n]] == []
+
+
+def test_an_unknown_entry_is_still_a_usage_error(sample: Path) -> None:
+    result = run("build", "tidak-ada", cwd=sample)
+    assert result.exit_code == 2
+    assert "tidak-ada" in result.output
