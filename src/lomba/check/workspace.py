@@ -236,8 +236,9 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     with collector_paused():
         checker.finish()
     if before is not None:  # a whole check: the index of every entry, for checks of one file
-        save_index(root, {e.display: record(e.model, before.get(e.display, "-"))
-                          for e in ws.entries})
+        with collector_paused():  # ten thousand small records: no cycles to look for
+            save_index(root, {e.display: record(e.model, before.get(e.display, "-"))
+                              for e in ws.entries})
     if wanted is not None:
         keep = wanted | {CONFIG_NAME}
         report.keep(lambda d: d.file in keep or d.file.endswith("spec.yaml"))
