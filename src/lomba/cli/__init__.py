@@ -230,9 +230,10 @@ def watch(obj: Context, force: bool, pdf: bool) -> None:
             written = [p for o in round_.result.outcomes for p in o.written]
             made = [*written, *round_.result.desk, *round_.result.pdfs]
             key = "watch-documents" if round_.documents_only else "watch-built"
-            click.echo(obj.say(key, count=len(made),
-                               files=", ".join(relative_name(p, root) for p in made[:6])
-                               + (" …" if len(made) > 6 else "")))
+            if made or not round_.documents_only:  # (no document made: its findings said why)
+                click.echo(obj.say(key, count=len(made),
+                                   files=", ".join(relative_name(p, root) for p in made[:6])
+                                   + (" …" if len(made) > 6 else "")))
         if first:
             click.echo(obj.say("watch-ready"))
             first = False
