@@ -33,3 +33,12 @@ def test_pdf_bench_runs_with_its_baseline() -> None:
     assert result.returncode == 0, result.stderr
     rows = result.stdout.strip().splitlines()
     assert rows[0].startswith("4 dokumen") and rows[-1].rstrip().endswith("x")
+
+
+def test_watch_bench_runs_with_its_baseline() -> None:
+    result = subprocess.run([sys.executable, "bench/watch_bench.py", "--entries", "6",
+                             "--rounds", "1"], cwd=REPO, capture_output=True, text=True,
+                            timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.strip().splitlines()
+    assert rows[0].startswith("6 inovasi") and rows[-1].rstrip().endswith("x")
