@@ -97,6 +97,14 @@ class CheckMemo:
         self.context = context
         self.pending: list[tuple[str, bytes]] = []
         self.used: set[str] = set()
+        self._conn: sqlite3.Connection | None = None
+
+    def _db(self) -> sqlite3.Connection | None:
+        """The cache file, opened (and its place checked) once per load, not once per entry:
+        at 10,000 entries the check of its path cost most of a second."""
+        if self._conn is None:
+            self._conn = _connect(self.path)
+        return self._conn
 
     def _key(self, entry: Entry) -> str | None:
         digest = entry.loaded.digest if entry.loaded is not None else None
@@ -108,7 +116,7 @@ class CheckMemo:
         """Put the remembered findings for ``entry`` into ``ws``; False if there are none (or
         they are out of date)."""
         key = self._key(entry)
-        db = _connect(self.path) if key is not None else None
+        db = self._db() if key is not None else None
         if db is None:
             return False
         try:
@@ -162,7 +170,7 @@ class CheckMemo:
         if not self.pending:
             return
         rows, self.pending = self.pending, []
-        db = _connect(self.path)
+        db = self._db()
         if db is None:
             return
         with contextlib.suppress(sqlite3.Error):  # not remembered: checked again next time
@@ -171,7 +179,7 @@ class CheckMemo:
     def prune(self) -> None:
         """Forget the records this load did not use (after a load of the whole workspace)."""
         self.flush()
-        db = _connect(self.path)
+        db = self._db()
         if db is not None:
             with contextlib.suppress(sqlite3.Error):
                 keep_only(db, "checked", "key", self.used)
