@@ -9,6 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import run
 
@@ -131,3 +133,21 @@ def test_pre_commit_hook_checks_only_the_changed_files(sample: Path) -> None:
     assert result.exit_code == 0, result.output
     files = {line.split(":")[0] for line in result.output.splitlines()[:-1]}
     assert files <= {"lomba.yaml", "entries/dinkes/si-bunda.yaml", "daerah/profil-inovasi.yaml"}
+
+
+_PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(), _PLAIN, max_size=5))
+def test_json_outputs_keep_their_text_form(payload: dict) -> None:  # type: ignore[type-arg]
+    """Every JSON output has the form it always had (two-space indent, letters as written,
+    control characters escaped), whichever encoder writes it."""
+    from lomba.jsonout import JSON_SCHEMA_VERSION, json_document
+
+    expected = json.dumps({"schema_version": JSON_SCHEMA_VERSION, "command": "x", **payload},
+                          ensure_ascii=False, indent=2)
+    assert json_document("x", payload) == expected
