@@ -84,3 +84,15 @@ def test_an_unknown_entry_is_still_a_usage_error(sample: Path) -> None:
     result = run("build", "tidak-ada", cwd=sample)
     assert result.exit_code == 2
     assert "tidak-ada" in result.output
+
+
+def test_a_selective_build_says_the_desk_waits_for_a_whole_build(sample: Path) -> None:
+    whole = run("build", cwd=sample)
+    assert "tanpa pilihan" not in whole.output
+    _edit(sample)
+    index = (sample / "build" / "index.html").read_bytes()
+    one = run("build", "si-bunda", cwd=sample)
+    assert one.exit_code == 0
+    assert "dasbor, rekap dan pratinjau surat diperbarui pada `lomba build` tanpa pilihan" \
+        in one.output
+    assert (sample / "build" / "index.html").read_bytes() == index  # not touched

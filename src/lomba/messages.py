@@ -693,6 +693,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} document {count:file/files} updated {files}; the dashboard and recap follow",
     ),
     "watch-stopped": ("Berhenti mengawasi.", "Stopped watching."),
+    "build-partial-desk": (
+        "Hanya yang dipilih yang disusun; dasbor, rekap dan pratinjau surat diperbarui pada "
+        "`lomba build` tanpa pilihan.",
+        "Only the selection was built; the dashboard, recap and letter previews are updated by "
+        "`lomba build` without a selection.",
+    ),
     "build-strict-failed": (
         "--strict: {count} dokumen tidak dibuat (alasannya di atas).",
         "--strict: {count} {count:document was/documents were} not made (the reasons are above).",

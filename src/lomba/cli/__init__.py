@@ -194,6 +194,8 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
                             removed=result.removed, stale=result.stale,
                             previews=len(result.previews), moved=result.moved,
                             regions=result.regions)
+        if entries or competitions or opds:
+            click.echo(obj.say("build-partial-desk"))
     if strict and not_made:
         fail(obj.say("build-strict-failed", count=len(not_made)))
     if result.spec_errors:
