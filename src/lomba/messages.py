@@ -277,6 +277,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file is under `entries/{folder}/` but `opd` says `{opd}`. Move it to "
         "`entries/{opd}/`.",
     ),
+    "group-quota-exceeded": (
+        "{competition}: {count} inovasi ruang kerja ini ikut kelompok {group}, padahal kuota satu "
+        "instansi {quota}. Pilih {quota} yang diajukan dan setel `ikut: false` pada yang lain.",
+        "{competition}: {count} innovations of this workspace enter group {group}, but one "
+        "instansi may enter {quota}. Choose the {quota} to submit and set `ikut: false` on the "
+        "others.",
+    ),
     "title-duplicate": (
         "nama inovasi `{title}` sudah dipakai oleh {other}. Setiap inovasi harus bernama unik "
         "(proposal berjudul sama ditolak pada seleksi administrasi).",

@@ -27,6 +27,7 @@ from lomba.check.entries import (
     check_titles,
 )
 from lomba.check.iga import check_claims
+from lomba.check.quota import check_group_quotas
 from lomba.check.rules import rule
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError
@@ -149,6 +150,13 @@ def _claims(ctx: Checker, pair: Readiness) -> Iterable[Diagnostic]:
 @rule("titles", "finish", "title-duplicate")
 def _titles(ctx: Checker, _: None) -> Iterable[Diagnostic]:
     return check_titles(ctx.ws, ctx.other_titles)
+
+
+@rule("group-quotas", "finish", "group-quota-exceeded")
+def _group_quotas(ctx: Checker, _: None) -> Iterable[Diagnostic]:
+    if not ctx.competitions:
+        return []
+    return check_group_quotas(ctx.ws, ctx.other_pairs)
 
 
 @rule("deadlines", "finish", "deadline-passed", "deadline-near")

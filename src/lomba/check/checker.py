@@ -76,6 +76,8 @@ class Checker:
         # (lomba.check.index): their titles and the editions they enter.
         self.other_titles: dict[str, str] = {}
         self.other_editions: list[Edition] = []
+        self.other_pairs: list[tuple[str, Edition, str | None]] = []
+        """(entry, edition, chosen group) of the others, for per-instansi quotas."""
         self.entry_rules = rules_for("entry")
         self.pair_rules = rules_for("pair")
         if parent is not None:

@@ -1,7 +1,7 @@
 """What the checks of one entry need to know about all the others, kept between runs, so that
 `lomba check FILE` (a pre-commit hook, `lomba watch`) checks that file alone in a large
-workspace: each entry's title (for duplicate titles) and the competitions it enters (for the
-deadline warnings of the editions in use).
+workspace: each entry's title (for duplicate titles), the competitions it enters (for the
+deadline warnings of the editions in use) and the group it chose in each (for quotas).
 
 An entry's record is valid while the file's size and modification time are unchanged; a record
 that is stale is refreshed by loading that entry again, and the index file itself is only a
@@ -45,13 +45,17 @@ class Indexed:
     name: str | None
     entered: dict[str, int | None]
     """The competitions it enters, with the edition it names (None: the working year)."""
+    groups: dict[str, str | None]
+    """The group (``kelompok``) it chose in each, for per-instansi quotas (None: not chosen)."""
 
 
 def record(model: Inovasi | None, token: str) -> Indexed:
     """An entry's record, from its validated model (None: its file does not validate)."""
     if model is None:
-        return Indexed(token, None, {})
-    return Indexed(token, model.nama, {k: model.kompetisi[k].edisi for k in entered(model)})
+        return Indexed(token, None, {}, {})
+    keys = entered(model)
+    return Indexed(token, model.nama, {k: model.kompetisi[k].edisi for k in keys},
+                   {k: model.kompetisi[k].kelompok for k in keys})
 
 
 def _index_path(root: Path) -> Path | None:
@@ -75,7 +79,8 @@ def load_index(root: Path) -> dict[str, Indexed]:
 def save_index(root: Path, index: dict[str, Indexed]) -> None:
     """Best effort: a cache that cannot be written is simply not there next time."""
     data = {"lomba": code_digest(),
-            "entries": {name: [i.token, i.name, i.entered] for name, i in sorted(index.items())}}
+            "entries": {name: [i.token, i.name, i.entered, i.groups]
+                        for name, i in sorted(index.items())}}
     with contextlib.suppress(OSError):
         (root / INDEX_FILE).parent.mkdir(parents=True, exist_ok=True)
         path = _index_path(root)
@@ -108,13 +113,23 @@ def refresh(root: Path, paths: dict[str, str], skip: set[str],
     return out
 
 
-def editions_in_use(index: dict[str, Indexed], config: Workspace,
-                    registry: Registry) -> list[Edition]:
-    """The per-entry editions the indexed entries enter (as their checks would assess)."""
-    wanted = {(key, chosen if chosen is not None else config.tahun_kerja)
-              for item in index.values() for key, chosen in item.entered.items()}
-    out = [registry.get(key, year) for key, year in sorted(wanted)]
-    return [e for e in out if e is not None and e.spec.satuan == "inovasi"]
+def pairs_in_use(index: dict[str, Indexed], config: Workspace,
+                 registry: Registry) -> list[tuple[str, Edition, str | None]]:
+    """Each indexed entry's per-entry editions (as its checks would assess), with the group it
+    chose there: (entry, edition, group)."""
+    out = []
+    for display, item in index.items():
+        for key, chosen in item.entered.items():
+            edition = registry.get(key, chosen if chosen is not None else config.tahun_kerja)
+            if edition is not None and edition.spec.satuan == "inovasi":
+                out.append((display, edition, item.groups.get(key)))
+    return out
+
+
+def editions_in_use(pairs: list[tuple[str, Edition, str | None]]) -> list[Edition]:
+    """The editions of :func:`pairs_in_use`, each once."""
+    found = {edition.ref: edition for _, edition, _ in pairs}
+    return sorted(found.values(), key=lambda e: (e.spec.kunci, e.spec.edisi))
 
 
 def entry_files_only(wanted: set[str], root: Path) -> bool:

@@ -15,7 +15,14 @@ from typing import Any
 
 from lomba.check.checker import Checker
 from lomba.check.competition import Readiness, from_counts
-from lomba.check.index import editions_in_use, entry_files_only, record, refresh, save_index
+from lomba.check.index import (
+    editions_in_use,
+    entry_files_only,
+    pairs_in_use,
+    record,
+    refresh,
+    save_index,
+)
 from lomba.check.memo import CheckMemo, context_key
 from lomba.check.region import RegionReadiness
 from lomba.diagnostics import Diagnostic, Report, Severity, relative_name
@@ -218,7 +225,8 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
             others = refresh(root, names, wanted, cache)
             checker.other_titles = {n: i.name for n, i in others.items() if i.name is not None}
             assert ws.config is not None
-            checker.other_editions = editions_in_use(others, ws.config, checker.registry)
+            checker.other_pairs = pairs_in_use(others, ws.config, checker.registry)
+            checker.other_editions = editions_in_use(checker.other_pairs)
         elif workers > 1 and len(paths) >= PARALLEL_MIN and fork_context() is not None:
             used = _check_in_workers(ws, checker, paths, workers, use_cache, competitions, memo)
             if cache is not None:

@@ -104,6 +104,9 @@ class Pilihan(Strict):
     kolom_wajib: list[Literal["replikasi_dari", "instansi_asal"]] = Field(
         default_factory=list, description="Isian keikutsertaan yang wajib bila pilihan ini "
         "dipilih, mis. inovasi asal untuk kelompok Replikasi")
+    kuota: int | None = Field(
+        None, ge=1, description="Paling banyak sekian inovasi satu instansi (pemda) dalam "
+        "pilihan ini, mis. 10 untuk kelompok Umum KIPP 2021; lebih dari itu: peringatan")
     sumber: Cites = Field(default_factory=list)
 
 
