@@ -3,6 +3,7 @@ exactly the documents, with exactly the bytes, that a build of the whole workspa
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -96,3 +97,24 @@ def test_a_selective_build_says_the_desk_waits_for_a_whole_build(sample: Path) -
     assert "dasbor, rekap dan pratinjau surat diperbarui pada `lomba build` tanpa pilihan" \
         in one.output
     assert (sample / "build" / "index.html").read_bytes() == index  # not touched
+
+
+@pytest.mark.parametrize("json_output", [False, True])
+def test_a_named_entry_that_cannot_be_read_is_an_error_and_keeps_its_documents(
+        sample: Path, json_output: bool) -> None:
+    run("build", cwd=sample)
+    document = sample / "build" / "sinovik-2019" / "dinkes" / "si-bunda.docx"
+    before = document.read_bytes()
+    with (sample / ENTRY).open("a", encoding="utf-8") as fh:
+        fh.write("nama: [rusak\n")
+    result = run("build", "si-bunda", *(["--json"] if json_output else []), cwd=sample)
+    assert result.exit_code == 1  # nothing can be built of what was asked: never a silent 0
+    if json_output:
+        body = json.loads(result.stdout)
+        assert [d["file"] for d in body["unreadable"]] == [ENTRY]
+        assert "build/sinovik-2019/dinkes/si-bunda.docx" in {s["file"] for s in body["stale"]}
+    else:
+        assert f"{ENTRY}:" in result.output and "galat [yaml-" in result.output
+        assert "usang, dibiarkan" in result.output
+        assert "1 berkas inovasi yang diminta tidak terbaca" in result.output
+    assert document.read_bytes() == before

@@ -700,6 +700,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} document {count:file/files} updated {files}; the dashboard and recap follow",
     ),
     "watch-stopped": ("Berhenti mengawasi.", "Stopped watching."),
+    "build-entry-unreadable": (
+        "{count} berkas inovasi yang diminta tidak terbaca (galatnya di atas); dokumen lamanya "
+        "dibiarkan. Perbaiki berkasnya, lalu jalankan lagi.",
+        "{count} requested entry {count:file/files} could not be read (the errors are above); "
+        "earlier documents are kept. Fix the file, then run again.",
+    ),
     "build-partial-desk": (
         "Hanya yang dipilih yang disusun; dasbor, rekap dan pratinjau surat diperbarui pada "
         "`lomba build` tanpa pilihan.",

@@ -225,6 +225,8 @@ class BuildResult:
     """Final documents of pairs no longer ready, moved to build/usang/: (from, to, why)."""
     stale: list[tuple[Path, str]] = field(default_factory=list)
     """Outputs kept although their entry could not be read this time: (file, entry)."""
+    unreadable: list[Diagnostic] = field(default_factory=list)
+    """Entries named in a selective build that cannot be read: the first error of each."""
     spec_errors: list[Diagnostic] = field(default_factory=list)
     """Broken competition specs or templates: their documents were not made (exit 1)."""
     noop: bool = False
@@ -318,6 +320,8 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
         for name in output_files(o.readiness, o.draft):
             manifest.outputs[name] = o.key
             manifest.sources[name] = o.readiness.entry.display
+    if entries and not full:
+        _named_but_unreadable(root, ws, manifest, set(entries), result)
     if full or competitions:
         wanted = set(competitions)
         result.regions = [_build_region(ws, region, force, manifest) for region in ws.regions
@@ -396,6 +400,22 @@ def _make_pdfs(root: Path, result: BuildResult, manifest: incremental.Manifest,
             name = docx.relative_to(root).as_posix().removesuffix(".docx") + ".pdf"
             manifest.outputs[name], manifest.sources[name] = "pemda", REGION_PROFILE
     return written
+
+
+def _named_but_unreadable(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,
+                          named: set[str], result: BuildResult) -> None:
+    """An entry the user named that cannot be read has no pair to build: say why (its first
+    error) and which of its earlier outputs are kept, rather than build nothing in silence."""
+    for entry in ws.entries:
+        if entry.model is not None or not (
+                {entry.display, entry.slug, f"{entry.folder}/{entry.slug}"} & named):
+            continue
+        errors = [d for d in ws.report.for_file(entry.display) if d.severity is Severity.ERROR]
+        result.unreadable.extend(errors[:1])
+        for recorded, source in sorted(manifest.sources.items()):
+            path = removable(root, recorded) if source == entry.display else None
+            if path is not None:
+                result.stale.append((path, source))
 
 
 def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,

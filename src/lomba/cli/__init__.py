@@ -194,8 +194,12 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
                             removed=result.removed, stale=result.stale,
                             previews=len(result.previews), moved=result.moved,
                             regions=result.regions)
+        for d in result.unreadable:
+            click.echo(format_diagnostic(d, obj.lang), err=True)
         if entries or competitions or opds:
             click.echo(obj.say("build-partial-desk"))
+    if result.unreadable:
+        fail(obj.say("build-entry-unreadable", count=len(result.unreadable)))
     if strict and not_made:
         fail(obj.say("build-strict-failed", count=len(not_made)))
     if result.spec_errors:

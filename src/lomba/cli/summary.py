@@ -158,4 +158,5 @@ def build_json(result: BuildResult, root: Path, lang: str) -> dict[str, Any]:
             "moved_aside": [{"file": name(p), "to": name(to), "code": why.code}
                             for p, to, why in result.moved],
             "stale": [{"file": name(p), "entry": entry} for p, entry in result.stale],
+            "unreadable": [d.to_dict(lang) for d in result.unreadable],
             "spec_errors": [d.to_dict(lang) for d in result.spec_errors]}
