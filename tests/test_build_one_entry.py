@@ -118,3 +118,16 @@ def test_a_named_entry_that_cannot_be_read_is_an_error_and_keeps_its_documents(
         assert "usang, dibiarkan" in result.output
         assert "1 berkas inovasi yang diminta tidak terbaca" in result.output
     assert document.read_bytes() == before
+
+
+def test_a_selection_that_matches_no_pair_says_so(sample: Path) -> None:
+    path = sample / ENTRY
+    path.write_text(path.read_text(encoding="utf-8").replace("    ikut: true\n",
+                                                             "    ikut: false\n"),
+                    encoding="utf-8")
+    result = run("build", "si-bunda", cwd=sample)
+    assert result.exit_code == 0
+    assert "Tidak ada pasangan inovasi dan kompetisi yang cocok dengan pilihan ini" \
+        in result.output
+    made = run("build", "andalan", cwd=sample)
+    assert "Tidak ada pasangan" not in made.output

@@ -706,6 +706,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} requested entry {count:file/files} could not be read (the errors are above); "
         "earlier documents are kept. Fix the file, then run again.",
     ),
+    "build-selection-empty": (
+        "Tidak ada pasangan inovasi dan kompetisi yang cocok dengan pilihan ini: inovasi yang "
+        "tidak ikut kompetisi itu tahun ini (tidak tercantum di `kompetisi`, atau `ikut: false`) "
+        "tidak disusun. `lomba status` menunjukkan siapa ikut apa.",
+        "No pair of innovation and competition matches this selection: an innovation that does "
+        "not enter that competition this year (not under `kompetisi`, or `ikut: false`) is not "
+        "built. `lomba status` shows who enters what.",
+    ),
     "build-partial-desk": (
         "Hanya yang dipilih yang disusun; dasbor, rekap dan pratinjau surat diperbarui pada "
         "`lomba build` tanpa pilihan.",

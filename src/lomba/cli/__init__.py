@@ -197,6 +197,8 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
         for d in result.unreadable:
             click.echo(format_diagnostic(d, obj.lang), err=True)
         if entries or competitions or opds:
+            if not (result.outcomes or result.regions or result.unreadable):
+                click.echo(obj.say("build-selection-empty"))
             click.echo(obj.say("build-partial-desk"))
     if result.unreadable:
         fail(obj.say("build-entry-unreadable", count=len(result.unreadable)))
