@@ -39,6 +39,7 @@ from lomba.plan.pairs import (
     output_name,
     pair_key,
     select,
+    typed_names,
 )
 from lomba.render.compose import compose
 from lomba.render.region import compose_region, region_slug
@@ -407,8 +408,7 @@ def _named_but_unreadable(root: Path, ws: LoadedWorkspace, manifest: incremental
     """An entry the user named that cannot be read has no pair to build: say why (its first
     error) and which of its earlier outputs are kept, rather than build nothing in silence."""
     for entry in ws.entries:
-        if entry.model is not None or not (
-                {entry.display, entry.slug, f"{entry.folder}/{entry.slug}"} & named):
+        if entry.model is not None or not typed_names(entry) & named:
             continue
         errors = [d for d in ws.report.for_file(entry.display) if d.severity is Severity.ERROR]
         result.unreadable.extend(errors[:1])

@@ -18,6 +18,7 @@ from lomba.load import stats
 from lomba.load.reference import reference_bytes, reference_for
 from lomba.messages import Suggestion
 from lomba.model.spec import Spec
+from lomba.validate.snapshot import Entry
 from lomba.validate.validation import closest
 from lomba.write.formats import document_formats
 from lomba.write.outdir import BUILD_DIR
@@ -69,6 +70,15 @@ def blocking(ws: LoadedWorkspace, readiness: Readiness) -> Diagnostic | None:
     return None
 
 
+def typed_names(entry: Entry) -> set[str]:
+    """Every way a command line may name ``entry``: its file, its slug, ``folder/slug``, and
+    ``opd/slug`` with the OPD it declares."""
+    names = {entry.display, entry.slug, f"{entry.folder}/{entry.slug}"}
+    if entry.model is not None:
+        names.add(f"{entry.model.opd}/{entry.slug}")
+    return names
+
+
 def check_filters(ws: LoadedWorkspace, *, competitions: Iterable[str] = (),
                   opds: Iterable[str] = (), entries: Iterable[str] = ()) -> None:
     """A filter that names nothing is a usage error listing the valid choices: a misspelt
@@ -77,8 +87,7 @@ def check_filters(ws: LoadedWorkspace, *, competitions: Iterable[str] = (),
     known = {
         "--kompetisi": {k for k, _ in folders} | {f"{k}/{e}" for k, e in folders},
         "--opd": {o.kode for o in ws.config.opd} if ws.config else set(),
-        "entry": set().union(*({e.display, e.slug, f"{e.folder}/{e.slug}"}
-                               for e in ws.entries)) if ws.entries else set(),
+        "entry": set().union(*(typed_names(e) for e in ws.entries)) if ws.entries else set(),
     }
     for option, given in (("--kompetisi", competitions), ("--opd", opds), ("entry", entries)):
         for value in given:
@@ -103,8 +112,7 @@ def select(ws: LoadedWorkspace, *, competitions: Iterable[str] = (), opds: Itera
             continue
         if opd_set and model.opd not in opd_set:
             continue
-        if names and not ({r.entry.display, r.entry.slug, f"{model.opd}/{r.entry.slug}",
-                           f"{r.entry.folder}/{r.entry.slug}"} & names):
+        if names and not typed_names(r.entry) & names:
             continue
         out.append(r)
     return out
