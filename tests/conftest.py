@@ -45,6 +45,14 @@ def sample(tmp_path: Path) -> Path:
     return root
 
 
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace ``old`` with ``new`` in a file (``count`` times; -1: every time). A text that is
+    not there fails the test: an edit that changes nothing would leave it proving nothing."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
 def run(*args: str, cwd: Path | None = None) -> Result:
     """Run the CLI in-process, as `lomba ARGS` from ``cwd``."""
     runner = CliRunner()

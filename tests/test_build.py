@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from lomba.write import formats as builder
-from tests.conftest import run
+from tests.conftest import edit, run
 
 SI_BUNDA = Path("build/sinovik-2019/dinkes/si-bunda.docx")
 
@@ -240,9 +240,7 @@ def test_filters(sample: Path) -> None:
 
 def test_entry_text_is_data_not_template(workspace: Path) -> None:
     entry = workspace / "entries" / "dinkes" / "posyandu-remaja.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "Remaja mendapat layanan", "Remaja {{ 7 * 7 }} {% raw %} mendapat layanan"),
-        encoding="utf-8")
+    edit(entry, "Remaja mendapat layanan", "Remaja {{ 7 * 7 }} {% raw %} mendapat layanan", -1)
     assert run("build", cwd=workspace).exit_code == 0
     document = docx.Document(str(workspace / "build/rai-2019/dinkes/posyandu-remaja.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -255,9 +253,7 @@ def test_failed_build_keeps_the_good_earlier_output(
     target = built / SI_BUNDA
     good = target.read_bytes()
     entry = built / "entries" / "dinkes" / "si-bunda.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "Sistem Informasi Ibu Hamil dan Bersalin\nakronim", "SI BUNDA Baru\nakronim"),
-        encoding="utf-8")
+    edit(entry, "Sistem Informasi Ibu Hamil dan Bersalin\nakronim", "SI BUNDA Baru\nakronim", -1)
 
     def explode(*_args: object, **_kwargs: object) -> bytes:
         raise KeyboardInterrupt

@@ -12,15 +12,14 @@ import pytest
 import lomba.check.index
 import lomba.check.workspace
 from lomba.build import run_build
-from tests.conftest import run
+from tests.conftest import edit, run
 
 ENTRY = "entries/dinkes/si-bunda.yaml"
 
 
 def _edit(root: Path) -> None:
     path = root / ENTRY
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "ibu hamil", "ibu hamil dan ibu nifas", 1), encoding="utf-8")
+    edit(path, "ibu hamil", "ibu hamil dan ibu nifas")
 
 
 def _outputs(root: Path) -> dict[str, bytes]:
@@ -122,9 +121,7 @@ def test_a_named_entry_that_cannot_be_read_is_an_error_and_keeps_its_documents(
 
 def test_a_selection_that_matches_no_pair_says_so(sample: Path) -> None:
     path = sample / ENTRY
-    path.write_text(path.read_text(encoding="utf-8").replace("    ikut: true\n",
-                                                             "    ikut: false\n"),
-                    encoding="utf-8")
+    edit(path, "    ikut: true\n", "    ikut: false\n", -1)
     result = run("build", "si-bunda", cwd=sample)
     assert result.exit_code == 0
     assert "Tidak ada pasangan inovasi dan kompetisi yang cocok dengan pilihan ini" \

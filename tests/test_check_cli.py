@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import run
+from tests.conftest import edit, run
 
 
 def test_init_then_check_passes(workspace: Path) -> None:
@@ -43,9 +43,7 @@ def test_wrong_usage_exits_2(workspace: Path) -> None:
 
 def test_json_output_has_the_documented_keys(workspace: Path) -> None:
     entry = workspace / "entries" / "dinkes" / "posyandu-remaja.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace("jenis: non digital",
-                                                               "jenis: nondigital"),
-                     encoding="utf-8")
+    edit(entry, "jenis: non digital", "jenis: nondigital", -1)
     result = run("check", "--json", cwd=workspace)
     assert result.exit_code == 1
     (item,) = json.loads(result.output)["diagnostics"]
@@ -68,8 +66,7 @@ def test_english_by_flag_and_environment(workspace: Path, monkeypatch) -> None:
 
 def test_strict_fails_on_warnings(workspace: Path) -> None:
     entry = workspace / "entries" / "dinkes" / "posyandu-remaja.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "1. Puskesmas melatih", "1. TODO Puskesmas melatih"), encoding="utf-8")
+    edit(entry, "1. Puskesmas melatih", "1. TODO Puskesmas melatih", -1)
     assert run("check", cwd=workspace).exit_code == 0
     strict = run("check", "--strict", cwd=workspace)
     assert strict.exit_code == 1
@@ -114,9 +111,7 @@ def test_new_rejects_unknown_opd_and_bad_slug(workspace: Path) -> None:
 
 def test_broken_lomba_yaml_is_reported(workspace: Path) -> None:
     config = workspace / "lomba.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("tahun_kerja: 2019",
-                                                                 "tahun_kerja: dua ribu"),
-                      encoding="utf-8")
+    edit(config, "tahun_kerja: 2019", "tahun_kerja: dua ribu", -1)
     result = run("check", cwd=workspace)
     assert result.exit_code == 1
     assert "lomba.yaml:39:14: galat [wrong-type] tahun_kerja" in result.output

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import run
+from tests.conftest import edit, run
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
@@ -42,8 +42,7 @@ GITLAB_CODE_QUALITY = {
 def _hostile(sample: Path) -> None:
     """A finding whose message holds characters each format must escape."""
     entry = sample / "entries" / "dinkes" / "si-bunda.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "opd: dinkes", 'opd: dinkes\nbentuk_lain: "50%, a: b\\nbaris"', 1), encoding="utf-8")
+    edit(entry, "opd: dinkes", 'opd: dinkes\nbentuk_lain: "50%, a: b\\nbaris"')
 
 
 def test_sarif_validates_against_the_published_schema(sample: Path) -> None:

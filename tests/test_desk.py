@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from icalendar import Calendar
 
-from tests.conftest import require_tool, run
+from tests.conftest import edit, require_tool, run
 
 NON_COMPLIANT = ["bag-organisasi", "bpkad", "dinsos", "disdukcapil", "dishub", "distan",
                  "dpmptsp", "kec-talang-jaya", "pdam"]
@@ -131,9 +131,8 @@ def test_letters_are_numbered_once_and_reissued_identically(sample: Path) -> Non
     assert _letters(sample, "pengingat")[-1] == reminder
     # The OPD changes: its content changes, so a new number is issued.
     entry = sample / "entries" / "dinsos" / "verdes.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "  penerapan: 2018-08-01\n", "  penerapan: 2018-08-01\n  pengembangan: 2019-03-01\n"),
-        encoding="utf-8")
+    edit(entry, "  penerapan: 2018-08-01\n",
+         "  penerapan: 2018-08-01\n  pengembangan: 2019-03-01\n", -1)
     numbers = [n for n, opd, _ in _letters(sample, "teguran") if opd == "dinsos"]
     register = (sample / "surat" / "register.yaml").read_text(encoding="utf-8")
     serials = [int(s) for s in re.findall(r"urut: (\d+)", register)]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 
-from tests.conftest import run
+from tests.conftest import edit, run
 
 ENTRY = Path("entries/dinkes/si-bunda.yaml")
 
@@ -21,9 +21,9 @@ def _footer_text(path: Path) -> str:
 
 def test_a_date_per_edition_and_a_warning_after_its_deadline(sample: Path) -> None:
     config = sample / "lomba.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "tanggal_dokumen: 2019-04-01", "tanggal_dokumen: 2019-04-01\n"
-        "tanggal_dokumen_edisi:\n  sinovik/2019: 2019-05-02"), encoding="utf-8")
+    edit(config, "tanggal_dokumen: 2019-04-01",
+         "tanggal_dokumen: 2019-04-01\n"
+        "tanggal_dokumen_edisi:\n  sinovik/2019: 2019-05-02", -1)
     found = json.loads(run("check", "--json", str(ENTRY), cwd=sample).output)["diagnostics"]
     late = [d for d in found if d["code"] == "document-after-deadline"]
     assert [d["competition"] for d in late] == ["sinovik/2019"]

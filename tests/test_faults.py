@@ -13,6 +13,7 @@ from click.testing import CliRunner
 import lomba.fileio
 from lomba.cli import main
 from lomba.plan.incremental import build_lock
+from tests.conftest import edit
 
 DOCX = Path("build/sinovik-2019/dinkes/si-bunda.docx")
 
@@ -36,8 +37,7 @@ def test_a_write_fault_during_build_is_a_message(sample: Path, monkeypatch: pyte
     assert invoke(sample, "build").exit_code == 0
     before = outputs(sample)
     entry = sample / "entries/dinkes/si-bunda.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "Angka kematian ibu", "Angka kematian ibu hamil", 1), encoding="utf-8")
+    edit(entry, "Angka kematian ibu", "Angka kematian ibu hamil")
     real = os.fdopen
 
     def failing(fd: int, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]

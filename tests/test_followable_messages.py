@@ -10,7 +10,7 @@ import yaml
 
 from lomba.model.vocab import URUSAN_ALL
 from lomba.validate.validation import closest
-from tests.conftest import run
+from tests.conftest import edit, run
 
 ENTRY = Path("entries/dinkes/posyandu-remaja.yaml")
 COMPETITIONS = {"sinovik": 2019, "iga": 2019, "rai": 2019, "inagara": 2019, "budhipraja": 2019}
@@ -59,8 +59,7 @@ def test_did_you_mean_only_a_close_valid_choice() -> None:
 
 def test_no_message_offers_a_dash_as_the_choices(workspace: Path) -> None:
     path = workspace / ENTRY
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "nama: Posyandu Remaja Sehat Bersama", "nama:", 1), encoding="utf-8")
+    edit(path, "nama: Posyandu Remaja Sehat Bersama", "nama:")
     out = run("check", str(ENTRY), cwd=workspace).output
     assert "[empty-required-value] nama" in out and "Isi dengan teks." in out
     assert ": -." not in out

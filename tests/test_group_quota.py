@@ -10,7 +10,7 @@ from pathlib import Path
 from lomba.check.workspace import load_workspace
 from lomba.diagnostics import Report
 from lomba.validate.competitions import Registry
-from tests.conftest import run
+from tests.conftest import edit, run
 
 SOURCE = "entries/dinkes/si-bunda.yaml"
 ENTERED = "  sinovik:\n    ikut: true\n    kelompok: umum\n"
@@ -84,7 +84,6 @@ def test_one_file_checked_alone_counts_the_others_from_the_index(sample: Path) -
     assert alone == [f for f in whole if f[0] == names[3]]
     # Another entry leaves the group since the index was written: the index is refreshed.
     other = sample / names[0]
-    other.write_text(other.read_text(encoding="utf-8").replace(
-        "    kelompok: umum\n", "    kelompok: khusus\n", 1), encoding="utf-8")
+    edit(other, "    kelompok: umum\n", "    kelompok: khusus\n")
     assert _quota(sample, [sample / names[3]]) == []
     assert _quota(sample) == []

@@ -12,7 +12,7 @@ import pytest
 from lomba.diagnostics import Report
 from lomba.scoring.iga import supported_level
 from lomba.validate.competitions import Registry
-from tests.conftest import run
+from tests.conftest import edit, run
 
 ENTRY = "entries/dinkes/si-bunda.yaml"
 
@@ -68,8 +68,7 @@ def test_indicator_33_prints_its_chosen_basis_and_refuses_an_unknown_one(sample:
     assert "dasar b, Cakupan unit penerima manfaat (persentase dari unit sasaran): 20,01-50%" \
         in row[1]
     entry = sample / ENTRY
-    entry.write_text(entry.read_text(encoding="utf-8").replace("    dasar: b\n", "    dasar: g\n"),
-                     encoding="utf-8")
+    edit(entry, "    dasar: b\n", "    dasar: g\n", -1)
     (unknown,) = [d for d in _findings(sample) if d["code"] == "iga-basis-unknown"]
     assert unknown["severity"] == "error" and "a, b, c, d, e, f" in unknown["message"]
     assert unknown["path"] == "indikator_iga[4].dasar"

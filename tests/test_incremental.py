@@ -11,7 +11,7 @@ import pytest
 
 from lomba.build import run_build
 from lomba.plan.incremental import LockBusy, build_lock
-from tests.conftest import run
+from tests.conftest import edit, run
 
 
 def outputs(root: Path) -> dict[str, bytes]:
@@ -37,8 +37,7 @@ def test_one_entry_change_rebuilds_only_its_documents(sample: Path) -> None:
     first = run_build(sample)
     assert not first.noop
     entry = sample / "entries" / "rsud" / "andalan.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "menunggu rata-rata 186 menit", "menunggu rata-rata 185 menit"), encoding="utf-8")
+    edit(entry, "menunggu rata-rata 186 menit", "menunggu rata-rata 185 menit", -1)
     second = run_build(sample)
     rendered = {(o.readiness.entry.display, o.readiness.edition.ref)
                 for o in second.outcomes if o.rendered_now}
@@ -57,8 +56,7 @@ def test_template_change_rebuilds_that_competition_only(sample: Path) -> None:
 
     shutil.copytree(builtin_templates() / "rai" / "2019", target)
     spec = target / "spec.yaml"
-    spec.write_text(spec.read_text(encoding="utf-8").replace(
-        "judul: Manfaat\n", "judul: Manfaat bagi Masyarakat\n"), encoding="utf-8")
+    edit(spec, "judul: Manfaat\n", "judul: Manfaat bagi Masyarakat\n", -1)
     result = run_build(sample)
     rebuilt = {o.readiness.edition.ref for o in result.outcomes if o.rendered_now}
     assert rebuilt == {"rai/2019"}

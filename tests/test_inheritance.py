@@ -9,7 +9,7 @@ import pytest
 
 from lomba.diagnostics import Report
 from lomba.validate.competitions import Registry
-from tests.conftest import run
+from tests.conftest import edit, run
 
 
 def test_every_effective_deadline_falls_near_its_editions_year() -> None:
@@ -66,9 +66,7 @@ def test_an_inherited_date_from_another_year_is_a_located_warning(sample: Path) 
                     .replace("KIPP 2020", "KIPP 2022"), encoding="utf-8")
     (sample / "templates" / "sinovik" / "2020").rename(sample / "templates" / "sinovik" / "2022")
     entry = sample / "entries" / "dinkes" / "si-bunda.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "  sinovik:\n    ikut: true\n", "  sinovik:\n    edisi: 2022\n    ikut: true\n", 1),
-        encoding="utf-8")
+    edit(entry, "  sinovik:\n    ikut: true\n", "  sinovik:\n    edisi: 2022\n    ikut: true\n")
     out = run("check", cwd=sample).output
     assert "templates/sinovik/2022/spec.yaml" in out and "[spec-date-other-year]" in out
 
@@ -89,9 +87,8 @@ def test_a_borrowed_age_rule_is_a_warning_that_says_so(sample: Path) -> None:
     import json
     assert run("kompetisi", "salin", "sinovik/2019", cwd=sample).exit_code == 0
     spec = sample / "templates" / "sinovik" / "2019" / "spec.yaml"
-    spec.write_text(spec.read_text(encoding="utf-8").replace(
-        "  usia_dari_tenggat: pendaftaran\n",
-        "  usia_dari_tenggat: pendaftaran\n  usia_dipinjam: sinovik/2018\n", 1), encoding="utf-8")
+    edit(spec, "  usia_dari_tenggat: pendaftaran\n",
+         "  usia_dari_tenggat: pendaftaran\n  usia_dipinjam: sinovik/2018\n")
     found = json.loads(run("check", "--json", "entries/dinsos/verdes.yaml",
                            cwd=sample).output)["diagnostics"]
     codes = {d["code"]: d for d in found if d.get("competition") == "sinovik/2019"}

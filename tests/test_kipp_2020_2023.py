@@ -12,7 +12,7 @@ import pytest
 
 from lomba.diagnostics import Report
 from lomba.validate.competitions import Registry
-from tests.conftest import run
+from tests.conftest import edit, run
 
 ENTRY = "entries/dinkes/si-bunda.yaml"
 
@@ -90,20 +90,17 @@ def test_a_replication_answers_the_replication_questions_and_needs_its_statement
 
 def test_the_age_rule_differs_per_group(sample: Path) -> None:
     entry = sample / ENTRY
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "  penerapan: 2017-07-03", "  penerapan: 2019-12-01", 1), encoding="utf-8")
+    edit(entry, "  penerapan: 2017-07-03", "  penerapan: 2019-12-01")
     _enter(sample, 2021, "umum")
     assert [d["code"] for d in _findings(sample, "sinovik/2021")
             if d["code"].startswith("too-young")] == ["too-young"]
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "    kelompok: umum\n", "    kelompok: replikasi\n", 1), encoding="utf-8")
+    edit(entry, "    kelompok: umum\n", "    kelompok: replikasi\n")
     assert not [d for d in _findings(sample, "sinovik/2021") if d["code"] == "too-young"]
 
 
 def test_2023_borrows_its_age_rule_as_a_warning(sample: Path) -> None:
     entry = sample / ENTRY
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "  penerapan: 2017-07-03", "  penerapan: 2022-01-10", 1), encoding="utf-8")
+    edit(entry, "  penerapan: 2017-07-03", "  penerapan: 2022-01-10")
     _enter(sample, 2023, "umum")
     (young,) = [d for d in _findings(sample, "sinovik/2023") if d["code"].startswith("too-young")]
     assert (young["code"], young["severity"]) == ("too-young-borrowed", "warning")
@@ -119,6 +116,5 @@ def test_a_former_top_45_cannot_enter_umum_in_2021(sample: Path) -> None:
     _enter(sample, 2021, "umum")
     assert [d["code"] for d in _findings(sample, "sinovik/2021")
             if d["code"] == "excluded-by-award"] == ["excluded-by-award"]
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "    kelompok: umum\n", "    kelompok: khusus\n", 1), encoding="utf-8")
+    edit(entry, "    kelompok: umum\n", "    kelompok: khusus\n")
     assert not [d for d in _findings(sample, "sinovik/2021") if d["code"] == "excluded-by-award"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import require_tool, run
+from tests.conftest import edit, require_tool, run
 
 A4 = (595.3, 841.9)
 
@@ -44,8 +44,7 @@ def test_build_makes_a_pdf_of_every_document_and_letter_preview(sample: Path,
     # Unchanged documents are not converted again; a changed one is.
     stamps = {p: p.stat().st_mtime_ns for p in pdfs}
     entry = sample / "entries" / "dinkes" / "si-bunda.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "Angka kematian ibu", "Angka kematian ibu hamil", 1), encoding="utf-8")
+    edit(entry, "Angka kematian ibu", "Angka kematian ibu hamil")
     again = run("build", "--pdf", "--json", cwd=sample)
     import json
     made = set(json.loads(again.output)["pdfs"])

@@ -12,7 +12,7 @@ import yaml
 from lomba.diagnostics import Report
 from lomba.locale import build_date
 from lomba.validate.competitions import Registry
-from tests.conftest import run
+from tests.conftest import edit, run
 
 
 def _init(tmp_path: Path) -> Path:
@@ -55,8 +55,7 @@ def test_every_current_competition_builds_from_a_new_workspace(tmp_path: Path) -
 def test_a_year_without_a_guideline_is_said_plainly(tmp_path: Path) -> None:
     root = _init(tmp_path)
     entry = root / "entries" / "dinkes" / "posyandu-remaja.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "kompetisi:\n", "kompetisi:\n  sinovik: {edisi: 2031}\n", 1), encoding="utf-8")
+    edit(entry, "kompetisi:\n", "kompetisi:\n  sinovik: {edisi: 2031}\n")
     out = run("check", cwd=root).output
     assert "[edition-missing]" in out
     assert re.search(r"2031.*2025", out), "names the editions there are"
@@ -71,9 +70,7 @@ def test_a_provisional_edition_for_a_year_without_a_guideline(tmp_path: Path) ->
     result = run("kompetisi", "salin", "sinovik/2025", "--sebagai", "sinovik/2031", cwd=root)
     assert result.exit_code == 0, result.output
     entry = root / "entries" / "dinkes" / "posyandu-remaja.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "kompetisi:\n", "kompetisi:\n  sinovik: {edisi: 2031, kelompok: umum}\n", 1),
-        encoding="utf-8")
+    edit(entry, "kompetisi:\n", "kompetisi:\n  sinovik: {edisi: 2031, kelompok: umum}\n")
     out = run("check", cwd=root).output
     assert "[edition-missing]" not in out and "[edition-provisional]" in out
     assert "[spec-" not in out, "the provisional spec itself is valid"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import docx
 
-from tests.conftest import run
+from tests.conftest import edit, run
 
 ENTRY = Path("entries/dinkes/si-bunda.yaml")
 
@@ -86,8 +86,7 @@ def test_real_facts_are_valid_and_printed_as_written(sample: Path) -> None:
 
 def test_an_unknown_partner_opd_is_named(sample: Path) -> None:
     path = sample / ENTRY
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "opd: dinkes\n", "opd: dinkes\nopd_mitra: [rsudd]\n", 1), encoding="utf-8")
+    edit(path, "opd: dinkes\n", "opd: dinkes\nopd_mitra: [rsudd]\n")
     out = run("check", str(ENTRY), cwd=sample).output
     assert "opd_mitra[0]" in out and "Maksud Anda `rsud`?" in out
 

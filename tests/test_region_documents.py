@@ -10,7 +10,7 @@ import docx
 import yaml
 
 from lomba.model.region import REGION_PROFILE
-from tests.conftest import run
+from tests.conftest import edit, run
 
 DOC = "build/budhipraja-2019/kabupaten-tanjung-lematang.docx"
 MEMBERS = ["entries/dinkes/si-bunda.yaml", "entries/dpmptsp/izin-sehari.yaml",
@@ -132,8 +132,7 @@ def test_an_empty_section_points_at_its_field_and_an_idea_is_not_measured(
 def test_the_profile_can_be_checked_alone_and_a_new_workspace_has_one(
         sample: Path, workspace: Path) -> None:
     profile = sample / REGION_PROFILE
-    profile.write_text(profile.read_text(encoding="utf-8").replace(
-        "  tanggal_lahir: 1966-03", "  tanggal_lahir: Maret 1966"), encoding="utf-8")
+    edit(profile, "  tanggal_lahir: 1966-03", "  tanggal_lahir: Maret 1966", -1)
     result = run("check", REGION_PROFILE, cwd=sample)
     assert result.exit_code == 1
     assert f"{REGION_PROFILE}:" in result.output and "tanggal_lahir" in result.output
@@ -148,9 +147,9 @@ def test_leaving_the_award_removes_its_document(sample: Path) -> None:
     assert (sample / DOC).is_file()
     for name in MEMBERS:
         entry = sample / name
-        entry.write_text(entry.read_text(encoding="utf-8").replace(
-            "  budhipraja:   # produk/jasa inovatif dalam usulan Budhipraja kabupaten\n"
-            "    ikut: true\n", ""), encoding="utf-8")
+        edit(entry, "  budhipraja:   # produk/jasa inovatif dalam usulan Budhipraja kabupaten\n"
+            "    ikut: true\n",
+             "", -1)
     data = _build(sample)
     assert data["region_documents"] == []
     assert DOC in data["removed"]

@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from lomba.author.samplefiles import make_pdf
-from tests.conftest import run
+from tests.conftest import edit, run
 
 
 def skor(root: Path, *args: str) -> dict:  # type: ignore[type-arg]
@@ -133,8 +133,7 @@ def test_score_in_the_iga_document_and_the_dashboard(sample: Path) -> None:
     assert 'id="iid-diklaim"><strong>16,73</strong> · Kurang Inovatif' in html
     assert 'id="iid-terverifikasi"><strong>14,9</strong>' in html
     entry = sample / "entries" / "dinkes" / "si-bunda.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "  iga:\n    ikut: true\n", "  iga:\n    edisi: 2026\n", 1), encoding="utf-8")
+    edit(entry, "  iga:\n    ikut: true\n", "  iga:\n    edisi: 2026\n")
     run("build", "--force", "-k", "iga", str(entry.relative_to(sample)), cwd=sample)
     (path,) = sample.glob("build/iga-2026/dinkes/si-bunda*.docx")
     document = docx.Document(str(path))
@@ -153,8 +152,7 @@ def test_unknown_rules_are_said_not_guessed(sample: Path) -> None:
 
 def test_an_iga_2023_document_carries_2023s_own_indicators_unscored(sample: Path) -> None:
     entry = sample / "entries" / "dinkes" / "si-bunda.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "  iga:\n    ikut: true\n", "  iga:\n    edisi: 2023\n", 1), encoding="utf-8")
+    edit(entry, "  iga:\n    ikut: true\n", "  iga:\n    edisi: 2023\n")
     run("build", "--force", "-k", "iga", str(entry.relative_to(sample)), cwd=sample)
     (path,) = sample.glob("build/iga-2023/dinkes/si-bunda*.docx")
     document = docx.Document(str(path))

@@ -16,7 +16,7 @@ import pytest
 import lomba.build
 from lomba.build import run_build
 from lomba.fingerprint import code_digest
-from tests.conftest import run
+from tests.conftest import edit, run
 
 SI_BUNDA = Path("entries/dinkes/si-bunda.yaml")
 DOCX = Path("build/sinovik-2019/dinkes/si-bunda.docx")
@@ -42,8 +42,7 @@ def edit_after_check(monkeypatch: pytest.MonkeyPatch, sample: Path, *,
     def load_then_edit(root: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         ws = original(root, *args, **kwargs)
         path = sample / SI_BUNDA
-        path.write_text(path.read_text(encoding="utf-8").replace(
-            "Angka kematian ibu", f"{NEW_TEXT} <w:bad/> Angka kematian ibu", 1), encoding="utf-8")
+        edit(path, "Angka kematian ibu", f"{NEW_TEXT} <w:bad/> Angka kematian ibu")
         if drop_cache:
             shutil.rmtree(sample / "build" / ".cache")
         return ws
@@ -141,8 +140,7 @@ def test_a_logo_outside_the_workspace_is_never_embedded(sample: Path, how: str) 
         (sample / "templates/tautan.png").symlink_to(secret)
         ref = "templates/tautan.png"
     config = sample / "lomba.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "logo: templates/logo.png", f"logo: {ref}"), encoding="utf-8")
+    edit(config, "logo: templates/logo.png", f"logo: {ref}", -1)
     assert run("check", cwd=sample).exit_code == 1
     for args in (("build",), ("build", "--force")):
         run(*args, cwd=sample)
@@ -156,8 +154,7 @@ def test_a_yaml_typo_keeps_the_earlier_documents_and_says_why(sample: Path) -> N
     assert run("build", cwd=sample).exit_code == 0
     before = (sample / DOCX).read_bytes()
     path = sample / SI_BUNDA
-    path.write_text(path.read_text(encoding="utf-8").replace("nama: ", "nama:: ", 1),
-                    encoding="utf-8")
+    edit(path, "nama: ", "nama:: ")
     result = run("build", cwd=sample)
     assert (sample / DOCX).read_bytes() == before, "a typo never deletes a good document"
     assert "usang, dibiarkan (berkas inovasinya tidak terbaca: entries/dinkes/si-bunda.yaml)" \
@@ -172,8 +169,7 @@ def test_a_yaml_typo_keeps_the_earlier_documents_and_says_why(sample: Path) -> N
     assert any("tidak terbaca" in k for k in dinkes["missing"])
     assert not any("belum ada inovasi" in k for k in dinkes["missing"])
     # Fixed again: the document is current, and nothing is stale any more.
-    path.write_text(path.read_text(encoding="utf-8").replace("nama:: ", "nama: ", 1),
-                    encoding="utf-8")
+    edit(path, "nama:: ", "nama: ")
     result = run("build", cwd=sample)
     assert "usang" not in result.output
     assert (sample / DOCX).read_bytes() == before

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lomba.diagnostics import Report
 from lomba.validate.competitions import Registry, builtin_templates, total_weight
-from tests.conftest import run
+from tests.conftest import edit, run
 
 SHIPPED = {"sinovik/2019", "sinovik/2020", "sinovik/2021", "sinovik/2022", "sinovik/2023",
            "sinovik/2025", "iga/2019", "iga/2023", "iga/2026", "inagara/2019",
@@ -94,9 +94,8 @@ def _copy_spec(workspace: Path, ref: str) -> Path:
 
 def test_workspace_copy_wins(workspace: Path) -> None:
     spec = _copy_spec(workspace, "rai/2019")
-    spec.write_text(spec.read_text(encoding="utf-8").replace(
-        "nama: Rencana Aksi Inovasi 2019", "nama: Rencana Aksi Inovasi Kabupaten Contoh"),
-        encoding="utf-8")
+    edit(spec, "nama: Rencana Aksi Inovasi 2019",
+         "nama: Rencana Aksi Inovasi Kabupaten Contoh", -1)
     reg, report = registry(workspace)
     assert reg.get("rai", 2019).spec.nama == "Rencana Aksi Inovasi Kabupaten Contoh"
     assert reg.get("rai", 2019).display == "templates/rai/2019/spec.yaml"
@@ -154,8 +153,7 @@ def test_new_edition_by_copying_a_folder_and_editing_yaml(workspace: Path) -> No
                     .replace("edisi: 2019", "edisi: 2020")
                     .replace("tanggal: 2019-04-21", "tanggal: 2020-04-26"), encoding="utf-8")
     entry = workspace / "entries" / "dinkes" / "posyandu-remaja.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "kompetisi:\n", "kompetisi:\n  sinovik:\n    edisi: 2020\n"), encoding="utf-8")
+    edit(entry, "kompetisi:\n", "kompetisi:\n  sinovik:\n    edisi: 2020\n", -1)
     assert "sinovik/2020" in run("kompetisi", cwd=workspace).output
     result = run("check", "--json", cwd=workspace)
     codes = {(d["code"], d["file"]) for d in json.loads(result.output)["diagnostics"]}

@@ -15,6 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 
+from tests.conftest import edit
+
 
 def _reader(proc: subprocess.Popen[str], lines: queue.Queue[str]) -> None:
     assert proc.stdout is not None
@@ -76,9 +78,7 @@ def test_watch_rebuilds_the_saved_entry_and_prints_its_findings(sample: Path) ->
         assert "Angka kematian ibu hamil" in body
         # The region's profile is watched too: its document follows a save.
         profile = sample / "daerah" / "profil-inovasi.yaml"
-        profile.write_text(profile.read_text(encoding="utf-8").replace(
-            "Dewan Riset Daerah dibentuk", "Dewan Riset Daerah yang baru dibentuk", 1),
-            encoding="utf-8")
+        edit(profile, "Dewan Riset Daerah dibentuk", "Dewan Riset Daerah yang baru dibentuk")
         seen = _wait_for(lines, "berkas diperbarui", 30)
         assert any("daerah/profil-inovasi.yaml" in line for line in seen)
         region = sample / "build" / "budhipraja-2019" / "kabupaten-tanjung-lematang.docx"

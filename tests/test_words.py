@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from lomba.render.document import paste_text
 from lomba.words import count_words, plain_text
+from tests.conftest import edit
 
 
 @pytest.mark.parametrize(
@@ -98,9 +99,7 @@ def test_a_text_that_fits_by_words_but_not_by_tokens_is_warned(sample) -> None: 
 
 def test_a_text_just_over_a_stated_minimum_gets_a_margin_warning(sample) -> None:  # type: ignore[no-untyped-def]
     entry = sample / "entries/dinkes/si-bunda.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(
-        "  iga:\n    ikut: true\n", "  iga:\n    edisi: 2026\n    ikut: true\n", 1),
-        encoding="utf-8")
+    edit(entry, "  iga:\n    ikut: true\n", "  iga:\n    edisi: 2026\n    ikut: true\n")
     found = _pair_findings(sample, "entries/dinkes/si-bunda.yaml", "iga/2026")
     (near,) = [d for d in found if d["code"] == "words-near-min"]
     assert near["severity"] == "warning" and near["path"] == "narasi.rancang_bangun"
