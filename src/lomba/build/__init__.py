@@ -17,6 +17,7 @@ from pathlib import Path
 from lomba.check.competition import Readiness, with_text
 from lomba.check.region import RegionReadiness
 from lomba.check.workspace import LoadedWorkspace, frozen_heap, load_workspace
+from lomba.desk.facts import facts_of
 from lomba.desk.letters import default_kind
 from lomba.desk.outputs import RegionDocument, write_desk
 from lomba.diagnostics import Diagnostic, Severity
@@ -32,6 +33,7 @@ from lomba.plan.pairs import (
     DRAFT_SUFFIX,
     Context,
     Outcome,
+    PairState,
     blocking,
     check_filters,
     make_context,
@@ -39,6 +41,7 @@ from lomba.plan.pairs import (
     output_name,
     pair_key,
     select,
+    state_of,
     typed_names,
 )
 from lomba.render.compose import compose
@@ -214,6 +217,10 @@ class RegionOutcome(WriteLog):
 @dataclass
 class BuildResult:
     outcomes: list[Outcome] = field(default_factory=list)
+    """The pairs this build looked at."""
+    pairs: list[PairState] = field(default_factory=list)
+    """Every pair of the selection, as the build left it: those it looked at, and those of
+    entries unchanged since the last whole build, which it did not load."""
     regions: list[RegionOutcome] = field(default_factory=list)
     """Region-level documents: one per pemda and region-level edition in use."""
     desk: list[Path] = field(default_factory=list)
@@ -328,9 +335,16 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
         result.regions = [_build_region(ws, region, force, manifest) for region in ws.regions
                           if full or region.edition.spec.kunci in wanted
                           or region.edition.ref in wanted]
+    result.pairs = [state_of(o, root) for o in outcomes]
     if full:
         _forget_removed(root, ws, manifest, result)
-        result.desk, result.previews = write_desk(ws, outcomes,
+        facts = facts_of(ws)
+        by_entry: dict[str, list[PairState]] = {}
+        for pair in result.pairs:
+            by_entry.setdefault(pair.entry, []).append(pair)
+        for f in facts:
+            f.pairs = by_entry.get(f.display, [])
+        result.desk, result.previews = write_desk(ws, facts,
                                                   default_kind(ws.config, ws.today),
                                                   _region_documents(root, result.regions))
         manifest.desk = _desk_files(root)

@@ -56,7 +56,7 @@ def context_key(ws: LoadedWorkspace, competitions: bool) -> str:
     return hashlib.sha1("\n".join(lines).encode()).hexdigest()
 
 
-def _pack(d: Diagnostic) -> list[Any]:
+def pack_diagnostic(d: Diagnostic) -> list[Any]:
     params = {k: {"$date": v.isoformat()} if isinstance(v, date) else
               {"$waktu": str(v)} if isinstance(v, Waktu) else
               {"$phrase": [v.id_text, v.en_text]} if isinstance(v, Phrase) else v
@@ -65,7 +65,7 @@ def _pack(d: Diagnostic) -> list[Any]:
             d.competition]
 
 
-def _unpack(raw: list[Any]) -> Diagnostic:
+def unpack_diagnostic(raw: list[Any]) -> Diagnostic:
     """A remembered finding; dates in its parameters come back as dates (each language prints
     them its own way)."""
     file, line, column, path, severity, code, params, value, competition = raw
@@ -129,14 +129,14 @@ class CheckMemo:
             record = orjson.loads(row[0])
             if record["evidence"] != _evidence(entry):
                 return False
-            found = [_unpack(d) for d in record["diagnostics"]]
+            found = [unpack_diagnostic(d) for d in record["diagnostics"]]
             readiness: list[Readiness] = []
             for kunci, edisi, sections, diagnostics, failed in record["readiness"]:
                 edition = registry.get(kunci, edisi)
                 if edition is None:
                     return False
                 readiness.append(from_counts(entry, edition, sections,
-                                             [_unpack(d) for d in diagnostics], failed))
+                                             [unpack_diagnostic(d) for d in diagnostics], failed))
         except (ValueError, KeyError, TypeError, IndexError):
             return False
         self.used.add(key)
@@ -150,10 +150,11 @@ class CheckMemo:
         key = self._key(entry)
         if key is None:
             return
-        packed = [_pack(d) for d in found]
+        packed = [pack_diagnostic(d) for d in found]
         ready = [[r.edition.spec.kunci, r.edition.spec.edisi,
                   [[s.bagian.id, s.words] for s in r.sections],
-                  [_pack(d) for d in r.diagnostics], r.template_failed] for r in readiness]
+                  [pack_diagnostic(d) for d in r.diagnostics], r.template_failed]
+                 for r in readiness]
         if not _json_safe(packed) or not _json_safe(ready):
             return
         try:

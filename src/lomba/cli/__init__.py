@@ -185,19 +185,19 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
     if result.noop:
         click.echo(obj.say("cli-build-noop"))
         return
-    not_made = [*(o for o in result.outcomes if o.skipped_reason is not None),
+    not_made = [*(p for p in result.pairs if p.reason is not None),
                 *(r for r in result.regions if r.skipped_reason is not None)]
     if as_json:
         click.echo(json_document("build", build_json(result, root, obj.lang)))
     else:
-        print_build_summary(result.outcomes, root, obj.lang, extra=[*result.desk, *result.pdfs],
+        print_build_summary(result.pairs, root, obj.lang, extra=[*result.desk, *result.pdfs],
                             removed=result.removed, stale=result.stale,
                             previews=len(result.previews), moved=result.moved,
                             regions=result.regions)
         for d in result.unreadable:
             click.echo(format_diagnostic(d, obj.lang), err=True)
         if entries or competitions or opds:
-            if not (result.outcomes or result.regions or result.unreadable):
+            if not (result.pairs or result.regions or result.unreadable):
                 click.echo(obj.say("build-selection-empty"))
             click.echo(obj.say("build-partial-desk"))
     if result.unreadable:

@@ -15,7 +15,7 @@ from rich.table import Table
 
 from lomba.diagnostics import Diagnostic, relative_name
 from lomba.messages import render_message, word
-from lomba.plan.pairs import Outcome
+from lomba.plan.pairs import PairState
 
 if TYPE_CHECKING:
     from lomba.build import BuildResult, RegionOutcome
@@ -54,7 +54,7 @@ def progress_bar(lang: str) -> Iterator[_Bar]:
         progress.stop()
 
 
-def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
+def print_build_summary(pairs: list[PairState], root: Path, lang: str,
                         extra: list[Path] | None = None,
                         removed: list[Path] | None = None,
                         stale: list[tuple[Path, str]] | None = None,
@@ -63,17 +63,9 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
                         regions: list[RegionOutcome] | None = None) -> None:
     console = Console(highlight=False, soft_wrap=True)
     per: dict[str, list[int]] = {}
-    for o in outcomes:
-        row = per.setdefault(o.readiness.edition.spec.singkatan or o.readiness.edition.ref,
-                             [0, 0, 0, 0])
-        if not o.rendered:
-            row[3] += 1
-        elif o.draft:
-            row[2] += 1
-        elif o.written:
-            row[0] += 1
-        else:
-            row[1] += 1
+    column = {"written": 0, "unchanged": 1, "draft": 2, "not-ready": 3}
+    for pair in pairs:
+        per.setdefault(pair.label, [0, 0, 0, 0])[column[pair.state]] += 1
     table = Table(title=word("summary-title", lang))
     for key in ("view-competition", "summary-written-col", "summary-unchanged-col",
                 "summary-draft-col", "summary-not-ready-col"):
@@ -81,16 +73,14 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
     for name, counts in sorted(per.items()):
         table.add_row(name, *map(str, counts))
     console.print(table)
-    for o in outcomes:
-        if o.skipped_reason is not None:
-            r = o.readiness
-            more = len(r.errors) - 1
+    for pair in pairs:
+        if pair.reason is not None:
+            more = pair.more
             tail = render_message("summary-more", {"count": more}, lang) if more > 0 else ""
-            code = "summary-draft" if o.draft else "summary-skipped"
-            reason = o.skipped_reason.message(lang)
+            code = "summary-draft" if pair.state == "draft" else "summary-skipped"
+            reason = pair.reason.message(lang)
             # Every skip line names its competition (an entry-wide reason does not).
-            entry = r.entry.display if r.edition.ref in reason \
-                else f"{r.entry.display} ({r.edition.ref})"
+            entry = pair.entry if pair.ref in reason else f"{pair.entry} ({pair.ref})"
             console.print(render_message(code, {"entry": entry, "reason": reason}, lang) + tail,
                           markup=False)
     for r in regions or []:
@@ -120,7 +110,7 @@ def print_build_summary(outcomes: list[Outcome], root: Path, lang: str,
     if previews:
         console.print(render_message("summary-letter-previews", {"count": previews}, lang),
                       markup=False)
-    made = sum(len(o.written) for o in outcomes) + len(extra or []) + \
+    made = sum(pair.written for pair in pairs) + len(extra or []) + \
         sum(len(r.written) for r in regions or [])
     where = relative_name(root / "build", root)
     console.print(render_message("summary-written", {"count": made, "folder": where}, lang),
@@ -132,16 +122,11 @@ def build_json(result: BuildResult, root: Path, lang: str) -> dict[str, Any]:
     def name(path: Path) -> str:
         return relative_name(path, root)
 
-    documents = []
-    for o in result.outcomes:
-        r = o.readiness
-        state = "not-ready" if not o.rendered else "draft" if o.draft else \
-            "written" if o.written else "unchanged"
-        documents.append({
-            "entry": r.entry.display, "competition": r.edition.ref, "state": state,
-            "files": [name(p) for p in [*o.written, *o.unchanged]],
-            "code": o.skipped_reason.code if o.skipped_reason else None,
-            "reason": o.skipped_reason.message(lang) if o.skipped_reason else None})
+    documents = [{"entry": p.entry, "competition": p.ref, "state": p.state,
+                  "files": list(p.files),
+                  "code": p.reason.code if p.reason else None,
+                  "reason": p.reason.message(lang) if p.reason else None}
+                 for p in result.pairs]
     regions = [{"competition": r.region.edition.ref,
                 "state": "not-ready" if not r.rendered else "draft" if r.draft else
                 "written" if r.written else "unchanged",

@@ -17,11 +17,13 @@ from lomba.validate.edition import Edition
 from lomba.xmltext import xml_safe
 
 
-def calendar(ws: LoadedWorkspace, registry: Registry | None = None) -> list[Deadline]:
-    """Deadlines of the editions entries enter, of every edition of the working year, and the
-    workspace's internal ones."""
+def calendar(ws: LoadedWorkspace, registry: Registry | None = None,
+             entered: dict[str, Edition] | None = None) -> list[Deadline]:
+    """Deadlines of the editions entries enter (``entered``, by default those of the loaded
+    entries), of every edition of the working year, and the workspace's internal ones."""
     assert ws.config is not None
-    used: dict[str, Edition] = {r.edition.ref: r.edition for r in ws.readiness}
+    used: dict[str, Edition] = dict(entered) if entered is not None else \
+        {r.edition.ref: r.edition for r in ws.readiness}
     if registry is not None:
         for key, year in registry.folders:
             if year == ws.config.tahun_kerja and (edition := registry.get(key, year)):

@@ -10,10 +10,11 @@ from pathlib import Path
 from lomba.check.workspace import LoadedWorkspace
 from lomba.desk.calendar import calendar, to_ics
 from lomba.desk.dashboard import Links, render_dashboard
+from lomba.desk.facts import EntryFacts
 from lomba.desk.letter_writer import render_letter
 from lomba.desk.letters import Letter, plan_letters, save_register
 from lomba.desk.spreadsheet import to_csv, to_xlsx
-from lomba.desk.status import OpdCompliance, compliance, readiness_matrix
+from lomba.desk.status import OpdCompliance, compliance, editions_in_use, readiness_matrix
 from lomba.desk.views import status_json
 from lomba.errors import os_error
 from lomba.fileio import WriteLog, atomic_write_text, write_if_changed
@@ -22,8 +23,7 @@ from lomba.jsonout import json_document
 from lomba.load import stats
 from lomba.load.reference import reference_bytes, reference_for
 from lomba.model.register import Kind
-from lomba.plan.pairs import Outcome, output_name
-from lomba.scoring.iga import RulesUnknown, region_for_workspace, suggestions
+from lomba.scoring.iga import RulesUnknown, iga_edition, region_from, suggestions
 from lomba.write.outdir import BUILD_DIR, output_target, removable
 from lomba.xmltext import url_path
 
@@ -105,32 +105,29 @@ class RegionDocument:
     reason: str | None
 
 
-def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind,
+def write_desk(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind,
                region_documents: list[RegionDocument] | None = None,
                ) -> tuple[list[Path], list[Path]]:
-    """Everything the Champion Inovator reads, after a full build; returns the files written
-    and the letter previews (unnumbered: only `lomba surat` issues numbers)."""
+    """Everything the Champion Inovator reads, after a full build, from every entry's facts
+    (with what the build did with each document); returns the files written and the letter
+    previews (unnumbered: only `lomba surat` issues numbers)."""
     assert ws.config is not None
     root = ws.root
     build = root / BUILD_DIR
     sink = WriteLog()
-    matrix = readiness_matrix(ws)
-    items = compliance(ws)
-    dates = calendar(ws, ws.editions())
+    matrix = readiness_matrix(ws, facts)
+    items = compliance(ws, facts)
+    dates = calendar(ws, ws.editions(), editions_in_use(ws, facts))
     late = [c for c in items if not c.compliant]
     letters = write_letters(ws, late, kind, issue=False, log=sink) if late else []
     _remove_old_previews(root, {path for _, path in letters})
-    documents = {}
-    for o in outcomes:
-        if o.rendered and not o.draft:
-            stem = output_name(o.readiness).removeprefix(f"{BUILD_DIR}/")
-            documents[(o.readiness.entry.display, o.readiness.edition.ref)] = (
-                url_path(f"{stem}.docx"), url_path(f"{stem}.html"))
-    links = Links(documents, {letter.opd.kode: url_path(path.relative_to(build).as_posix())
-                              for letter, path in letters})
+    links = Links(document_links(facts),
+                  {letter.opd.kode: url_path(path.relative_to(build).as_posix())
+                   for letter, path in letters})
     region, actions, note = None, [], None
     try:
-        region = region_for_workspace(ws, ws.editions())
+        region = region_from(ws.config, iga_edition(ws.config, ws.editions()),
+                             [f.iga for f in facts])
         actions = suggestions(region, 5)
     except RulesUnknown as exc:
         note = str(exc)
@@ -148,3 +145,19 @@ def write_desk(ws: LoadedWorkspace, outcomes: list[Outcome], kind: Kind,
                      (json_document("status", status_json(matrix, "id")) + "\n").encode("utf-8"),
                      sink)
     return sink.written, [path for _, path in letters]
+
+
+def document_links(facts: list[EntryFacts]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Every final document (not a draft), by (entry file, edition): its DOCX and HTML,
+    relative to build/."""
+    out = {}
+    prefix = f"{BUILD_DIR}/"
+    for f in facts:
+        for pair in f.pairs:
+            if not pair.final:
+                continue
+            by_suffix = {Path(name).suffix: name.removeprefix(prefix) for name in pair.files}
+            if ".docx" in by_suffix and ".html" in by_suffix:
+                out[(pair.entry, pair.ref)] = (url_path(by_suffix[".docx"]),
+                                               url_path(by_suffix[".html"]))
+    return out

@@ -30,19 +30,19 @@ COMPLIANCE_HEADER = ["Kode OPD", "Nama OPD", "Jenis", "Ide", "Inovasi", "Inovasi
 def innovation_rows(matrix: Matrix) -> list[list[str]]:
     rows = []
     for row in matrix.rows:
-        model = row.entry.model
-        if model is None:
+        entry = row.entry
+        if not entry.readable:
             reason = next((c.reason.message("id") for c in row.cells.values() if c.reason), "")
-            rows.append([row.entry.display, row.opd, "", "", "", "", "", "", "",
+            rows.append([entry.display, row.opd, "", "", "", "", "", "", "",
                          STATE_LABELS["tidak-terbaca"][0], reason])
             continue
         entered = {ref: cell for ref, cell in row.cells.items() if cell.state != "tidak-ikut"}
         readiness = "; ".join(f"{ref}: {STATE_LABELS[c.state][0]}" for ref, c in entered.items())
         reasons = "; ".join(f"{ref}: {c.reason.message('id')}" for ref, c in entered.items()
                             if c.reason is not None)
-        rows.append([row.entry.display, model.opd, model.nama, model.akronim or "",
-                     model.tahapan, model.jenis, model.bentuk, urusan_title(model.urusan.utama),
-                     ", ".join(entered), readiness, reasons])
+        rows.append([entry.display, entry.opd, entry.nama or "", entry.akronim or "",
+                     entry.tahapan or "", entry.jenis or "", entry.bentuk or "",
+                     urusan_title(entry.urusan or ""), ", ".join(entered), readiness, reasons])
     return rows
 
 

@@ -1,24 +1,22 @@
 """The Champion Inovator's view: who is ready for what, and which OPD meet the yearly duty.
 
-Everything here is derived from a loaded workspace (its readiness assessments and reports); no
-state of its own, so status, recap, letters and dashboard always agree.
+Everything here is derived from the entries' facts (``desk/facts.py``: their readiness and
+findings, as the check left them); no state of its own, so status, recap, letters and dashboard
+always agree.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
 
-from lomba.check.competition import Readiness
 from lomba.check.deadlines import Deadline, deadlines
 from lomba.check.region import RegionReadiness
 from lomba.check.workspace import LoadedWorkspace
-from lomba.diagnostics import Diagnostic, Severity
+from lomba.desk.facts import Cell, EntryFacts, facts_of
 from lomba.model.vocab import TAHAPAN_ORDER
-from lomba.validate.snapshot import Entry
+from lomba.validate.edition import Edition
 
-State = Literal["siap", "peringatan", "belum", "tidak-ikut", "tidak-terbaca"]
 STATE_LABELS: dict[str, tuple[str, str]] = {
     "siap": ("siap", "ready"),
     "peringatan": ("siap, ada peringatan", "ready with warnings"),
@@ -30,28 +28,18 @@ RAI = "rai"
 
 
 @dataclass
-class Cell:
-    state: State
-    reason: Diagnostic | None = None
-    warnings: int = 0
-
-
-@dataclass
 class Row:
-    entry: Entry
+    entry: EntryFacts
     cells: dict[str, Cell]
 
     @property
     def name(self) -> str:
-        model = self.entry.model
-        if model is None:  # unreadable: the file is all there is to name it by
-            return self.entry.display
-        return model.akronim or model.nama
+        return self.entry.name
 
     @property
     def opd(self) -> str:
         """The entry's OPD; for an unreadable file, the folder it sits in."""
-        return self.entry.model.opd if self.entry.model is not None else self.entry.folder
+        return self.entry.opd
 
 
 @dataclass
@@ -72,17 +60,6 @@ class Matrix:
     """Region-level documents (one per pemda): not a column of entries, listed beside."""
 
 
-def _cell(ws: LoadedWorkspace, readiness: Readiness) -> Cell:
-    own = [d for d in ws.report.for_file(readiness.entry.display) if d.for_entry]
-    entry_errors = [d for d in own if d.severity is Severity.ERROR]
-    errors = readiness.errors + [d for d in entry_errors if d not in readiness.errors]
-    if errors or readiness.template_failed:
-        return Cell("belum", errors[0] if errors else None)
-    warnings = [d for d in readiness.diagnostics if d.severity is Severity.WARNING]
-    warnings += [d for d in own if d.severity is Severity.WARNING]
-    return Cell("peringatan" if warnings else "siap", None, len(warnings))
-
-
 def short_label(ref: str) -> str:
     """``sinovik/2019`` -> ``SIN19``: a column heading that fits an 80-column terminal."""
     key, _, year = ref.partition("/")
@@ -97,12 +74,28 @@ def _own_deadlines(ws: LoadedWorkspace, key: str) -> list[Deadline]:
     return deadlines([], ws.config, positions, action_plans_only=True)
 
 
-def readiness_matrix(ws: LoadedWorkspace, *, competitions: set[str] | None = None,
+def editions_in_use(ws: LoadedWorkspace, facts: list[EntryFacts]) -> dict[str, Edition]:
+    """The editions the entries enter, by ref (the check's own objects where it has them)."""
+    editions = {r.edition.ref: r.edition for r in ws.readiness}
+    registry = None
+    for f in facts:
+        for ref in f.cells:
+            if ref not in editions:
+                registry = registry or ws.editions()
+                key, _, year = ref.rpartition("/")
+                edition = registry.get(key, int(year))
+                if edition is not None:
+                    editions[ref] = edition
+    return editions
+
+
+def readiness_matrix(ws: LoadedWorkspace, facts: list[EntryFacts] | None = None, *,
+                     competitions: set[str] | None = None,
                      opds: set[str] | None = None) -> Matrix:
-    """Entries by competition edition, with deadlines and totals."""
-    editions = {}
-    for r in ws.readiness:
-        editions.setdefault(r.edition.ref, r.edition)
+    """Entries by competition edition, with deadlines and totals (``facts``: every entry's,
+    by default computed from ``ws``)."""
+    facts = facts_of(ws) if facts is None else facts
+    editions = editions_in_use(ws, facts)
     refs = sorted(ref for ref, e in editions.items()
                   if not competitions or ref in competitions or e.spec.kunci in competitions)
     columns = [
@@ -113,29 +106,22 @@ def readiness_matrix(ws: LoadedWorkspace, *, competitions: set[str] | None = Non
                           {s: 0 for s in STATE_LABELS})
         for ref in refs
     ]
-    by_pair = {(r.entry.display, r.edition.ref): r for r in ws.readiness}
     rows = []
-    for entry in sorted(ws.entries, key=lambda e: e.display):
-        if opds and Row(entry, {}).opd not in opds:
+    for entry in sorted(facts, key=lambda e: e.display):
+        if opds and entry.opd not in opds:
             continue
         cells = {}
         for column in columns:
-            if entry.model is None:  # a broken entry is a finding, never an absence
-                cell = Cell("tidak-terbaca", _first_error(ws, entry))
+            if not entry.readable:  # a broken entry is a finding, never an absence
+                cell = Cell("tidak-terbaca", entry.first_error)
             else:
-                readiness = by_pair.get((entry.display, column.ref))
-                cell = _cell(ws, readiness) if readiness else Cell("tidak-ikut")
+                cell = entry.cells.get(column.ref) or Cell("tidak-ikut")
             cells[column.ref] = cell
             column.totals[cell.state] += 1
         rows.append(Row(entry, cells))
     regions = [r for r in ws.regions if not competitions or r.edition.ref in competitions
                or r.edition.spec.kunci in competitions]
     return Matrix(ws.today, columns, rows, regions)
-
-
-def _first_error(ws: LoadedWorkspace, entry: Entry) -> Diagnostic | None:
-    return next((d for d in ws.report.for_file(entry.display)
-                 if d.severity is Severity.ERROR), None)
 
 
 # -- OPD compliance -------------------------------------------------------------------------------
@@ -146,14 +132,14 @@ class OpdCompliance:
     kode: str
     nama: str
     jenis: str
-    ideas: list[Entry]
-    innovations: list[Entry]
-    innovations_this_year: list[Entry]
-    action_plan: Entry | None
+    ideas: list[EntryFacts]
+    innovations: list[EntryFacts]
+    innovations_this_year: list[EntryFacts]
+    action_plan: EntryFacts | None
     action_plan_ready: bool
     missing: list[tuple[str, str]]
     """What the OPD still owes, as (Bahasa Indonesia, English) sentences."""
-    unreadable: list[Entry] = field(default_factory=list)
+    unreadable: list[EntryFacts] = field(default_factory=list)
     """Entry files in the OPD's folder that cannot be read or are invalid."""
 
     @property
@@ -161,32 +147,29 @@ class OpdCompliance:
         return not self.missing
 
 
-def _dated_in(entry: Entry, year: int) -> bool:
-    model = entry.model
-    assert model is not None
-    dates = model.tanggal
-    return any(d is not None and d.year == year
-               for d in (dates.ide, dates.uji_coba, dates.penerapan, dates.pengembangan))
-
-
-def compliance(ws: LoadedWorkspace) -> list[OpdCompliance]:
+def compliance(ws: LoadedWorkspace, facts: list[EntryFacts] | None = None,
+               ) -> list[OpdCompliance]:
     """Every OPD against the regent's order: at least one innovation this working year, and a
     complete innovation action plan (RAI) for the year. The OPD that fall short come first."""
     assert ws.config is not None
+    facts = facts_of(ws) if facts is None else facts
     year = ws.config.tahun_kerja
-    readiness = {(r.entry.display, r.edition.ref): r for r in ws.readiness}
+    plan = f"{RAI}/{year}"
     out = []
-    broken = [e for e in ws.entries if e.model is None]
+    valid = [e for e in facts if e.readable]
+    broken = [e for e in facts if not e.readable]
+    by_opd: dict[str, list[EntryFacts]] = {}
+    for e in valid:
+        by_opd.setdefault(e.opd, []).append(e)
     for opd in ws.config.opd:
-        entries = [e for e in ws.valid_entries if e.model and e.model.opd == opd.kode]
+        entries = by_opd.get(opd.kode, [])
         unreadable = [e for e in broken if e.folder == opd.kode]
         names = ", ".join(e.display for e in unreadable)
-        ideas = [e for e in entries if e.model and e.model.tahapan == TAHAPAN_ORDER[0]]
-        innovations = [e for e in entries if e not in ideas]
-        this_year = [e for e in innovations if _dated_in(e, year)]
-        plans = [e for e in entries if (e.display, f"{RAI}/{year}") in readiness]
-        ready_plans = [e for e in plans
-                       if _cell(ws, readiness[(e.display, f"{RAI}/{year}")]).state != "belum"]
+        ideas = [e for e in entries if e.tahapan == TAHAPAN_ORDER[0]]
+        innovations = [e for e in entries if e.tahapan != TAHAPAN_ORDER[0]]
+        this_year = [e for e in innovations if year in e.years]
+        plans = [e for e in entries if plan in e.cells]
+        ready_plans = [e for e in plans if e.cells[plan].state != "belum"]
         missing: list[tuple[str, str]] = []
         if not this_year and unreadable:
             missing.append((f"berkas inovasi tidak terbaca, sehingga belum dapat dinilai: {names}",

@@ -132,8 +132,8 @@ def status_json(matrix: Matrix, lang: str) -> dict[str, Any]:
         ],
         "entries": [
             {"file": row.entry.display, "opd": row.opd,
-             "name": row.entry.model.nama if row.entry.model else None,
-             "stage": row.entry.model.tahapan if row.entry.model else None,
+             "name": row.entry.nama,
+             "stage": row.entry.tahapan,
              "competitions": {
                  ref: {"state": cell.state, "warnings": cell.warnings,
                        "reason": cell.reason.message(lang) if cell.reason else None,

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from lomba.check.competition import Readiness
 from lomba.check.entries import file_references
 from lomba.check.workspace import LoadedWorkspace
-from lomba.diagnostics import Diagnostic, Severity
+from lomba.diagnostics import Diagnostic, Severity, relative_name
 from lomba.errors import UsageError
 from lomba.fileio import WriteLog
 from lomba.fingerprint import code_digest
@@ -36,6 +37,48 @@ class Outcome(WriteLog):
     @property
     def rendered(self) -> bool:
         return self.skipped_reason is None or self.draft
+
+
+@dataclass(frozen=True)
+class PairState:
+    """What a build did with one pair's document, in plain data: what the summary, ``--json``
+    and the dashboard's links read, and what the next build keeps for an entry it does not
+    load again."""
+
+    entry: str
+    ref: str
+    label: str
+    """The competition as the summary names it (its short name, else the edition)."""
+    state: str
+    """``written``, ``unchanged``, ``draft`` or ``not-ready``."""
+    files: tuple[str, ...] = ()
+    """Its files, relative to the workspace."""
+    reason: Diagnostic | None = None
+    """Why it was not made, or made only as a draft."""
+    more: int = 0
+    """Further errors of its competition beyond the reason."""
+    written: int = 0
+    """How many of its files this build wrote."""
+
+    @property
+    def final(self) -> bool:
+        """A final document exists (made now or earlier, not a draft)."""
+        return self.state in ("written", "unchanged")
+
+    def kept(self) -> PairState:
+        """The same pair seen by a later build that did not need to render it."""
+        return replace(self, state="unchanged" if self.state == "written" else self.state,
+                       written=0)
+
+
+def state_of(outcome: Outcome, root: Path) -> PairState:
+    r = outcome.readiness
+    state = "not-ready" if not outcome.rendered else "draft" if outcome.draft else \
+        "written" if outcome.written else "unchanged"
+    files = tuple(relative_name(p, root) for p in [*outcome.written, *outcome.unchanged])
+    return PairState(r.entry.display, r.edition.ref, r.edition.spec.singkatan or r.edition.ref,
+                     state, files, outcome.skipped_reason, max(len(r.errors) - 1, 0),
+                     len(outcome.written))
 
 
 DRAFT_SUFFIX = "-DRAF"

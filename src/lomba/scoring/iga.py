@@ -223,19 +223,6 @@ def not_assessed(model: Inovasi, spec: Spec, entered: int, counted: int,
     return None
 
 
-def score_region(edition: Edition, spd_levels: dict[str, int],
-                 entries: list[tuple[str, Path, Inovasi]]) -> RegionScore:
-    spec = edition.spec
-    if spec.indeks is None:
-        raise RulesUnknown("edisi ini tidak memuat aturan indeks")
-    innovations = [score_innovation(d, p, m, spec) for d, p, m in entries]
-    spd = spd_score(spec, spd_levels)
-    urusan = [i.urusan for i in innovations]
-    claimed = compute_index(spec.indeks, spd, [i.sid for i in innovations], urusan)
-    verified = compute_index(spec.indeks, spd, [i.sid_verified for i in innovations], urusan)
-    return RegionScore(edition, spd_levels, innovations, claimed, verified)
-
-
 # -- what raises the index most -----------------------------------------------------------------
 
 
@@ -381,10 +368,9 @@ def suggestions(region: RegionScore, limit: int = 10) -> list[Action]:
 
 
 
-def region_for_workspace(ws: Any, registry: Any, year: int | None = None) -> RegionScore:
-    """Score the workspace's IGA entries with the rules of edition ``year`` (by default the one
-    named in lomba.yaml, else the latest edition whose rules are known)."""
-    config = ws.config
+def iga_edition(config: Any, registry: Any, year: int | None = None) -> Edition:
+    """The IGA edition whose rules the estimate uses: ``year``, by default the one named in
+    lomba.yaml, else the latest edition whose rules are known. Raises :class:`RulesUnknown`."""
     if year is None and config.iga is not None:
         year = config.iga.edisi
     if year is None:
@@ -401,28 +387,67 @@ def region_for_workspace(ws: Any, registry: Any, year: int | None = None) -> Reg
         reason = edition.spec.indeks.alasan if edition.spec.indeks else None
         raise RulesUnknown(f"aturan indeks IGA {year} belum diketahui"
                            + (f": {reason.strip()}" if reason else ""))
-    # The estimate counts the innovations this edition assesses: those entered in it (or, in a
-    # simulation lomba.yaml asks for, in the edition named there), at a stage it takes, in its
-    # window.
+    return edition
+
+
+def counted_edition(config: Any, edition: Edition) -> int:
+    """The edition whose entrants are scored: the edition itself, or in a simulation lomba.yaml
+    asks for, the one named there."""
+    year = edition.spec.edisi
     simulated = config.iga.inovasi_edisi if config.iga is not None and \
         config.iga.edisi == year else None
-    counted = simulated if simulated is not None else year
-    simulation = counted != year
-    entries, excluded, candidates = [], [], []
-    for e in ws.valid_entries:
-        model = e.model
-        name = model.akronim or model.nama
-        if "iga" in model.kompetisi and model.kompetisi["iga"].ikut:
-            why = not_assessed(model, edition.spec, model.edition_of("iga", config.tahun_kerja),
-                               counted, window=not simulation)
-            if why is None:
-                entries.append((e.display, e.path, model))
-            else:
-                excluded.append(Excluded(e.display, name, why))
-        elif not_assessed(model, edition.spec, counted, counted, window=not simulation) is None:
-            candidates.append((e.display, name))
-    spd = dict(config.iga.spd) if config.iga is not None else {}
-    region = score_region(edition, spd, entries)
-    region.excluded, region.candidates = excluded, candidates
-    region.simulated_from = counted if simulation else None
+    return simulated if simulated is not None else year
+
+
+Classified = tuple[str, Any]
+"""How the estimate treats one innovation: ``("dinilai", InnovationScore)``, ``("dikecualikan",
+Excluded)`` or ``("calon", (file, name))``."""
+
+
+def classify(display: str, path: Path, model: Inovasi, edition: Edition,
+             config: Any) -> Classified | None:
+    """One innovation for the estimate: scored (entered in the edition counted, at a stage it
+    takes, in its window), excluded with the reason, a candidate the edition would assess but
+    that is not entered, or nothing to it (None). Per innovation, so a build can keep it."""
+    counted = counted_edition(config, edition)
+    window = counted == edition.spec.edisi
+    name = model.akronim or model.nama
+    if "iga" in model.kompetisi and model.kompetisi["iga"].ikut:
+        why = not_assessed(model, edition.spec, model.edition_of("iga", config.tahun_kerja),
+                           counted, window=window)
+        if why is None:
+            return ("dinilai", score_innovation(display, path, model, edition.spec))
+        return ("dikecualikan", Excluded(display, name, why))
+    if not_assessed(model, edition.spec, counted, counted, window=window) is None:
+        return ("calon", (display, name))
+    return None
+
+
+def region_from(config: Any, edition: Edition, items: list[Classified | None]) -> RegionScore:
+    """The region's estimate from its innovations, each classified by :func:`classify`, in
+    the workspace's order."""
+    if edition.spec.indeks is None:
+        raise RulesUnknown("edisi ini tidak memuat aturan indeks")
+    spec = edition.spec
+    scored = [v for item in items if item is not None for k, v in [item] if k == "dinilai"]
+    spd_levels = dict(config.iga.spd) if config.iga is not None else {}
+    spd = spd_score(spec, spd_levels)
+    urusan = [i.urusan for i in scored]
+    claimed = compute_index(spec.indeks, spd, [i.sid for i in scored], urusan)
+    verified = compute_index(spec.indeks, spd, [i.sid_verified for i in scored], urusan)
+    region = RegionScore(edition, spd_levels, scored, claimed, verified)
+    region.excluded = [v for item in items if item is not None
+                       for k, v in [item] if k == "dikecualikan"]
+    region.candidates = [v for item in items if item is not None
+                         for k, v in [item] if k == "calon"]
+    counted = counted_edition(config, edition)
+    region.simulated_from = counted if counted != edition.spec.edisi else None
     return region
+
+
+def region_for_workspace(ws: Any, registry: Any, year: int | None = None) -> RegionScore:
+    """Score the workspace's IGA entries with the rules of edition ``year`` (by default the one
+    named in lomba.yaml, else the latest edition whose rules are known)."""
+    edition = iga_edition(ws.config, registry, year)
+    return region_from(ws.config, edition, [classify(e.display, e.path, e.model, edition,
+                                                     ws.config) for e in ws.valid_entries])
