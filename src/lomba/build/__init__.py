@@ -7,6 +7,7 @@ change, so an interrupted build never leaves half a file or loses a good earlier
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterable
@@ -14,23 +15,28 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from lomba.build import delta
+from lomba.build.regions import (
+    RegionOutcome,
+    build_region,
+    pack_region,
+    region_documents,
+    unpack_region,
+)
 from lomba.check.competition import Readiness, with_text
-from lomba.check.region import RegionReadiness
 from lomba.check.workspace import LoadedWorkspace, frozen_heap, load_workspace
-from lomba.desk.facts import facts_of
+from lomba.desk.facts import EntryFacts, NotKept, facts_of, iga_for, pack, unpack
 from lomba.desk.letters import default_kind
-from lomba.desk.outputs import RegionDocument, write_desk
+from lomba.desk.outputs import write_desk
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError, os_error
 from lomba.fileio import WriteLog, remove_leftovers, write_if_changed
 from lomba.load import stats
 from lomba.load.discover import CONFIG_NAME, entry_names, named_entries
-from lomba.load.reference import reference_bytes, reference_for
 from lomba.model.region import REGION_PROFILE
 from lomba.parallel import fork_context
 from lomba.plan import incremental
 from lomba.plan.pairs import (
-    DRAFT_SUFFIX,
     Context,
     Outcome,
     PairState,
@@ -45,14 +51,11 @@ from lomba.plan.pairs import (
     typed_names,
 )
 from lomba.render.compose import compose
-from lomba.render.region import compose_region, region_slug
 from lomba.validate.competitions import builtin_templates
 from lomba.validate.snapshot import EntryChanged
-from lomba.write.docx_writer import render_docx
 from lomba.write.formats import document_formats
 from lomba.write.outdir import BUILD_DIR, build_dir, output_target, removable
 from lomba.write.pdf import convert, due, find_soffice
-from lomba.xmltext import url_path
 
 
 def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
@@ -199,21 +202,6 @@ class BuildStopped(LombaError):
         super().__init__("build-stopped", diagnostics)
 
 
-@dataclass(kw_only=True)
-class RegionOutcome(WriteLog):
-    """What happened to one region-level document (``satuan: pemda``)."""
-
-    region: RegionReadiness
-    name: str
-    """Where its final document goes, relative to the workspace."""
-    draft: bool = False
-    skipped_reason: Diagnostic | None = None
-
-    @property
-    def rendered(self) -> bool:
-        return bool(self.written or self.unchanged)
-
-
 @dataclass
 class BuildResult:
     outcomes: list[Outcome] = field(default_factory=list)
@@ -239,6 +227,8 @@ class BuildResult:
     """Broken competition specs or templates: their documents were not made (exit 1)."""
     noop: bool = False
     ws: LoadedWorkspace | None = None
+    facts: list[EntryFacts] = field(default_factory=list)
+    """Every entry's facts, after a whole build (what its desk was made from)."""
 
 
 def clean(root: Path) -> None:
@@ -275,15 +265,20 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
         manifest = incremental.Manifest.load(root)
         # The whole tree's fingerprint only matters to a whole build (it alone can be a no-op
         # and records it); a build of some entries skips the stat of every file.
-        tree = incremental.tree_fingerprint(
+        lines = incremental.tree_lines(
             root, builtin_templates(), date.today().isoformat(),
             extra=f"force={force} pdf={pdf} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}") \
             if full else None
+        tree = incremental.fingerprint(lines) if lines is not None else None
         register = stats.stat_token(root / "surat" / "register.yaml")
         if allow_noop and full and manifest.tree == tree and manifest.register == register \
                 and manifest.intact(root):
             return BuildResult(noop=True)
         remove_leftovers(root / BUILD_DIR)  # from a run that was killed mid-write
+        options = {"force": force, "jobs": jobs, "progress": progress, "start": start,
+                   "pdf": pdf}
+        if lines is not None:
+            return _build_whole(root, manifest, lines, register, fresh=fresh, **options)
         # Entries named: they alone are checked (what their checks need of the others comes
         # from the entry index), so building one entry does not wait for ten thousand.
         names = entry_names(root) if entries else None
@@ -295,16 +290,90 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
             ws = load_workspace(root)
         with frozen_heap():
             return _build_loaded(root, ws, manifest, tree, full, competitions=competitions,
-                                 opds=opds, entries=entries, force=force, jobs=jobs,
-                                 progress=progress, start=start, pdf=pdf)
+                                 opds=opds, entries=entries, **options)
+
+
+def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str], register: str,
+                 *, fresh: bool, force: bool, jobs: int,
+                 progress: Callable[[Readiness], None] | None,
+                 start: Callable[[int], None] | None, pdf: bool) -> BuildResult:
+    """A whole build: of the entries changed since the last one when only a few changed (the
+    others' facts kept, ``build/delta.py``), else of every entry."""
+    tree = incremental.fingerprint(lines)
+    names = entry_names(root)
+    tokens = {name: stats.stat_token(path) for name, path in names.items()}
+    context = delta.context_of(lines, names, register)
+    kept = None if fresh else delta.load(root)
+    delta.forget(root)
+    changed = delta.changed_entries(kept, context, tokens) \
+        if kept is not None and not pdf and manifest.intact(root) else None
+    if kept is not None and changed:
+        result = _build_changed(root, manifest, kept, changed, names, tree, force=force,
+                                jobs=jobs, progress=progress, start=start)
+        if result is not None:
+            assert result.ws is not None
+            for entry in result.ws.entries:
+                kept.cross[entry.display] = delta.cross_record(entry)
+                kept.outside[entry.display] = delta.outside_evidence(root, entry)
+            kept.tokens = tokens
+            with contextlib.suppress(NotKept):
+                kept.facts.update((f.display, pack(f)) for f in result.facts
+                                  if f.display in set(changed))
+                delta.save(root, kept)
+            return result
+    ws = load_workspace(root, names=names)
+    with frozen_heap():
+        result = _build_loaded(root, ws, manifest, tree, True, competitions=[], opds=[],
+                               entries=[], force=force, jobs=jobs, progress=progress,
+                               start=start, pdf=pdf)
+        if not (result.spec_errors or pdf or ws.config is None or ws.config.pdf):
+            with contextlib.suppress(NotKept):
+                delta.save(root, delta.Kept(
+                    context, tokens, {e.display: delta.cross_record(e) for e in ws.entries},
+                    {e.display: out for e in ws.entries
+                     if (out := delta.outside_evidence(root, e))},
+                    {f.display: pack(f) for f in result.facts},
+                    [pack_region(root, r) for r in result.regions]))
+    return result
+
+
+def _build_changed(root: Path, manifest: incremental.Manifest, kept: delta.Kept,
+                   changed: list[str], names: dict[str, str], tree: str, *, force: bool,
+                   jobs: int, progress: Callable[[Readiness], None] | None,
+                   start: Callable[[int], None] | None) -> BuildResult | None:
+    """The whole build's result from the ``changed`` entries alone and the others' kept facts;
+    None when what changed reaches the other entries (the whole path then runs)."""
+    ws = load_workspace(root, [root / name for name in changed], names=names)
+    if ws.config is None or ws.config.pdf or ws.regions or delta.reaches_others(
+            {e.display: delta.cross_record(e) for e in ws.entries}, kept):
+        return None
+    iga = iga_for(ws)
+    try:
+        others = {name: unpack(raw, iga) for name, raw in kept.facts.items()
+                  if name not in set(changed)}
+        regions = [unpack_region(root, ws, raw) for raw in kept.regions]
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    ws.regions = [r.region for r in regions]
+    with frozen_heap():
+        result = _build_loaded(root, ws, manifest, tree, True, competitions=[], opds=[],
+                               entries=[], force=force, jobs=jobs, progress=progress,
+                               start=start, others=others, order=list(names),
+                               regions=regions)
+    return result
 
 
 def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,
                   tree: str | None,
                   full: bool, *, competitions: list[str], opds: list[str], entries: list[str],
                   force: bool, jobs: int, progress: Callable[[Readiness], None] | None,
-                  start: Callable[[int], None] | None, pdf: bool = False) -> BuildResult:
-    """The part of a build after loading, still under the lock."""
+                  start: Callable[[int], None] | None, pdf: bool = False,
+                  others: dict[str, EntryFacts] | None = None,
+                  order: list[str] | None = None,
+                  regions: list[RegionOutcome] | None = None) -> BuildResult:
+    """The part of a build after loading, still under the lock. For a whole build of the
+    changed entries: ``others``, the facts of the entries not loaded; ``order``, every entry's
+    name; ``regions``, the region-level documents as the last build left them."""
     if ws.config is None:
         raise BuildStopped(ws.report.sorted())
     pdf = pdf or ws.config.pdf
@@ -330,23 +399,31 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
             manifest.sources[name] = o.readiness.entry.display
     if entries and not full:
         _named_but_unreadable(root, ws, manifest, set(entries), result)
-    if full or competitions:
+    if regions is not None:
+        result.regions = regions
+    elif full or competitions:
         wanted = set(competitions)
-        result.regions = [_build_region(ws, region, force, manifest) for region in ws.regions
+        result.regions = [build_region(ws, region, force, manifest) for region in ws.regions
                           if full or region.edition.spec.kunci in wanted
                           or region.edition.ref in wanted]
     result.pairs = [state_of(o, root) for o in outcomes]
     if full:
-        _forget_removed(root, ws, manifest, result)
+        loaded = {e.display for e in ws.entries}
+        _forget_removed(root, ws, manifest, result, loaded if others is not None else None)
         facts = facts_of(ws)
         by_entry: dict[str, list[PairState]] = {}
         for pair in result.pairs:
             by_entry.setdefault(pair.entry, []).append(pair)
         for f in facts:
             f.pairs = by_entry.get(f.display, [])
+        if others is not None and order is not None:
+            mine = {f.display: f for f in facts}
+            facts = [mine[name] if name in mine else others[name] for name in order]
+            result.pairs = [pair for f in facts for pair in f.pairs]
+        result.facts = facts
         result.desk, result.previews = write_desk(ws, facts,
                                                   default_kind(ws.config, ws.today),
-                                                  _region_documents(root, result.regions))
+                                                  region_documents(root, result.regions))
         manifest.desk = _desk_files(root)
     if pdf:
         result.pdfs = _make_pdfs(root, result, manifest, jobs)
@@ -355,45 +432,6 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
     manifest.register = stats.stat_token(root / "surat" / "register.yaml")
     manifest.save(root)
     return result
-
-
-def _region_documents(root: Path, regions: list[RegionOutcome]) -> list[RegionDocument]:
-    """The region-level documents as the dashboard lists them."""
-    out = []
-    for r in regions:
-        files = [*r.written, *r.unchanged]
-        category = r.region.category
-        out.append(RegionDocument(
-            title=r.region.edition.spec.nama + (f" ({category})" if category else ""),
-            members=len(r.region.members),
-            link=url_path(files[0].relative_to(root / BUILD_DIR).as_posix()) if files else None,
-            draft=r.draft,
-            reason=r.skipped_reason.message("id") if r.skipped_reason else None))
-    return out
-
-
-def _build_region(ws: LoadedWorkspace, region: RegionReadiness, force: bool,
-                  manifest: incremental.Manifest) -> RegionOutcome:
-    """One region-level document: written when its checks pass, as a DRAF when forced, else
-    skipped with its first error. Rendered every time (one small document), written only when
-    its bytes change."""
-    assert ws.config is not None
-    spec = region.edition.spec
-    base = f"{BUILD_DIR}/{spec.kunci}-{spec.edisi}/{region_slug(ws.config)}"
-    outcome = RegionOutcome(region=region, name=base + ".docx")
-    errors = [d for d in region.diagnostics if d.severity is Severity.ERROR]
-    if errors and not force:
-        outcome.skipped_reason = errors[0]
-        return outcome
-    outcome.draft = bool(errors)
-    name = base + (DRAFT_SUFFIX if outcome.draft else "") + ".docx"
-    dated = ws.config.document_date(spec.ref, ws.today)
-    document = compose_region(region, ws.config, ws.root, dated, draft=outcome.draft)
-    reference = reference_bytes(reference_for(ws.root))
-    write_if_changed(output_target(ws.root, name), render_docx(document, reference), outcome)
-    manifest.outputs[name] = "pemda"
-    manifest.sources[name] = REGION_PROFILE
-    return outcome
 
 
 def _make_pdfs(root: Path, result: BuildResult, manifest: incremental.Manifest,
@@ -433,11 +471,12 @@ def _named_but_unreadable(root: Path, ws: LoadedWorkspace, manifest: incremental
 
 
 def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,
-                    result: BuildResult) -> None:
+                    result: BuildResult, sources: set[str] | None = None) -> None:
     """Delete the recorded outputs whose entry or competition is gone. An output whose entry
     is still there but cannot be read is kept and reported stale: a typo never deletes a good
     document. Only lomba's own outputs inside the real ``build/`` are ever deleted, whatever
-    the manifest says."""
+    the manifest says. ``sources``: only the outputs of these entries are looked at (the
+    others were not loaded, and stay as they are)."""
     # build/ shows the present: a pair's final files only while it is ready, its DRAF files
     # only while it is forced as a draft.
     live = {name for o in result.outcomes if o.rendered
@@ -457,9 +496,9 @@ def _forget_removed(root: Path, ws: LoadedWorkspace, manifest: incremental.Manif
             waiting[r.name.removesuffix(".docx") + ".pdf"] = r.skipped_reason
     broken = {e.display for e in ws.entries if e.model is None}
     for recorded in list(manifest.outputs):
-        if recorded in live:
-            continue
         source = manifest.sources.get(recorded)
+        if recorded in live or (sources is not None and source not in sources):
+            continue
         path = removable(root, recorded)
         if source in broken:
             if path is not None:

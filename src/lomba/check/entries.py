@@ -187,12 +187,12 @@ def check_titles(ws: LoadedWorkspace, elsewhere: dict[str, str] | None = None
     holders: dict[str, list[str]] = {}
     for entry in ws.valid_entries:
         assert entry.model is not None
-        holders.setdefault(_title_key(entry.model.nama), []).append(entry.display)
+        holders.setdefault(title_key(entry.model.nama), []).append(entry.display)
     for display, name in (elsewhere or {}).items():
-        holders.setdefault(_title_key(name), []).append(display)
+        holders.setdefault(title_key(name), []).append(display)
     for entry in ws.valid_entries:
         assert entry.model is not None and entry.loaded is not None
-        sharing = holders[_title_key(entry.model.nama)]
+        sharing = holders[title_key(entry.model.nama)]
         if len(sharing) > 1:
             others = ", ".join(sorted(d for d in sharing if d != entry.display))
             out.append(diag(entry.loaded, ("nama",), "title-duplicate", value=entry.model.nama,
@@ -200,5 +200,5 @@ def check_titles(ws: LoadedWorkspace, elsewhere: dict[str, str] | None = None
     return out
 
 
-def _title_key(name: str) -> str:
+def title_key(name: str) -> str:
     return " ".join(name.split()).casefold()

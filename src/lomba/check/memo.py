@@ -30,8 +30,8 @@ from lomba.check.rules import rules_digest
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.fingerprint import code_digest
 from lomba.load import stats
-from lomba.load.cache import CACHE_FILE, _connect, _json_safe, keep_only, write_rows
-from lomba.messages import Phrase
+from lomba.load.cache import CACHE_FILE, _connect, json_safe, keep_only, write_rows
+from lomba.messages import Phrase, Suggestion
 from lomba.model.common import Waktu, parse_waktu
 from lomba.validate.competitions import Registry, builtin_templates
 
@@ -56,13 +56,16 @@ def context_key(ws: LoadedWorkspace, competitions: bool) -> str:
     return hashlib.sha1("\n".join(lines).encode()).hexdigest()
 
 
-def pack_diagnostic(d: Diagnostic) -> list[Any]:
+def pack_diagnostic(d: Diagnostic, value: bool = True) -> list[Any]:
+    """A finding as JSON-ready lists (its parameters' dates, phrases and hints tagged);
+    ``value=False`` leaves out the value found, which no message prints."""
     params = {k: {"$date": v.isoformat()} if isinstance(v, date) else
               {"$waktu": str(v)} if isinstance(v, Waktu) else
-              {"$phrase": [v.id_text, v.en_text]} if isinstance(v, Phrase) else v
+              {"$phrase": [v.id_text, v.en_text]} if isinstance(v, Phrase) else
+              {"$suggestion": v.text} if isinstance(v, Suggestion) else v
               for k, v in d.params.items()}
-    return [d.file, d.line, d.column, list(d.path), str(d.severity), d.code, params, d.value,
-            d.competition]
+    return [d.file, d.line, d.column, list(d.path), str(d.severity), d.code, params,
+            d.value if value else None, d.competition]
 
 
 def unpack_diagnostic(raw: list[Any]) -> Diagnostic:
@@ -81,6 +84,8 @@ def _revive(value: Any) -> Any:
         return parse_waktu(value["$waktu"])
     if isinstance(value, dict) and "$phrase" in value:
         return Phrase(*value["$phrase"])
+    if isinstance(value, dict) and "$suggestion" in value:
+        return Suggestion(value["$suggestion"])
     return value
 
 
@@ -155,7 +160,7 @@ class CheckMemo:
                   [[s.bagian.id, s.words] for s in r.sections],
                   [pack_diagnostic(d) for d in r.diagnostics], r.template_failed]
                  for r in readiness]
-        if not _json_safe(packed) or not _json_safe(ready):
+        if not json_safe(packed) or not json_safe(ready):
             return
         try:
             body = orjson.dumps({"evidence": _evidence(entry), "diagnostics": packed,

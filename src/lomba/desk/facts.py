@@ -17,11 +17,12 @@ from lomba.check.competition import Readiness
 from lomba.check.memo import pack_diagnostic, unpack_diagnostic
 from lomba.check.workspace import LoadedWorkspace
 from lomba.diagnostics import Diagnostic, Severity
+from lomba.load.cache import json_safe
+from lomba.model.spec import IndikatorIga
 from lomba.plan.pairs import PairState
 from lomba.scoring.iga import (
     Classified,
     Excluded,
-    IndicatorScore,
     InnovationScore,
     RulesUnknown,
     classify,
@@ -126,21 +127,32 @@ def facts_of(ws: LoadedWorkspace, entries: list[Entry] | None = None) -> list[En
 # -- kept between builds -------------------------------------------------------------------------
 
 
-def _diag(d: Diagnostic | None) -> Any:
-    return pack_diagnostic(d) if d is not None else None
+class NotKept(ValueError):
+    """A finding whose parameters JSON would not give back unchanged: facts holding it are not
+    kept (the next build loads every entry again)."""
 
 
-def _undiag(raw: Any) -> Diagnostic | None:
+def pack_finding(d: Diagnostic | None) -> Any:
+    """A finding as kept facts hold it (None stays None); raises :class:`NotKept`."""
+    if d is None:
+        return None
+    packed = pack_diagnostic(d, value=False)
+    if not json_safe(packed[6]):
+        raise NotKept(d.code)
+    return packed
+
+
+def unpack_finding(raw: Any) -> Diagnostic | None:
     return unpack_diagnostic(raw) if raw is not None else None
 
 
 def pack(f: EntryFacts) -> list[Any]:
-    """The facts as JSON-ready lists (see :func:`unpack`)."""
+    """The facts as JSON-ready lists (see :func:`unpack`); raises :class:`NotKept`."""
     return [f.display, f.folder, f.readable, f.opd, f.nama, f.akronim, f.tahapan, f.jenis,
-            f.bentuk, f.urusan, list(f.years), _diag(f.first_error),
-            [[ref, c.state, _diag(c.reason), c.warnings] for ref, c in f.cells.items()],
+            f.bentuk, f.urusan, list(f.years), pack_finding(f.first_error),
+            [[ref, c.state, pack_finding(c.reason), c.warnings] for ref, c in f.cells.items()],
             _pack_iga(f.iga),
-            [[p.entry, p.ref, p.label, p.state, list(p.files), _diag(p.reason), p.more]
+            [[p.entry, p.ref, p.label, p.state, list(p.files), pack_finding(p.reason), p.more]
              for p in (p.kept() for p in f.pairs)]]
 
 
@@ -151,11 +163,45 @@ def unpack(raw: list[Any], iga: Edition | None) -> EntryFacts:
      first, cells, iga_raw, pairs) = raw
     return EntryFacts(
         display, folder, readable, opd, nama, akronim, tahapan, jenis, bentuk, urusan,
-        tuple(years), _undiag(first),
-        {ref: Cell(state, _undiag(reason), warnings) for ref, state, reason, warnings in cells},
+        tuple(years), unpack_finding(first),
+        {ref: Cell(state, unpack_finding(reason), warnings)
+         for ref, state, reason, warnings in cells},
         _unpack_iga(iga_raw, iga),
-        [PairState(e, ref, label, state, tuple(files), _undiag(reason), more)
+        [PairState(e, ref, label, state, tuple(files), unpack_finding(reason), more)
          for e, ref, label, state, files, reason, more in pairs])
+
+
+class KeptScore(InnovationScore):
+    """An innovation's score as a whole build kept it: its totals and what one level more
+    would raise, which is all the desk's estimate and suggestions read (not each indicator)."""
+
+    def __init__(self, display: str, path: Path, name: str, urusan: str, sid: float,
+                 sid_verified: float, raisable: list[tuple[int, int]], edition: Edition) -> None:
+        super().__init__(display, path, name, urusan)
+        self.count = len(edition.spec.indikator)
+        self._sid, self._sid_verified = sid, sid_verified
+        self._positions = raisable
+        self._edition = edition
+
+    @property
+    def sid(self) -> float:
+        return self._sid
+
+    @property
+    def sid_verified(self) -> float:
+        return self._sid_verified
+
+    def raisable_positions(self) -> list[tuple[int, int]]:
+        return self._positions
+
+    def raisable(self, weight: float) -> list[tuple[IndikatorIga, int]]:
+        if self._by_weight is None:
+            self._by_weight = {}
+            indicators = self._edition.spec.indikator
+            for pos, supported in self._positions:
+                ind = indicators[pos]
+                self._by_weight.setdefault(ind.bobot or 0, []).append((ind, supported))
+        return self._by_weight.get(weight, [])
 
 
 def _pack_iga(item: Classified | None) -> Any:
@@ -163,9 +209,9 @@ def _pack_iga(item: Classified | None) -> Any:
         return None
     kind, value = item
     if kind == "dinilai":
-        return [kind, value.display, str(value.path), value.name, value.urusan,
-                [[s.indicator.nomor, s.claimed, s.supported, s.verified, s.needs]
-                 for s in value.indicators]]
+        return [kind, value.display, str(value.path), value.name, value.urusan, value.sid,
+                value.sid_verified, value.raisable_positions(),
+                value.count if isinstance(value, KeptScore) else len(value.indicators)]
     if kind == "dikecualikan":
         return [kind, value.display, value.name, list(value.reason)]
     return [kind, *value]
@@ -176,16 +222,11 @@ def _unpack_iga(raw: Any, edition: Edition | None) -> Classified | None:
         return None
     kind = raw[0]
     if kind == "dinilai":
-        if edition is None:
-            raise ValueError("an innovation scored against an edition no longer known")
-        _, display, path, name, urusan, scores = raw
-        indicators = edition.spec.indikator
-        if [s[0] for s in scores] != [i.nomor for i in indicators]:
-            raise ValueError("indicators changed")
-        return (kind, InnovationScore(display, Path(path), name, urusan, [
-            IndicatorScore(ind, claimed, supported, verified, list(needs))
-            for ind, (_, claimed, supported, verified, needs) in zip(indicators, scores,
-                                                                    strict=True)]))
+        _, display, path, name, urusan, sid, verified, raisable, count = raw
+        if edition is None or count != len(edition.spec.indikator):
+            raise ValueError("scored against an edition no longer known")
+        return (kind, KeptScore(display, Path(path), name, urusan, float(sid), float(verified),
+                                [(int(p), int(s)) for p, s in raisable], edition))
     if kind == "dikecualikan":
         _, display, name, reason = raw
         return (kind, Excluded(display, name, (reason[0], reason[1])))

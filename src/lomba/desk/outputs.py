@@ -156,7 +156,8 @@ def document_links(facts: list[EntryFacts]) -> dict[tuple[str, str], tuple[str, 
         for pair in f.pairs:
             if not pair.final:
                 continue
-            by_suffix = {Path(name).suffix: name.removeprefix(prefix) for name in pair.files}
+            by_suffix = {name[name.rfind("."):]: name.removeprefix(prefix)
+                         for name in pair.files}
             if ".docx" in by_suffix and ".html" in by_suffix:
                 out[(pair.entry, pair.ref)] = (url_path(by_suffix[".docx"]),
                                                url_path(by_suffix[".html"]))

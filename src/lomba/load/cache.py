@@ -40,13 +40,13 @@ FLUSH_EVERY = 200
 workers seldom wait for each other."""
 
 
-def _json_safe(value: Any) -> bool:
+def json_safe(value: Any) -> bool:
     """Would JSON give this value back unchanged? (It turns non-text keys into text, and
     infinities into null.)"""
     if isinstance(value, dict):
-        return all(isinstance(k, str) and _json_safe(v) for k, v in value.items())
+        return all(isinstance(k, str) and json_safe(v) for k, v in value.items())
     if isinstance(value, list):
-        return all(_json_safe(v) for v in value)
+        return all(json_safe(v) for v in value)
     if isinstance(value, float):
         return math.isfinite(value)
     return value is None or isinstance(value, (str, int, bool))
@@ -60,7 +60,7 @@ def _encode(loaded: LoadedYaml) -> bytes | None:
         return None
     diags = []
     for d in loaded.diagnostics:
-        if not all(_json_safe(v) for v in d.params.values()):
+        if not all(json_safe(v) for v in d.params.values()):
             return None
         diags.append([d.line, d.column, d.path, str(d.severity), d.code, d.params, d.value])
     keys = loaded.keys

@@ -36,6 +36,15 @@ MANIFEST = Path("build") / ".lomba-build.json"
 LOCK = Path("build") / ".lomba.lock"
 def tree_fingerprint(root: Path, builtin: Path, today: str, extra: str = "") -> str:
     """A cheap fingerprint of every input of a build (stat, not content)."""
+    return fingerprint(tree_lines(root, builtin, today, extra))
+
+
+def fingerprint(lines: list[str]) -> str:
+    return hashlib.sha1("\n".join(lines).encode()).hexdigest()
+
+
+def tree_lines(root: Path, builtin: Path, today: str, extra: str = "") -> list[str]:
+    """What :func:`tree_fingerprint` hashes: one line per input file (path, size, time)."""
     lines = [f"lomba {code_digest()}", f"today {today}", extra]
     for name in ("lomba.yaml", "templates/referensi.docx"):
         with contextlib.suppress(OSError):
@@ -45,7 +54,7 @@ def tree_fingerprint(root: Path, builtin: Path, today: str, extra: str = "") -> 
     lines += stat_lines(root / "daerah", "daerah")  # the region's own profile
     lines += stat_lines(root / "templates", "templates")
     lines += stat_lines(builtin, "builtin")
-    return hashlib.sha1("\n".join(lines).encode()).hexdigest()
+    return lines
 
 
 @dataclass

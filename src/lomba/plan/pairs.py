@@ -75,7 +75,8 @@ def state_of(outcome: Outcome, root: Path) -> PairState:
     r = outcome.readiness
     state = "not-ready" if not outcome.rendered else "draft" if outcome.draft else \
         "written" if outcome.written else "unchanged"
-    files = tuple(relative_name(p, root) for p in [*outcome.written, *outcome.unchanged])
+    files = tuple(sorted(relative_name(p, root)
+                         for p in [*outcome.written, *outcome.unchanged]))
     return PairState(r.entry.display, r.edition.ref, r.edition.spec.singkatan or r.edition.ref,
                      state, files, outcome.skipped_reason, max(len(r.errors) - 1, 0),
                      len(outcome.written))

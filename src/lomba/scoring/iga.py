@@ -101,6 +101,8 @@ class InnovationScore:
     name: str
     urusan: str
     indicators: list[IndicatorScore] = field(default_factory=list)
+    _by_weight: dict[float, list[tuple[IndikatorIga, int]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def sid(self) -> float:
@@ -109,6 +111,22 @@ class InnovationScore:
     @property
     def sid_verified(self) -> float:
         return sum(i.verified_score for i in self.indicators)
+
+    def raisable_positions(self) -> list[tuple[int, int]]:
+        """The indicators one level more would raise: (position in the edition's list, level
+        supported now). Below level 3, where the edition defines the next level."""
+        return [(pos, s.supported) for pos, s in enumerate(self.indicators)
+                if s.supported < 3 and any(lv.level == s.supported + 1
+                                           for lv in s.indicator.level)]
+
+    def raisable(self, weight: float) -> list[tuple[IndikatorIga, int]]:
+        """Those of :meth:`raisable_positions` whose indicator weighs ``weight``, in order."""
+        if self._by_weight is None:
+            self._by_weight = {}
+            for pos, supported in self.raisable_positions():
+                ind = self.indicators[pos].indicator
+                self._by_weight.setdefault(ind.bobot or 0, []).append((ind, supported))
+        return self._by_weight.get(weight, [])
 
 
 def _evidence(model: Inovasi, claim: KlaimIndikatorIga, base: Path,
@@ -285,31 +303,33 @@ def suggestions(region: RegionScore, limit: int = 10) -> list[Action]:
     actions: list[Action] = []
     # Raising one indicator one level: many candidates, so rank them by weight first and price
     # only the heaviest few (a shortlist, not an estimate: each figure shown is still computed).
-    candidates = []
-    for idx, inno in enumerate(region.innovations):
-        for score in inno.indicators:
-            if score.supported < 3 and any(lv.level == score.supported + 1
-                                           for lv in score.indicator.level):
-                candidates.append((score.indicator.bobot or 0, idx, score))
-    candidates.sort(key=lambda c: -c[0])
-    for _, idx, score in candidates[: max(limit * 5, 20)]:
+    # Heaviest first; within one weight, in the workspace's and the edition's order.
+    need = max(limit * 5, 20)
+    shortlist: list[tuple[int, IndikatorIga, int]] = []
+    for weight in sorted({ind.bobot or 0 for ind in spec.indikator}, reverse=True):
+        for idx, inno in enumerate(region.innovations):
+            shortlist.extend((idx, ind, supported) for ind, supported in inno.raisable(weight))
+            if len(shortlist) >= need:
+                break
+        if len(shortlist) >= need:
+            break
+    for idx, ind, supported in shortlist[:need]:
         inno = region.innovations[idx]
-        ind = score.indicator
-        target = score.supported + 1
+        target = supported + 1
         level = next(lv for lv in ind.level if lv.level == target)
         changed = list(sids)
-        changed[idx] = inno.sid + (ind.bobot or 0) * (target - score.supported)
+        changed[idx] = inno.sid + (ind.bobot or 0) * (target - supported)
         gain = iid(new_sids=changed) - base
         kinds = ", ".join(level.bukti_jenis) or "bukti apa pun"
         evidence_kinds = list(level.bukti_jenis)
         actions.append(Action(
             gain, "indikator",
             (f"{inno.name}: naikkan indikator {ind.nomor} ({ind.nama}) dari level "
-             f"{score.supported} ke {target} ({level.uraian}) dengan menambahkan bukti "
+             f"{supported} ke {target} ({level.uraian}) dengan menambahkan bukti "
              f"{kinds}",
              f"{inno.name}: raise indicator {ind.nomor} ({ind.nama}) from level "
-             f"{score.supported} to {target} ({level.uraian}) by adding evidence: {kinds}"),
-            {"berkas": inno.display, "nomor": ind.nomor, "dari": score.supported,
+             f"{supported} to {target} ({level.uraian}) by adding evidence: {kinds}"),
+            {"berkas": inno.display, "nomor": ind.nomor, "dari": supported,
              "ke": target, "bukti_jenis": evidence_kinds},
         ))
     minimal = _minimal_sid(spec)

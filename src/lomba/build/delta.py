@@ -1,0 +1,166 @@
+"""A whole build after a few entries changed, without loading the others.
+
+A whole build keeps, beside its manifest, each entry's facts (``desk/facts.py``: what the desk
+and the summary read), what the other entries' checks read of it (title, editions, groups),
+and everything else its result depends on, as one context digest: lomba's code, the date,
+``lomba.yaml``, templates, the region's profile, every non-entry file under ``entries/`` (the
+evidence), the letter register, and the build's options. The next whole build compares: when
+only entry files changed, and not many, it checks just those (the others' titles and editions
+come from the entry index, as `lomba check FILE` does), renders their documents, and writes the
+desk from their new facts and the others' kept ones, which are the facts a whole load would
+compute again. Anything else (an entry added or removed, a changed title or edition that the
+others' checks read, a region-level document, a missing output) takes the whole path.
+
+The record lives in ``build/.cache/`` and is only a cache: removed when a build starts, written
+when it ends, so an interrupted build leaves none; unreadable or foreign, it is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from lomba.check.entries import file_references, title_key
+from lomba.check.index import record
+from lomba.fileio import atomic_write_bytes
+from lomba.fingerprint import code_digest
+from lomba.load import stats
+from lomba.load.cache import confined
+from lomba.plan.incremental import fingerprint
+from lomba.validate.snapshot import Entry
+
+STATE_FILE = Path("build") / ".cache" / "build-keadaan.json"
+
+MAX_CHANGED = 64
+"""Beyond this many changed entries the whole path is as quick, and simpler."""
+
+WATCHED = ("entries/", "daerah/", "templates/")
+"""Folders whose every file is in the context digest already (evidence elsewhere is stat'ed)."""
+
+
+@dataclass
+class Kept:
+    """What the last whole build leaves for the next."""
+
+    context: str
+    tokens: dict[str, str] = field(default_factory=dict)
+    """Each entry file's size and modification time when that build read it."""
+    cross: dict[str, list[Any]] = field(default_factory=dict)
+    """What the other entries' checks read of each (title, editions entered, groups)."""
+    outside: dict[str, list[list[str]]] = field(default_factory=dict)
+    """Evidence files outside the watched folders, with their stat then."""
+    facts: dict[str, list[Any]] = field(default_factory=dict)
+    """Each entry's packed facts."""
+    regions: list[list[Any]] = field(default_factory=list)
+    """The region-level documents, packed (``build/regions.py``): the same while no entry
+    that enters a region-level edition changes."""
+
+    def region_keys(self) -> set[str]:
+        return {str(r[0]) for r in self.regions}
+
+
+def context_of(lines: list[str], names: dict[str, str], register: str) -> str:
+    """The digest of everything but the entry files: the tree's lines without theirs."""
+    others = [line for line in lines if line.split("\t", 1)[0] not in names]
+    return fingerprint([*others, f"register {register}"])
+
+
+def cross_record(entry: Entry) -> list[Any]:
+    """What the other entries' checks read of ``entry`` (see :mod:`lomba.check.index`)."""
+    indexed = record(entry.model, "-")
+    return [indexed.name, indexed.entered, indexed.groups]
+
+
+def reaches_others(changed: dict[str, list[Any]], kept: Kept) -> bool:
+    """Whether what changed in these entries (name -> new cross record) changes another
+    entry's checks or a region-level document: an edition or group entered (deadlines,
+    quotas), a title another entry holds or held (duplicate titles), a file that no longer
+    validates, or an entry that enters a region-level edition (its document lists it)."""
+    titles: set[str] | None = None
+    regional = kept.region_keys()
+    for name, new in changed.items():
+        old = kept.cross.get(name)
+        if old is None or new[0] is None or old[0] is None or new[1:] != old[1:] \
+                or regional & set(new[1]):
+            return True
+        if new[0] == old[0]:
+            continue
+        if titles is None:
+            titles = {title_key(c[0]) for n, c in kept.cross.items()
+                      if n not in changed and c[0] is not None}
+        if title_key(old[0]) in titles or title_key(new[0]) in titles:
+            return True
+    return False
+
+
+def outside_evidence(root: Path, entry: Entry) -> list[list[str]]:
+    """The entry's evidence files outside the watched folders, with their stat now."""
+    if entry.model is None:
+        return []
+    out = []
+    for _, ref in file_references(entry):
+        path = os.path.normpath(os.path.join(entry.path.parent, ref.replace("\\", "/")))
+        rel = os.path.relpath(path, root).replace(os.sep, "/")
+        if not rel.startswith(WATCHED):
+            out.append([path, stats.stat_token(path)])
+    return out
+
+
+def _path(root: Path) -> Path | None:
+    return root / STATE_FILE if confined(root / STATE_FILE) else None
+
+
+def forget(root: Path) -> None:
+    """Remove the record: a build has started, and the record is true only of the last one."""
+    path = _path(root)
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def load(root: Path) -> Kept | None:
+    path = _path(root)
+    if path is None:
+        return None
+    try:
+        raw = orjson.loads(path.read_bytes())
+        if raw.get("lomba") != code_digest():
+            return None
+        return Kept(str(raw["context"]), dict(raw["tokens"]), dict(raw["cross"]),
+                    dict(raw["outside"]), dict(raw["facts"]), list(raw["regions"]))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def save(root: Path, kept: Kept) -> None:
+    """Best effort: a record that cannot be written is simply not there next time."""
+    data = {"lomba": code_digest(), "context": kept.context, "tokens": kept.tokens,
+            "cross": kept.cross, "outside": kept.outside, "facts": kept.facts,
+            "regions": kept.regions}
+    with contextlib.suppress(OSError):
+        path = _path(root)
+        if path is None:
+            return  # never written through a link, outside the workspace's own build/
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, orjson.dumps(data), durable=False)
+
+
+def changed_entries(kept: Kept | None, context: str,
+                    tokens: dict[str, str]) -> list[str] | None:
+    """The entry files changed since the last whole build, when only a few entry files
+    changed; None when the whole path is needed."""
+    if kept is None or kept.context != context or set(kept.tokens) != set(tokens):
+        return None
+    changed = [name for name, token in tokens.items()
+               if token != kept.tokens[name] or token == "-"]
+    if len(changed) > MAX_CHANGED:
+        return None
+    for name, items in kept.outside.items():
+        if name not in changed and any(stats.stat_token(p) != t for p, t in items):
+            return None
+    return changed
