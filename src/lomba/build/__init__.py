@@ -301,7 +301,7 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str], r
     others' facts kept, ``build/delta.py``), else of every entry."""
     tree = incremental.fingerprint(lines)
     names = entry_names(root)
-    tokens = {name: stats.stat_token(path) for name, path in names.items()}
+    tokens = delta.entry_tokens(lines, names)
     context = delta.context_of(lines, names, register)
     kept = None if fresh else delta.load(root)
     delta.forget(root)

@@ -64,6 +64,18 @@ class Kept:
         return {str(r[0]) for r in self.regions}
 
 
+def entry_tokens(lines: list[str], names: dict[str, str]) -> dict[str, str]:
+    """Each entry file's size and modification time, as the tree's lines give them (a file
+    they leave out is looked at again)."""
+    seen = {}
+    for line in lines:
+        name, _, rest = line.partition("\t")
+        if name in names:
+            size, _, mtime = rest.partition("\t")
+            seen[name] = f"{size}:{mtime}"
+    return {name: seen.get(name) or stats.stat_token(path) for name, path in names.items()}
+
+
 def context_of(lines: list[str], names: dict[str, str], register: str) -> str:
     """The digest of everything but the entry files: the tree's lines without theirs."""
     others = [line for line in lines if line.split("\t", 1)[0] not in names]

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lomba.check.deadlines import Deadline
 from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
@@ -95,6 +95,47 @@ def stacked_chart(rows: list[tuple[str, Counter[str]]], title: str) -> Markup:
     return Markup("".join(parts))
 
 
+def matrix_rows(matrix: Matrix, links: Links, notes: dict[tuple[str, str], int]) -> Markup:
+    """The readiness table's rows: one per entry, a cell per competition with its state, the
+    number of its reason below the table, and links to its documents. Written here rather
+    than in the template: ten thousand rows of template loops took most of a second."""
+    out = []
+    columns = [(col.ref, col.ref) for col in matrix.columns]
+    for row in matrix.rows:
+        entry = row.entry
+        if entry.readable:
+            name = escape(entry.nama or "")
+            if entry.akronim:
+                name += Markup(" <small>(%s)</small>") % entry.akronim
+        else:
+            name = escape(entry.display)
+        out.append(f"      <tr>\n        <td>{name}</td>\n        <td>{escape(row.opd)}</td>\n")
+        for ref, _ in columns:
+            cell = row.cells[ref]
+            title = STATE_LABELS[cell.state][0]
+            if cell.reason is not None:
+                title += ": " + cell.reason.message("id")
+            text = SYMBOLS[cell.state]
+            note = notes.get((entry.display, ref))
+            if note:
+                text += f'<sup><a href="#alasan-{note}">{note}</a></sup>'
+            doc = links.documents.get((entry.display, ref))
+            if doc:
+                text += f' <a href="{escape(doc[0])}">docx</a> <a href="{escape(doc[1])}">html</a>'
+            out.append(f'        <td class="pusat {cell.state}" title="{escape(title)}">{text}'
+                       "</td>\n")
+        out.append("      </tr>\n")
+    return Markup("".join(out))
+
+
+def document_list(links: Links) -> Markup:
+    """Every document made, one list item each, by entry and edition."""
+    return Markup("".join(
+        f'    <li><a href="{escape(docx)}">{escape(docx)}</a> · '
+        f'<a href="{escape(html_file)}">pratinjau</a></li>\n'
+        for _, (docx, html_file) in sorted(links.documents.items())))
+
+
 def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
                      compliance: list[OpdCompliance], calendar: list[Deadline],
                      links: Links, region: RegionScore | None = None,
@@ -109,10 +150,12 @@ def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
     # Every reason is printed (numbered in its cell), not only shown on hover: a phone has none.
     reasons = [(row.entry.display, col.ref) for row in matrix.rows for col in matrix.columns
                if row.cells[col.ref].reason is not None]
+    notes = {pair: n for n, pair in enumerate(reasons, start=1)}
     late = [c for c in compliance if not c.compliant]
     return xml_safe(_ENV.get_template("dasbor.html.j2").render(
         pemda=pemda, year=year, today=today, matrix=matrix, compliance=compliance,
         late=late, calendar=calendar, upcoming=upcoming[:6], links=links, reasons=reasons,
+        matrix_rows=matrix_rows(matrix, links, notes), document_list=document_list(links),
         rows_by_entry={row.entry.display: row for row in matrix.rows},
         symbols=SYMBOLS, labels=STATE_LABELS, days_text=days_text,
         chart_opd=bar_chart(per_opd, "Inovasi per OPD (tanpa ide)"),

@@ -34,7 +34,7 @@ from lomba.validate.snapshot import Entry
 State = Literal["siap", "peringatan", "belum", "tidak-ikut", "tidak-terbaca"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One entry against one edition, as the desk shows it."""
 
@@ -43,7 +43,7 @@ class Cell:
     warnings: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class EntryFacts:
     """One entry file, as the desk needs it."""
 
@@ -152,7 +152,7 @@ def pack(f: EntryFacts) -> list[Any]:
             f.bentuk, f.urusan, list(f.years), pack_finding(f.first_error),
             [[ref, c.state, pack_finding(c.reason), c.warnings] for ref, c in f.cells.items()],
             _pack_iga(f.iga),
-            [[p.entry, p.ref, p.label, p.state, list(p.files), pack_finding(p.reason), p.more]
+            [[p.ref, p.label, p.state, list(p.files), pack_finding(p.reason), p.more]
              for p in (p.kept() for p in f.pairs)]]
 
 
@@ -167,21 +167,32 @@ def unpack(raw: list[Any], iga: Edition | None) -> EntryFacts:
         {ref: Cell(state, unpack_finding(reason), warnings)
          for ref, state, reason, warnings in cells},
         _unpack_iga(iga_raw, iga),
-        [PairState(e, ref, label, state, tuple(files), unpack_finding(reason), more)
-         for e, ref, label, state, files, reason, more in pairs])
+        [PairState(display, ref, label, state, tuple(files), unpack_finding(reason), more)
+         for ref, label, state, files, reason, more in pairs])
 
 
 class KeptScore(InnovationScore):
     """An innovation's score as a whole build kept it: its totals and what one level more
-    would raise, which is all the desk's estimate and suggestions read (not each indicator)."""
+    would raise, which is all the desk's estimate and suggestions read (not each indicator).
+    Made ten thousand at a time, so it keeps the raw record and builds nothing it is not
+    asked for."""
 
-    def __init__(self, display: str, path: Path, name: str, urusan: str, sid: float,
-                 sid_verified: float, raisable: list[tuple[int, int]], edition: Edition) -> None:
-        super().__init__(display, path, name, urusan)
-        self.count = len(edition.spec.indikator)
-        self._sid, self._sid_verified = sid, sid_verified
-        self._positions = raisable
+    def __init__(self, raw: list[Any], edition: Edition) -> None:
+        # No dataclass __init__: the file's path stays text until someone asks for it.
+        _, self.display, self._path, self.name, self.urusan, sid, verified, raisable, _ = raw
+        self._sid, self._sid_verified = float(sid), float(verified)
+        self._raisable: str = raisable
         self._edition = edition
+        self.indicators = []
+        self._by_weight = None
+
+    @property  # type: ignore[override]
+    def path(self) -> Path:
+        return Path(self._path)
+
+    @property
+    def count(self) -> int:
+        return len(self._edition.spec.indikator)
 
     @property
     def sid(self) -> float:
@@ -192,16 +203,23 @@ class KeptScore(InnovationScore):
         return self._sid_verified
 
     def raisable_positions(self) -> list[tuple[int, int]]:
-        return self._positions
+        return _positions(self._raisable)
 
     def raisable(self, weight: float) -> list[tuple[IndikatorIga, int]]:
         if self._by_weight is None:
             self._by_weight = {}
             indicators = self._edition.spec.indikator
-            for pos, supported in self._positions:
+            for pos, supported in self.raisable_positions():
                 ind = indicators[pos]
                 self._by_weight.setdefault(ind.bobot or 0, []).append((ind, supported))
         return self._by_weight.get(weight, [])
+
+
+def _positions(text: str) -> list[tuple[int, int]]:
+    """``"3:1 7:0"`` -> ``[(3, 1), (7, 0)]``: a kept score's raisable indicators, as text so
+    that reading ten thousand records makes one string each, not a list of lists."""
+    return [(int(pos), int(level)) for pos, _, level in
+            (item.partition(":") for item in text.split())]
 
 
 def _pack_iga(item: Classified | None) -> Any:
@@ -210,7 +228,8 @@ def _pack_iga(item: Classified | None) -> Any:
     kind, value = item
     if kind == "dinilai":
         return [kind, value.display, str(value.path), value.name, value.urusan, value.sid,
-                value.sid_verified, value.raisable_positions(),
+                value.sid_verified,
+                " ".join(f"{pos}:{level}" for pos, level in value.raisable_positions()),
                 value.count if isinstance(value, KeptScore) else len(value.indicators)]
     if kind == "dikecualikan":
         return [kind, value.display, value.name, list(value.reason)]
@@ -222,11 +241,9 @@ def _unpack_iga(raw: Any, edition: Edition | None) -> Classified | None:
         return None
     kind = raw[0]
     if kind == "dinilai":
-        _, display, path, name, urusan, sid, verified, raisable, count = raw
-        if edition is None or count != len(edition.spec.indikator):
+        if edition is None or raw[8] != len(edition.spec.indikator) or len(raw) != 9:
             raise ValueError("scored against an edition no longer known")
-        return (kind, KeptScore(display, Path(path), name, urusan, float(sid), float(verified),
-                                [(int(p), int(s)) for p, s in raisable], edition))
+        return (kind, KeptScore(raw, edition))
     if kind == "dikecualikan":
         _, display, name, reason = raw
         return (kind, Excluded(display, name, (reason[0], reason[1])))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from xml.sax.saxutils import escape
 
 from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
 from lomba.model.vocab import urusan_title
@@ -121,7 +122,7 @@ def _cell(ref: str, value: object, style: int = 0) -> str:
         if not style and is_formula(text):
             s = ' s="2"'
         return (f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">'
-                f"{xml_escape(text)}</t></is></c>")
+                f"{escape(text)}</t></is></c>")
     return f'<c r="{ref}"{s}><v>{value}</v></c>'
 
 
@@ -130,7 +131,7 @@ def _sheet(header: list[str], rows: list[list[object]]) -> str:
     their text (capped), text as inline strings."""
     letters = [_column(i) for i in range(1, len(header) + 1)]
     cols = "".join(
-        f'<col min="{i}" max="{i}" width="{min(max(len(str(v)) for v in column) + 2, 60)}" '
+        f'<col min="{i}" max="{i}" width="{min(max(map(len, map(str, column))) + 2, 60)}" '
         'customWidth="1"/>'
         for i, column in enumerate(zip(header, *rows, strict=False), start=1))
     last = f"{letters[-1]}{len(rows) + 1}"
@@ -138,8 +139,8 @@ def _sheet(header: list[str], rows: list[list[object]]) -> str:
                                                                            strict=True))
             + "</row>"]
     for n, row in enumerate(rows, start=2):
-        body.append(f'<row r="{n}">' + "".join(_cell(f"{c}{n}", v) for c, v in zip(
-            letters, row, strict=False) if v is not None and v != "") + "</row>")
+        body.append(f'<row r="{n}">' + "".join([_cell(f"{c}{n}", v) for c, v in zip(
+            letters, row, strict=False) if v is not None and v != ""]) + "</row>")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<worksheet xmlns="{SML}" xmlns:r="{R}">'
             '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'

@@ -39,7 +39,7 @@ class Outcome(WriteLog):
         return self.skipped_reason is None or self.draft
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PairState:
     """What a build did with one pair's document, in plain data: what the summary, ``--json``
     and the dashboard's links read, and what the next build keeps for an entry it does not
