@@ -10,6 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import require_tool, run
 
@@ -80,3 +82,26 @@ def test_dashboard_layout_in_chromium(sample: Path, tmp_path: Path, width: int) 
     shot = tmp_path / f"dasbor-{width}.png"
     _chromium(chromium, tmp_path, width, f"--screenshot={shot}", frame.as_uri())
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_the_matrix_escapes_text_as_the_template_does(text: str) -> None:
+    """The rows written in Python escape exactly as the template's autoescape would."""
+    from markupsafe import escape
+
+    from lomba.desk.dashboard import _text
+
+    assert _text(text) == str(escape(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_links_are_encoded_as_quote_encodes_them(name: str) -> None:
+    """Plain names skip the encoder; every name still comes out as ``quote`` makes it."""
+    from urllib.parse import quote
+
+    from lomba.xmltext import url_path
+
+    assert url_path(name) == quote(name, safe="/")
+    assert url_path("iga-2019/dinkes/si-bunda.docx") == "iga-2019/dinkes/si-bunda.docx"

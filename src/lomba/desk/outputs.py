@@ -13,7 +13,7 @@ from lomba.desk.dashboard import Links, render_dashboard
 from lomba.desk.facts import EntryFacts
 from lomba.desk.letter_writer import render_letter
 from lomba.desk.letters import Letter, plan_letters, save_register
-from lomba.desk.spreadsheet import to_csv, to_xlsx
+from lomba.desk.spreadsheet import innovation_rows, to_csv, to_xlsx
 from lomba.desk.status import OpdCompliance, compliance, editions_in_use, readiness_matrix
 from lomba.desk.views import status_json
 from lomba.errors import os_error
@@ -136,8 +136,9 @@ def write_desk(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind,
                             links=links, region=region, actions=actions, index_note=note,
                             region_documents=region_documents or [])
     write_if_changed(build / "index.html", page.encode("utf-8"), sink)
-    write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items), sink)
-    write_if_changed(build / "rekap.csv", to_csv(matrix).encode("utf-8"), sink)
+    rows = innovation_rows(matrix)
+    write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items, rows), sink)
+    write_if_changed(build / "rekap.csv", to_csv(matrix, rows).encode("utf-8"), sink)
     write_if_changed(build / "jadwal.ics",
                      to_ics(dates, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today).encode(),
                      sink)
