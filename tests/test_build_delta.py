@@ -162,3 +162,24 @@ def test_an_interrupted_build_leaves_no_record(sample: Path, monkeypatch) -> Non
     monkeypatch.undo()
     result = run_build(sample)
     assert result.ws is not None and len(result.ws.entries) == 13
+
+
+def test_evidence_the_fingerprint_skips_is_looked_at(sample: Path) -> None:
+    """Evidence in a hidden folder is not in the tree's fingerprint; the kept record stats it
+    itself, so replacing it still brings the whole path (and a build without that change
+    still loads only the edited entry)."""
+    folder = sample / "entries" / "disdik" / ".arsip"
+    folder.mkdir()
+    shutil.copy2(sample / "entries" / "disdik" / "bukti" / "sk-kelas-jauh.pdf",
+                 folder / "sk-lama.pdf")
+    edit(sample / GURU, "bukti:\n  - berkas: bukti/sk-kelas-jauh.pdf\n",
+         "bukti:\n  - berkas: .arsip/sk-lama.pdf\n    jenis: SK\n    judul: SK lama\n"
+         "  - berkas: bukti/sk-kelas-jauh.pdf\n")
+    run_build(sample)
+    edit(sample / VERDES, "1.870 pengaduan", "1.871 pengaduan")
+    result = run_build(sample)
+    assert result.ws is not None and len(result.ws.entries) == 1
+    (folder / "sk-lama.pdf").write_bytes(b"%PDF-1.4\n% diganti\n")
+    edit(sample / VERDES, "1.871 pengaduan", "1.872 pengaduan")
+    result = run_build(sample)
+    assert result.ws is not None and len(result.ws.entries) == 13

@@ -111,16 +111,24 @@ def reaches_others(changed: dict[str, list[Any]], kept: Kept) -> bool:
 
 
 def outside_evidence(root: Path, entry: Entry) -> list[list[str]]:
-    """The entry's evidence files outside the watched folders, with their stat now."""
+    """The entry's evidence files the context's lines leave out (outside the watched folders,
+    or in a folder the tree's fingerprint skips), with their stat now."""
     if entry.model is None:
         return []
     out = []
     for _, ref in file_references(entry):
-        path = os.path.normpath(os.path.join(entry.path.parent, ref.replace("\\", "/")))
+        ref = ref.replace("\\", "/")
+        if not (os.path.isabs(ref) or ":" in ref or _unwatched(ref.split("/")[:-1])):
+            continue  # below the entry's own folder, inside entries/: in the context already
+        path = os.path.normpath(os.path.join(entry.path.parent, ref))
         rel = os.path.relpath(path, root).replace(os.sep, "/")
-        if not rel.startswith(WATCHED):
+        if not rel.startswith(WATCHED) or _unwatched(rel.split("/")[:-1]):
             out.append([path, stats.stat_token(path)])
     return out
+
+
+def _unwatched(folders: list[str]) -> bool:
+    return any(f == ".." or f.startswith(".") or f in stats.SKIP_DIRS for f in folders)
 
 
 def _path(root: Path) -> Path | None:
