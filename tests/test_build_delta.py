@@ -183,3 +183,28 @@ def test_evidence_the_fingerprint_skips_is_looked_at(sample: Path) -> None:
     edit(sample / VERDES, "1.871 pengaduan", "1.872 pengaduan")
     result = run_build(sample)
     assert result.ws is not None and len(result.ws.entries) == 13
+
+
+@pytest.mark.parametrize("selective", [
+    {"entries": [VERDES], "force": True},
+    {"competitions": ["sinovik"], "force": True},
+    {"entries": [VERDES]},
+])
+def test_a_build_of_some_entries_is_looked_at_again(sample: Path, tmp_path: Path,
+                                                    selective: dict) -> None:  # type: ignore[type-arg]
+    """A build of some entries (forced drafts, say) changes build/ without changing any entry
+    file; the next whole build looks at those entries again and leaves build/ as a whole
+    build does (the drafts go: build/ shows the present)."""
+    run_build(sample)
+    run_build(sample, **selective)
+    if selective.get("force"):
+        assert (sample / "build" / "sinovik-2019" / "dinsos" / "verdes-DRAF.docx").is_file()
+    edit(sample / GURU, "nomor: 32\n    level: 2", "nomor: 32\n    level: 1")
+    other = twin(sample, tmp_path / "twin")
+    mine, whole = run_build(sample), run_build(other)
+    assert outputs(sample) == outputs(other)
+    assert pairs(mine) == pairs(whole)
+    assert not (sample / "build" / "sinovik-2019" / "dinsos" / "verdes-DRAF.docx").exists()
+    assert mine.ws is not None
+    loaded = {e.display for e in mine.ws.entries}
+    assert GURU in loaded and (VERDES in loaded or len(loaded) == 13)

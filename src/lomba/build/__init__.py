@@ -288,6 +288,9 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
             entries = files
         else:
             ws = load_workspace(root)
+        # What this build may make, the next whole build looks at again (build/delta.py);
+        # noted first, so that a build that fails half-way is noted too.
+        delta.note_touched(root, {e.display for e in ws.entries})
         with frozen_heap():
             return _build_loaded(root, ws, manifest, tree, full, competitions=competitions,
                                  opds=opds, entries=entries, **options)
@@ -304,8 +307,9 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str], r
     tokens = delta.entry_tokens(lines, names)
     context = delta.context_of(lines, names, register)
     kept = None if fresh else delta.load(root)
+    noted = delta.touched(root)
     delta.forget(root)
-    changed = delta.changed_entries(kept, context, tokens) \
+    changed = delta.changed_entries(kept, context, tokens, noted) \
         if kept is not None and not pdf and manifest.intact(root) else None
     if kept is not None and changed:
         result = _build_changed(root, manifest, kept, changed, names, tree, force=force,

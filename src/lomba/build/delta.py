@@ -35,6 +35,9 @@ from lomba.plan.incremental import fingerprint
 from lomba.validate.snapshot import Entry
 
 STATE_FILE = Path("build") / ".cache" / "build-keadaan.json"
+TOUCHED_FILE = Path("build") / ".cache" / "build-disentuh.json"
+"""Entries a build of some entries (``lomba build FILE``, ``--kompetisi``, ``--force``) made
+documents of since the last whole build: the next whole build looks at them again."""
 
 MAX_CHANGED = 64
 """Beyond this many changed entries the whole path is as quick, and simpler."""
@@ -121,7 +124,10 @@ def outside_evidence(root: Path, entry: Entry) -> list[list[str]]:
         if not (os.path.isabs(ref) or ":" in ref or _unwatched(ref.split("/")[:-1])):
             continue  # below the entry's own folder, inside entries/: in the context already
         path = os.path.normpath(os.path.join(entry.path.parent, ref))
-        rel = os.path.relpath(path, root).replace(os.sep, "/")
+        try:
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+        except ValueError:  # another drive (Windows): outside, whatever it is
+            rel = "../"
         if not rel.startswith(WATCHED) or _unwatched(rel.split("/")[:-1]):
             out.append([path, stats.stat_token(path)])
     return out
@@ -131,16 +137,48 @@ def _unwatched(folders: list[str]) -> bool:
     return any(f == ".." or f.startswith(".") or f in stats.SKIP_DIRS for f in folders)
 
 
-def _path(root: Path) -> Path | None:
-    return root / STATE_FILE if confined(root / STATE_FILE) else None
+def _path(root: Path, name: Path = STATE_FILE) -> Path | None:
+    return root / name if confined(root / name) else None
 
 
 def forget(root: Path) -> None:
     """Remove the record: a build has started, and the record is true only of the last one."""
-    path = _path(root)
-    if path is not None:
-        with contextlib.suppress(OSError):
-            path.unlink()
+    for name in (STATE_FILE, TOUCHED_FILE):
+        path = _path(root, name)
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def note_touched(root: Path, names: set[str]) -> None:
+    """Remember that a build of some entries made these entries' documents (best effort:
+    without the note, the next whole build takes the whole path)."""
+    path = _path(root, TOUCHED_FILE)
+    if path is None or not names:
+        return
+    known = touched(root)
+    if known is None:
+        forget(root)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, orjson.dumps(sorted(known | names)), durable=False)
+    except OSError:
+        forget(root)
+
+
+def touched(root: Path) -> set[str] | None:
+    """The entries :func:`note_touched` noted (None: the note cannot be read)."""
+    path = _path(root, TOUCHED_FILE)
+    if path is None:
+        return None
+    try:
+        raw = orjson.loads(path.read_bytes())
+    except FileNotFoundError:
+        return set()
+    except (OSError, ValueError):
+        return None
+    return {n for n in raw if isinstance(n, str)} if isinstance(raw, list) else None
 
 
 def load(root: Path) -> Kept | None:
@@ -170,14 +208,15 @@ def save(root: Path, kept: Kept) -> None:
         atomic_write_bytes(path, orjson.dumps(data), durable=False)
 
 
-def changed_entries(kept: Kept | None, context: str,
-                    tokens: dict[str, str]) -> list[str] | None:
-    """The entry files changed since the last whole build, when only a few entry files
-    changed; None when the whole path is needed."""
-    if kept is None or kept.context != context or set(kept.tokens) != set(tokens):
+def changed_entries(kept: Kept | None, context: str, tokens: dict[str, str],
+                    noted: set[str] | None) -> list[str] | None:
+    """The entry files changed since the last whole build (or whose documents a build of some
+    entries made, ``noted``), when only a few; None when the whole path is needed."""
+    if kept is None or noted is None or kept.context != context \
+            or set(kept.tokens) != set(tokens):
         return None
     changed = [name for name, token in tokens.items()
-               if token != kept.tokens[name] or token == "-"]
+               if token != kept.tokens[name] or token == "-" or name in noted]
     if len(changed) > MAX_CHANGED:
         return None
     for name, items in kept.outside.items():
