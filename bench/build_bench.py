@@ -5,13 +5,15 @@ documents) it prints: a build from nothing (no outputs, no cache: wall time and 
 document); check time without the parse cache, on the first run (which also fills the cache)
 and warm; a cold build (every output rebuilt, the caches an earlier check left kept: wall time,
 documents per second and CPU per document); no-op rebuild; rebuild after one entry changes
-(the whole build, documents and desk: with the others' facts kept, the documents made and the
-entries loaded; then the baseline, every entry loaded as before the facts were kept; then in a
-new process, start-up included); that entry's documents alone, as `watch` makes them first
-after a save (in a warm process) and as `lomba build FILE` does (a new process); rebuild after
-one competition template changes; peak memory. In the same process it then
-renders the same documents with lomba's DOCX writer and with a plain python-docx baseline (a
-new ``Document()`` per file, paragraphs and tables added, saved) and prints the ratio.
+(the whole build, documents and desk: with the others' facts kept, after a title edit, with the
+documents made and the entries loaded, and after an edit of its summary, which no desk file
+shows, with the desk files written; then the baseline, every entry loaded as before the facts
+were kept; then in a new process, start-up included); that entry's documents alone, as
+`watch` makes them first after a save (in a warm process) and as `lomba build FILE` does (a
+new process); rebuild after one competition template changes; peak memory. In the same
+process it then renders the same documents with lomba's DOCX writer and with a plain
+python-docx baseline (a new ``Document()`` per file, paragraphs and tables added, saved) and
+prints the ratio.
 
 Each size runs in its own process so that peak memory is that size's alone.
 Usage: python bench/build_bench.py --sizes 100,1000,10000
@@ -160,6 +162,14 @@ def one(n: int, jobs: int, sample: int) -> None:
             old, new = titles if titles[0] in text else titles[::-1]
             entry.write_text(text.replace(old, new, 1), encoding="utf-8")
 
+        def change_text() -> None:
+            """The same entry's summary changed (a fact no desk file shows)."""
+            text = entry.read_text(encoding="utf-8")
+            old, new = "  ringkasan: '", "  ringkasan: 'Diperbarui. "
+            if new in text:
+                old, new = new, old
+            entry.write_text(text.replace(old, new, 1), encoding="utf-8")
+
         one_entry = {}
 
         def after_entry() -> None:
@@ -172,6 +182,10 @@ def one(n: int, jobs: int, sample: int) -> None:
         t_entry = timed(after_entry)
         n_entry = sum(o.rendered_now for o in one_entry["r"].outcomes)
         loaded = len(one_entry["r"].ws.entries)
+        one_entry.clear()
+        change_text()  # the desk made from the same facts is the one in build/
+        t_entry_text = timed(after_entry)
+        desk_text = len(one_entry["r"].desk)
         one_entry.clear()
         change()
         (root / "build" / ".cache" / "build-keadaan.json").unlink()
@@ -209,7 +223,8 @@ def one(n: int, jobs: int, sample: int) -> None:
         print(f"{n:>6} {t_check_cold:>7.2f}s {t_check_first:>7.2f}s {t_check_warm:>7.2f}s "
               f"{t_zero:>7.1f}s {cpu_zero / max(docs, 1) * 1000:>6.1f}ms {t_cold:>7.1f}s "
               f"{docs / t_cold:>7.0f} {cpu_cold / max(docs, 1) * 1000:>7.1f}ms "
-              f"{t_noop:>6.2f}s {t_entry:>6.2f}s ({n_entry}; {loaded}) {t_entry_all:>6.2f}s "
+              f"{t_noop:>6.2f}s {t_entry:>6.2f}s ({n_entry}; {loaded}) "
+              f"{t_entry_text:>6.2f}s ({desk_text}) {t_entry_all:>6.2f}s "
               f"{t_entry_cli:>6.2f}s {t_watch:>6.2f}s {t_named:>6.2f}s "
               f"{t_template:>7.1f}s "
               f"{peak:>6.0f}MB {t_lomba * 1000:>6.2f}ms {t_plain * 1000:>7.2f}ms "
@@ -239,14 +254,14 @@ def main() -> None:
           "(SINOVIK 2019 dan IGA 2019), masing-masing DOCX dan HTML.")
     print(f"{'N':>6} {'check':>8} {'check':>8} {'check':>8} {'build':>8} {'CPU/dok':>8} "
           f"{'build':>8} {'dok/s':>7} {'CPU/dok':>9} {'no-op':>7} {'1 entri':>14} "
-          f"{'1 entri':>7} {'1 entri':>7} {'watch':>7} {'build':>7} "
+          f"{'1 entri':>11} {'1 entri':>7} {'1 entri':>7} {'watch':>7} {'build':>7} "
           f"{'templat':>8} {'memori':>8} {'lomba':>8} {'python-docx':>9} {'rasio':>7}")
     print(f"{'':>6} {'tanpa':>8} {'pertama':>8} {'hangat':>8} {'dari nol':>8} {'':>8} "
-          f"{'dingin':>8} {'':>7} {'':>9} {'':>7} {'(dok; dimuat)':>14} {'semua':>7} "
-          f"{'proses':>7} {'dokumen':>7} {'ENTRI':>7} {'berubah':>8} "
+          f"{'dingin':>8} {'':>7} {'':>9} {'':>7} {'judul':>14} {'ringkasan':>11} "
+          f"{'semua':>7} {'proses':>7} {'dokumen':>7} {'ENTRI':>7} {'berubah':>8} "
           f"{'puncak':>8} {'per dok':>8} {'per dok':>9}")
     print(f"{'':>6} {'cache':>8} {'(+cache)':>8} {'':>8} {'':>8} {'':>8} {'':>7} {'':>9} "
-          f"{'':>7} {'':>14} {'dimuat':>7} {'baru':>7}")
+          f"{'':>7} {'(dok; dimuat)':>14} {'(desk)':>11} {'dimuat':>7} {'baru':>7}")
     for size in (int(s) for s in args.sizes.split(",")):
         subprocess.run([sys.executable, __file__, "--one", str(size), "--jobs", str(args.jobs),
                         "--sample", str(args.sample)], check=True)

@@ -155,7 +155,7 @@ def test_an_interrupted_build_leaves_no_record(sample: Path, monkeypatch) -> Non
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("lomba.build.write_desk", broken)
+    monkeypatch.setattr("lomba.build._forget_removed", broken)
     with pytest.raises(KeyboardInterrupt):
         run_build(sample)
     assert not (sample / STATE_FILE).exists()
@@ -208,3 +208,22 @@ def test_a_build_of_some_entries_is_looked_at_again(sample: Path, tmp_path: Path
     assert mine.ws is not None
     loaded = {e.display for e in mine.ws.entries}
     assert GURU in loaded and (VERDES in loaded or len(loaded) == 13)
+
+
+def test_an_edit_the_desk_does_not_show_leaves_the_desk_alone(sample: Path,
+                                                             tmp_path: Path) -> None:
+    """A narrative edit changes no fact the desk shows: the dashboard, recap and status made
+    from the same facts are the ones in build/, and are not made again; a changed state is."""
+    run_build(sample)
+    desk = sample / "build" / "status.json"
+    before = desk.stat().st_mtime_ns
+    edit(sample / VERDES, "1.870 pengaduan", "1.871 pengaduan")
+    result = run_build(sample)
+    assert result.desk == [] and desk.stat().st_mtime_ns == before
+    assert len(result.previews) == 9  # the summary still counts the letter previews
+    edit(sample / GURU, HASIL, "")  # its IGA document is no longer ready
+    other = twin(sample, tmp_path / "twin")
+    result = run_build(sample)
+    assert sample / "build" / "status.json" in result.desk
+    run_build(other)
+    assert outputs(sample) == outputs(other)

@@ -320,6 +320,7 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str], r
                 kept.cross[entry.display] = delta.cross_record(entry)
                 kept.outside[entry.display] = delta.outside_evidence(root, entry)
             kept.tokens = tokens
+            kept.previews = [p.relative_to(root).as_posix() for p in result.previews]
             with contextlib.suppress(NotKept):
                 kept.facts.update((f.display, pack(f)) for f in result.facts
                                   if f.display in set(changed))
@@ -337,7 +338,8 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str], r
                     {e.display: out for e in ws.entries
                      if (out := delta.outside_evidence(root, e))},
                     {f.display: pack(f) for f in result.facts},
-                    [pack_region(root, r) for r in result.regions]))
+                    [pack_region(root, r) for r in result.regions],
+                    [p.relative_to(root).as_posix() for p in result.previews]))
     return result
 
 
@@ -363,8 +365,14 @@ def _build_changed(root: Path, manifest: incremental.Manifest, kept: delta.Kept,
         result = _build_loaded(root, ws, manifest, tree, True, competitions=[], opds=[],
                                entries=[], force=force, jobs=jobs, progress=progress,
                                start=start, others=others, order=list(names),
-                               regions=regions)
+                               regions=regions, kept=kept)
     return result
+
+
+def facts_of_loaded(facts: list[EntryFacts], ws: LoadedWorkspace) -> list[EntryFacts]:
+    """The facts of the entries ``ws`` loaded."""
+    loaded = {e.display for e in ws.entries}
+    return [f for f in facts if f.display in loaded]
 
 
 def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,
@@ -374,10 +382,13 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
                   start: Callable[[int], None] | None, pdf: bool = False,
                   others: dict[str, EntryFacts] | None = None,
                   order: list[str] | None = None,
-                  regions: list[RegionOutcome] | None = None) -> BuildResult:
+                  regions: list[RegionOutcome] | None = None,
+                  kept: delta.Kept | None = None) -> BuildResult:
     """The part of a build after loading, still under the lock. For a whole build of the
     changed entries: ``others``, the facts of the entries not loaded; ``order``, every entry's
-    name; ``regions``, the region-level documents as the last build left them."""
+    name; ``regions``, the region-level documents as the last build left them; ``kept``, the
+    record they come from (when the changed entries' facts are the kept ones, the desk made
+    from the same facts is the one in build/, and is not made again)."""
     if ws.config is None:
         raise BuildStopped(ws.report.sorted())
     pdf = pdf or ws.config.pdf
@@ -425,10 +436,13 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
             facts = [mine[name] if name in mine else others[name] for name in order]
             result.pairs = [pair for f in facts for pair in f.pairs]
         result.facts = facts
-        result.desk, result.previews = write_desk(ws, facts,
-                                                  default_kind(ws.config, ws.today),
-                                                  region_documents(root, result.regions))
-        manifest.desk = _desk_files(root)
+        if kept is not None and all(kept.same_facts(f) for f in facts_of_loaded(facts, ws)):
+            result.previews = [root / name for name in kept.previews]
+        else:
+            result.desk, result.previews = write_desk(ws, facts,
+                                                      default_kind(ws.config, ws.today),
+                                                      region_documents(root, result.regions))
+            manifest.desk = _desk_files(root)
     if pdf:
         result.pdfs = _make_pdfs(root, result, manifest, jobs)
         manifest.desk = _desk_files(root)

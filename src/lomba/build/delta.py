@@ -8,8 +8,12 @@ evidence), the letter register, and the build's options. The next whole build co
 only entry files changed, and not many, it checks just those (the others' titles and editions
 come from the entry index, as `lomba check FILE` does), renders their documents, and writes the
 desk from their new facts and the others' kept ones, which are the facts a whole load would
-compute again. Anything else (an entry added or removed, a changed title or edition that the
-others' checks read, a region-level document, a missing output) takes the whole path.
+compute again; when the changed entries' facts are the kept ones (an edit of a narrative, say),
+the desk in ``build/`` is already the one those facts make, and is left as it is. Anything
+else takes the whole path: an entry added or removed, a title another entry holds or held, an
+edition or group entered, a member of a region-level document, a file that no longer
+validates, a missing output, evidence the digest does not cover that changed, or a build of
+some entries since (``lomba build FILE`` notes what it made).
 
 The record lives in ``build/.cache/`` and is only a cache: removed when a build starts, written
 when it ends, so an interrupted build leaves none; unreadable or foreign, it is ignored.
@@ -27,6 +31,7 @@ import orjson
 
 from lomba.check.entries import file_references, title_key
 from lomba.check.index import record
+from lomba.desk.facts import EntryFacts, NotKept, pack
 from lomba.fileio import atomic_write_bytes
 from lomba.fingerprint import code_digest
 from lomba.load import stats
@@ -62,6 +67,16 @@ class Kept:
     regions: list[list[Any]] = field(default_factory=list)
     """The region-level documents, packed (``build/regions.py``): the same while no entry
     that enters a region-level edition changes."""
+    previews: list[str] = field(default_factory=list)
+    """The letter previews the desk holds (relative to the workspace)."""
+
+    def same_facts(self, facts: EntryFacts) -> bool:
+        """Whether an entry's facts are those kept: then the desk made from them is too."""
+        raw = self.facts.get(facts.display)
+        try:
+            return raw is not None and orjson.loads(orjson.dumps(pack(facts))) == raw
+        except (NotKept, TypeError):
+            return False
 
     def region_keys(self) -> set[str]:
         return {str(r[0]) for r in self.regions}
@@ -190,7 +205,8 @@ def load(root: Path) -> Kept | None:
         if raw.get("lomba") != code_digest():
             return None
         return Kept(str(raw["context"]), dict(raw["tokens"]), dict(raw["cross"]),
-                    dict(raw["outside"]), dict(raw["facts"]), list(raw["regions"]))
+                    dict(raw["outside"]), dict(raw["facts"]), list(raw["regions"]),
+                    [str(p) for p in raw["previews"]])
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
@@ -199,7 +215,7 @@ def save(root: Path, kept: Kept) -> None:
     """Best effort: a record that cannot be written is simply not there next time."""
     data = {"lomba": code_digest(), "context": kept.context, "tokens": kept.tokens,
             "cross": kept.cross, "outside": kept.outside, "facts": kept.facts,
-            "regions": kept.regions}
+            "regions": kept.regions, "previews": kept.previews}
     with contextlib.suppress(OSError):
         path = _path(root)
         if path is None:
