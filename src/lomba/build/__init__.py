@@ -25,7 +25,7 @@ from lomba.build.regions import (
 )
 from lomba.check.competition import Readiness, with_text
 from lomba.check.workspace import LoadedWorkspace, frozen_heap, load_workspace
-from lomba.desk.facts import EntryFacts, NotKept, facts_of, iga_for, pack, unpack
+from lomba.desk.facts import EntryFacts, NotKept, facts_of, iga_for, unpack
 from lomba.desk.letters import default_kind
 from lomba.desk.outputs import write_desk
 from lomba.diagnostics import Diagnostic, Severity
@@ -316,15 +316,8 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str], r
                                 jobs=jobs, progress=progress, start=start)
         if result is not None:
             assert result.ws is not None
-            for entry in result.ws.entries:
-                kept.cross[entry.display] = delta.cross_record(entry)
-                kept.outside[entry.display] = delta.outside_evidence(root, entry)
-            kept.tokens = tokens
-            kept.previews = [p.relative_to(root).as_posix() for p in result.previews]
-            with contextlib.suppress(NotKept):
-                kept.facts.update((f.display, pack(f)) for f in result.facts
-                                  if f.display in set(changed))
-                delta.save(root, kept)
+            delta.keep_changed(root, kept, tokens, result.ws.entries, result.facts,
+                               result.previews)
             return result
     ws = load_workspace(root, names=names)
     with frozen_heap():
@@ -332,14 +325,10 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str], r
                                entries=[], force=force, jobs=jobs, progress=progress,
                                start=start, pdf=pdf)
         if not (result.spec_errors or pdf or ws.config is None or ws.config.pdf):
-            with contextlib.suppress(NotKept):
-                delta.save(root, delta.Kept(
-                    context, tokens, {e.display: delta.cross_record(e) for e in ws.entries},
-                    {e.display: out for e in ws.entries
-                     if (out := delta.outside_evidence(root, e))},
-                    {f.display: pack(f) for f in result.facts},
-                    [pack_region(root, r) for r in result.regions],
-                    [p.relative_to(root).as_posix() for p in result.previews]))
+            with contextlib.suppress(NotKept):  # not kept: the next build loads every entry
+                delta.keep_whole(root, context, tokens, ws.entries, result.facts,
+                                 [pack_region(root, r) for r in result.regions],
+                                 result.previews)
     return result
 
 
@@ -354,9 +343,10 @@ def _build_changed(root: Path, manifest: incremental.Manifest, kept: delta.Kept,
             {e.display: delta.cross_record(e) for e in ws.entries}, kept):
         return None
     iga = iga_for(ws)
+    loaded = set(changed)
     try:
         others = {name: unpack(raw, iga) for name, raw in kept.facts.items()
-                  if name not in set(changed)}
+                  if name not in loaded}
         regions = [unpack_region(root, ws, raw) for raw in kept.regions]
     except (ValueError, KeyError, TypeError, IndexError):
         return None
@@ -369,7 +359,7 @@ def _build_changed(root: Path, manifest: incremental.Manifest, kept: delta.Kept,
     return result
 
 
-def facts_of_loaded(facts: list[EntryFacts], ws: LoadedWorkspace) -> list[EntryFacts]:
+def _loaded_facts(facts: list[EntryFacts], ws: LoadedWorkspace) -> list[EntryFacts]:
     """The facts of the entries ``ws`` loaded."""
     loaded = {e.display for e in ws.entries}
     return [f for f in facts if f.display in loaded]
@@ -436,7 +426,7 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
             facts = [mine[name] if name in mine else others[name] for name in order]
             result.pairs = [pair for f in facts for pair in f.pairs]
         result.facts = facts
-        if kept is not None and all(kept.same_facts(f) for f in facts_of_loaded(facts, ws)):
+        if kept is not None and all(kept.same_facts(f) for f in _loaded_facts(facts, ws)):
             result.previews = [root / name for name in kept.previews]
         else:
             result.desk, result.previews = write_desk(ws, facts,

@@ -224,6 +224,30 @@ def save(root: Path, kept: Kept) -> None:
         atomic_write_bytes(path, orjson.dumps(data), durable=False)
 
 
+def keep_whole(root: Path, context: str, tokens: dict[str, str], entries: list[Entry],
+               facts: list[EntryFacts], regions: list[list[Any]], previews: list[Path]) -> None:
+    """Keep what a whole build of every entry found (raises :class:`NotKept`)."""
+    save(root, Kept(context, tokens, {e.display: cross_record(e) for e in entries},
+                    {e.display: out for e in entries if (out := outside_evidence(root, e))},
+                    {f.display: pack(f) for f in facts}, regions,
+                    [p.relative_to(root).as_posix() for p in previews]))
+
+
+def keep_changed(root: Path, kept: Kept, tokens: dict[str, str], entries: list[Entry],
+                 facts: list[EntryFacts], previews: list[Path]) -> None:
+    """Keep what a whole build of the changed ``entries`` found, with the others' as kept
+    (not kept at all when a finding cannot be: the next build then loads every entry)."""
+    loaded = {e.display for e in entries}
+    for entry in entries:
+        kept.cross[entry.display] = cross_record(entry)
+        kept.outside[entry.display] = outside_evidence(root, entry)
+    kept.tokens = tokens
+    kept.previews = [p.relative_to(root).as_posix() for p in previews]
+    with contextlib.suppress(NotKept):
+        kept.facts.update((f.display, pack(f)) for f in facts if f.display in loaded)
+        save(root, kept)
+
+
 def changed_entries(kept: Kept | None, context: str, tokens: dict[str, str],
                     noted: set[str] | None) -> list[str] | None:
     """The entry files changed since the last whole build (or whose documents a build of some
