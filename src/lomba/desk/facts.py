@@ -29,7 +29,6 @@ from lomba.scoring.iga import (
     iga_edition,
 )
 from lomba.validate.edition import Edition
-from lomba.validate.snapshot import Entry
 
 State = Literal["siap", "peringatan", "belum", "tidak-ikut", "tidak-terbaca"]
 
@@ -96,15 +95,15 @@ def iga_for(ws: LoadedWorkspace) -> Edition | None:
         return None
 
 
-def facts_of(ws: LoadedWorkspace, entries: list[Entry] | None = None) -> list[EntryFacts]:
-    """The facts of ``entries`` (default: every entry of ``ws``), from their checks."""
+def facts_of(ws: LoadedWorkspace) -> list[EntryFacts]:
+    """The facts of every entry ``ws`` loaded, from their checks."""
     assert ws.config is not None
     pairs: dict[str, list[Readiness]] = {}
     for r in ws.readiness:
         pairs.setdefault(r.entry.display, []).append(r)
     edition = iga_for(ws)
     out = []
-    for entry in ws.entries if entries is None else entries:
+    for entry in ws.entries:
         model = entry.model
         if model is None:
             first = next((d for d in ws.report.for_file(entry.display)
