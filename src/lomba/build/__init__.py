@@ -21,11 +21,10 @@ from lomba.build.regions import (
     build_region,
     pack_region,
     region_documents,
-    unpack_region,
 )
 from lomba.check.competition import Readiness, with_text
 from lomba.check.workspace import LoadedWorkspace, frozen_heap, load_workspace
-from lomba.desk.facts import EntryFacts, NotKept, facts_of, iga_for, unpack
+from lomba.desk.facts import EntryFacts, NotKept, facts_of
 from lomba.desk.letters import default_kind
 from lomba.desk.outputs import write_desk
 from lomba.diagnostics import Diagnostic, Severity
@@ -342,27 +341,14 @@ def _build_changed(root: Path, manifest: incremental.Manifest, kept: delta.Kept,
     if ws.config is None or ws.config.pdf or ws.regions or delta.reaches_others(
             {e.display: delta.cross_record(e) for e in ws.entries}, kept):
         return None
-    iga = iga_for(ws)
-    loaded = set(changed)
-    try:
-        others = {name: unpack(raw, iga) for name, raw in kept.facts.items()
-                  if name not in loaded}
-        regions = [unpack_region(root, ws, raw) for raw in kept.regions]
-    except (ValueError, KeyError, TypeError, IndexError):
+    others = delta.unchanged(root, ws, kept, list(names))
+    if others is None:
         return None
-    ws.regions = [r.region for r in regions]
+    ws.regions = [r.region for r in others.regions]
     with frozen_heap():
-        result = _build_loaded(root, ws, manifest, tree, True, competitions=[], opds=[],
-                               entries=[], force=force, jobs=jobs, progress=progress,
-                               start=start, others=others, order=list(names),
-                               regions=regions, kept=kept)
-    return result
-
-
-def _loaded_facts(facts: list[EntryFacts], ws: LoadedWorkspace) -> list[EntryFacts]:
-    """The facts of the entries ``ws`` loaded."""
-    loaded = {e.display for e in ws.entries}
-    return [f for f in facts if f.display in loaded]
+        return _build_loaded(root, ws, manifest, tree, True, competitions=[], opds=[],
+                             entries=[], force=force, jobs=jobs, progress=progress,
+                             start=start, others=others)
 
 
 def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,
@@ -370,15 +356,11 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
                   full: bool, *, competitions: list[str], opds: list[str], entries: list[str],
                   force: bool, jobs: int, progress: Callable[[Readiness], None] | None,
                   start: Callable[[int], None] | None, pdf: bool = False,
-                  others: dict[str, EntryFacts] | None = None,
-                  order: list[str] | None = None,
-                  regions: list[RegionOutcome] | None = None,
-                  kept: delta.Kept | None = None) -> BuildResult:
-    """The part of a build after loading, still under the lock. For a whole build of the
-    changed entries: ``others``, the facts of the entries not loaded; ``order``, every entry's
-    name; ``regions``, the region-level documents as the last build left them; ``kept``, the
-    record they come from (when the changed entries' facts are the kept ones, the desk made
-    from the same facts is the one in build/, and is not made again)."""
+                  others: delta.Unchanged | None = None) -> BuildResult:
+    """The part of a build after loading, still under the lock. ``others``: for a whole build
+    of the changed entries, the entries it did not load (when the changed entries' facts are
+    the kept ones, the desk made from the same facts is the one in build/, and is not made
+    again)."""
     if ws.config is None:
         raise BuildStopped(ws.report.sorted())
     pdf = pdf or ws.config.pdf
@@ -404,8 +386,8 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
             manifest.sources[name] = o.readiness.entry.display
     if entries and not full:
         _named_but_unreadable(root, ws, manifest, set(entries), result)
-    if regions is not None:
-        result.regions = regions
+    if others is not None:
+        result.regions = others.regions
     elif full or competitions:
         wanted = set(competitions)
         result.regions = [build_region(ws, region, force, manifest) for region in ws.regions
@@ -413,21 +395,21 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
                           or region.edition.ref in wanted]
     result.pairs = [state_of(o, root) for o in outcomes]
     if full:
-        loaded = {e.display for e in ws.entries}
-        _forget_removed(root, ws, manifest, result, loaded if others is not None else None)
-        facts = facts_of(ws)
+        _forget_removed(root, ws, manifest, result,
+                        {e.display for e in ws.entries} if others is not None else None)
+        facts = facts_of(ws, scored=True)
         by_entry: dict[str, list[PairState]] = {}
         for pair in result.pairs:
             by_entry.setdefault(pair.entry, []).append(pair)
         for f in facts:
             f.pairs = by_entry.get(f.display, [])
-        if others is not None and order is not None:
-            mine = {f.display: f for f in facts}
-            facts = [mine[name] if name in mine else others[name] for name in order]
+        same = others is not None and all(others.kept.same_facts(f) for f in facts)
+        if others is not None:
+            facts = others.merged(facts)
             result.pairs = [pair for f in facts for pair in f.pairs]
         result.facts = facts
-        if kept is not None and all(kept.same_facts(f) for f in _loaded_facts(facts, ws)):
-            result.previews = [root / name for name in kept.previews]
+        if others is not None and same:
+            result.previews = [root / name for name in others.kept.previews]
         else:
             result.desk, result.previews = write_desk(ws, facts,
                                                       default_kind(ws.config, ws.today),

@@ -29,13 +29,14 @@ from typing import Any
 
 import orjson
 
+from lomba.build.regions import RegionOutcome, unpack_region
 from lomba.check.entries import file_references, title_key
 from lomba.check.index import record
-from lomba.desk.facts import EntryFacts, NotKept, pack
-from lomba.fileio import atomic_write_bytes
+from lomba.check.workspace import LoadedWorkspace
+from lomba.desk.facts import EntryFacts, NotKept, iga_for, pack, unpack
 from lomba.fingerprint import code_digest
 from lomba.load import stats
-from lomba.load.cache import confined
+from lomba.load.cache import cache_file, write_cache_file
 from lomba.plan.incremental import fingerprint
 from lomba.validate.snapshot import Entry
 
@@ -80,6 +81,37 @@ class Kept:
 
     def region_keys(self) -> set[str]:
         return {str(r[0]) for r in self.regions}
+
+
+@dataclass
+class Unchanged:
+    """The entries a whole build of the changed ones does not load, as the last whole build
+    left them: their facts, the region-level documents, and the record they come from."""
+
+    kept: Kept
+    facts: dict[str, EntryFacts]
+    regions: list[RegionOutcome]
+    order: list[str]
+    """Every entry's name, in the order a whole build lists them."""
+
+    def merged(self, loaded: list[EntryFacts]) -> list[EntryFacts]:
+        """Every entry's facts: those just loaded, the others' as kept, in order."""
+        mine = {f.display: f for f in loaded}
+        return [mine[name] if name in mine else self.facts[name] for name in self.order]
+
+
+def unchanged(root: Path, ws: LoadedWorkspace, kept: Kept,
+              order: list[str]) -> Unchanged | None:
+    """What :class:`Unchanged` holds, read from ``kept`` for the entries ``ws`` did not load;
+    None when the record does not fit (the whole path then runs)."""
+    iga = iga_for(ws)
+    loaded = {e.display for e in ws.entries}
+    try:
+        return Unchanged(kept, {name: unpack(raw, iga) for name, raw in kept.facts.items()
+                                if name not in loaded},
+                         [unpack_region(root, ws, raw) for raw in kept.regions], order)
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
 
 
 def entry_tokens(lines: list[str], names: dict[str, str]) -> dict[str, str]:
@@ -152,14 +184,10 @@ def _unwatched(folders: list[str]) -> bool:
     return any(f == ".." or f.startswith(".") or f in stats.SKIP_DIRS for f in folders)
 
 
-def _path(root: Path, name: Path = STATE_FILE) -> Path | None:
-    return root / name if confined(root / name) else None
-
-
 def forget(root: Path) -> None:
     """Remove the record: a build has started, and the record is true only of the last one."""
     for name in (STATE_FILE, TOUCHED_FILE):
-        path = _path(root, name)
+        path = cache_file(root, name)
         if path is not None:
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -168,23 +196,17 @@ def forget(root: Path) -> None:
 def note_touched(root: Path, names: set[str]) -> None:
     """Remember that a build of some entries made these entries' documents (best effort:
     without the note, the next whole build takes the whole path)."""
-    path = _path(root, TOUCHED_FILE)
-    if path is None or not names:
+    if not names:
         return
     known = touched(root)
-    if known is None:
-        forget(root)
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, orjson.dumps(sorted(known | names)), durable=False)
-    except OSError:
+    if known is None or not write_cache_file(root, TOUCHED_FILE,
+                                             orjson.dumps(sorted(known | names))):
         forget(root)
 
 
 def touched(root: Path) -> set[str] | None:
     """The entries :func:`note_touched` noted (None: the note cannot be read)."""
-    path = _path(root, TOUCHED_FILE)
+    path = cache_file(root, TOUCHED_FILE)
     if path is None:
         return None
     try:
@@ -197,7 +219,7 @@ def touched(root: Path) -> set[str] | None:
 
 
 def load(root: Path) -> Kept | None:
-    path = _path(root)
+    path = cache_file(root, STATE_FILE)
     if path is None:
         return None
     try:
@@ -216,12 +238,7 @@ def save(root: Path, kept: Kept) -> None:
     data = {"lomba": code_digest(), "context": kept.context, "tokens": kept.tokens,
             "cross": kept.cross, "outside": kept.outside, "facts": kept.facts,
             "regions": kept.regions, "previews": kept.previews}
-    with contextlib.suppress(OSError):
-        path = _path(root)
-        if path is None:
-            return  # never written through a link, outside the workspace's own build/
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, orjson.dumps(data), durable=False)
+    write_cache_file(root, STATE_FILE, orjson.dumps(data))
 
 
 def keep_whole(root: Path, context: str, tokens: dict[str, str], entries: list[Entry],

@@ -57,7 +57,7 @@ def region_documents(root: Path, regions: list[RegionOutcome]) -> list[RegionDoc
 
 
 def build_region(ws: LoadedWorkspace, region: RegionReadiness, force: bool,
-                  manifest: incremental.Manifest) -> RegionOutcome:
+                 manifest: incremental.Manifest) -> RegionOutcome:
     """One region-level document: written when its checks pass, as a DRAF when forced, else
     skipped with its first error. Rendered every time (one small document), written only when
     its bytes change."""

@@ -11,7 +11,6 @@ it; the result of a check never depends on it (tests compare both ways).
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,10 +20,9 @@ import orjson
 
 from lomba.check.competition import entered
 from lomba.diagnostics import Report
-from lomba.fileio import atomic_write_bytes
 from lomba.fingerprint import code_digest
 from lomba.load import stats
-from lomba.load.cache import confined
+from lomba.load.cache import cache_file, write_cache_file
 from lomba.model.innovation import Inovasi
 from lomba.validate.snapshot import load_document
 
@@ -58,13 +56,8 @@ def record(model: Inovasi | None, token: str) -> Indexed:
                    {k: model.kompetisi[k].kelompok for k in keys})
 
 
-def _index_path(root: Path) -> Path | None:
-    """The index file, only where no link leads its folder out of the workspace's ``build/``."""
-    return root / INDEX_FILE if confined(root / INDEX_FILE) else None
-
-
 def load_index(root: Path) -> dict[str, Indexed]:
-    path = _index_path(root)
+    path = cache_file(root, INDEX_FILE)
     if path is None:
         return {}
     try:
@@ -81,12 +74,7 @@ def save_index(root: Path, index: dict[str, Indexed]) -> None:
     data = {"lomba": code_digest(),
             "entries": {name: [i.token, i.name, i.entered, i.groups]
                         for name, i in sorted(index.items())}}
-    with contextlib.suppress(OSError):
-        (root / INDEX_FILE).parent.mkdir(parents=True, exist_ok=True)
-        path = _index_path(root)
-        if path is None:
-            return  # never written through a link, outside the workspace's own build/
-        atomic_write_bytes(path, orjson.dumps(data), durable=False)
+    write_cache_file(root, INDEX_FILE, orjson.dumps(data))
 
 
 def refresh(root: Path, paths: dict[str, str], skip: set[str],

@@ -95,13 +95,15 @@ def iga_for(ws: LoadedWorkspace) -> Edition | None:
         return None
 
 
-def facts_of(ws: LoadedWorkspace) -> list[EntryFacts]:
-    """The facts of every entry ``ws`` loaded, from their checks."""
+def facts_of(ws: LoadedWorkspace, *, scored: bool = False) -> list[EntryFacts]:
+    """The facts of every entry ``ws`` loaded, from their checks; ``scored``: with how the
+    index estimate treats each (which scores its evidence: only the desk's estimate needs it,
+    not `lomba status` or `lomba kepatuhan`)."""
     assert ws.config is not None
     pairs: dict[str, list[Readiness]] = {}
     for r in ws.readiness:
         pairs.setdefault(r.entry.display, []).append(r)
-    edition = iga_for(ws)
+    edition = iga_for(ws) if scored else None
     out = []
     for entry in ws.entries:
         model = entry.model

@@ -27,6 +27,7 @@ from typing import Any
 import orjson
 
 from lomba.diagnostics import Diagnostic, Severity
+from lomba.fileio import atomic_write_bytes
 from lomba.fingerprint import code_digest
 from lomba.load.yamlio import LoadedYaml, _read, parse_yaml, placeholder_hint
 
@@ -104,6 +105,25 @@ def confined(path: Path) -> bool:
         return False
     top = os.path.realpath(build)
     return os.path.commonpath([os.path.realpath(path.parent), top]) == top
+
+
+def cache_file(root: Path, name: Path) -> Path | None:
+    """``root / name``, a file in ``build/.cache/``, where :func:`confined`; else None."""
+    return root / name if confined(root / name) else None
+
+
+def write_cache_file(root: Path, name: Path, data: bytes) -> bool:
+    """Write a cache file atomically, best effort: False when it cannot be (then it is simply
+    not there next time), and never through a link out of the workspace's own ``build/``."""
+    path = cache_file(root, name)
+    if path is None:
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, data, durable=False)
+    except OSError:
+        return False
+    return True
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
