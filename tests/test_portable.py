@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 import lomba.check.workspace
+import lomba.desk.outputs
 from lomba.build import run_build
-from lomba.parallel import fork_context
+from lomba.errors import LombaError, os_error
+from lomba.parallel import beside, fork_context
 
 
 def test_python_dash_m_lomba_runs_the_command_line(sample: Path) -> None:
@@ -27,7 +29,9 @@ def test_without_fork_the_work_is_serial_and_the_same(sample: Path,
     twin = sample.parent / "twin"
     shutil.copytree(sample, twin)
     monkeypatch.setattr(lomba.check.workspace, "PARALLEL_MIN", 2)
-    run_build(sample, jobs=2)
+    monkeypatch.setattr(lomba.desk.outputs, "RECAP_APART", 0)  # the recap in a process too
+    desk = run_build(sample, jobs=2).desk
+    assert {"rekap.xlsx", "rekap.csv", "status.json", "index.html"} <= {p.name for p in desk}
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     assert fork_context() is None
     run_build(twin, jobs=2)
@@ -35,7 +39,32 @@ def test_without_fork_the_work_is_serial_and_the_same(sample: Path,
     def outputs(root: Path) -> dict[str, bytes]:
         return {p.relative_to(root).as_posix(): p.read_bytes()
                 for p in (root / "build").rglob("*") if p.is_file()
-                and p.suffix in (".docx", ".html", ".xlsx", ".csv", ".ics")}
+                and p.suffix in (".docx", ".html", ".xlsx", ".csv", ".ics", ".json")
+                and ".cache" not in p.parts}
 
     assert outputs(sample) == outputs(twin)
     assert len(outputs(sample)) > 20
+
+
+def _disk_full() -> None:
+    raise os_error(OSError(28, "No space left on device"), "build/rekap.xlsx")
+
+
+@pytest.mark.skipif(fork_context() is None, reason="no fork here: beside() runs inline")
+def test_a_failure_in_a_process_beside_is_the_callers_whole() -> None:
+    wait = beside(lambda: 6 * 7)
+    assert wait() == 42
+    wait = beside(_disk_full)
+    with pytest.raises(LombaError) as caught:
+        wait()
+    # Its code and what it names crossed the process boundary: the user reads the same words.
+    assert caught.value.code == "io-disk-full"
+    assert caught.value.params["path"] == "build/rekap.xlsx"
+    assert "build/rekap.xlsx" in caught.value.message("en")
+
+
+def test_work_too_small_for_a_process_runs_at_once() -> None:
+    ran: list[int] = []
+    wait = beside(lambda: ran.append(1) or len(ran), worth_it=False)
+    assert ran == [1]  # done before waiting: no process was started
+    assert wait() == 1

@@ -33,6 +33,18 @@ class LombaError(Exception):
     def message(self, lang: str = "id") -> str:
         return render_message(self.code, self.params, lang)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Whole across a process boundary (a forked worker's failure is the parent's to say).
+        return (_rebuilt, (type(self), self.code, self.diagnostics, self.params))
+
+
+def _rebuilt(cls: type[LombaError], code: str, diagnostics: list[Diagnostic],
+             params: dict[str, Any]) -> LombaError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, code)
+    error.code, error.diagnostics, error.params = code, diagnostics, params
+    return error
+
 
 class UsageError(LombaError):
     """The command was called wrongly (an unknown filter, an option out of range)."""

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from multiprocessing.context import BaseContext
+from typing import Any, TypeVar
 
 
 def fork_context() -> BaseContext | None:
@@ -20,3 +22,44 @@ def fork_context() -> BaseContext | None:
     if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
         return None
     return multiprocessing.get_context("fork")
+
+
+T = TypeVar("T")
+
+# The work a process started by :func:`beside` runs: set before it forks, so it is inherited,
+# never pickled (it holds the loaded workspace).
+_BESIDE: list[Callable[[], Any]] = []
+
+
+def _run_beside() -> Any:
+    return _BESIDE[-1]()
+
+
+def beside(work: Callable[[], T], *, worth_it: bool = True) -> Callable[[], T]:
+    """Start ``work`` in a forked process and go on; the function returned waits for its
+    result (an exception it raised is raised there). Where there is no fork, or where the
+    work is too small to be ``worth_it`` a process, it runs here, at once, with the same
+    result."""
+    context = fork_context() if worth_it else None
+    if context is None:
+        result = work()
+        return lambda: result
+    from concurrent.futures import ProcessPoolExecutor
+
+    _BESIDE.append(work)
+    pool = ProcessPoolExecutor(1, mp_context=context)
+    try:
+        future = pool.submit(_run_beside)
+    except BaseException:
+        _BESIDE.pop()
+        pool.shutdown(cancel_futures=True)
+        raise
+
+    def wait() -> T:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+            _BESIDE.remove(work)
+
+    return wait

@@ -78,17 +78,19 @@ def save_index(root: Path, index: dict[str, Indexed]) -> None:
 
 
 def refresh(root: Path, paths: dict[str, str], skip: set[str],
-            cache: ParseCache | None) -> dict[str, Indexed]:
+            cache: ParseCache | None, tokens: dict[str, str] | None = None) -> dict[str, Indexed]:
     """The index of ``paths`` (display name -> file) but those in ``skip`` (the files being
     checked now), reloading only the entries whose file changed since it was recorded; written
-    back when anything changed (the skipped files' records are kept as they were)."""
+    back when anything changed (the skipped files' records are kept as they were). ``tokens``:
+    each file's :func:`~lomba.load.stats.stat_token`, when the caller has just taken them."""
     known = load_index(root)
     out: dict[str, Indexed] = {}
     changed = set(known) - skip != set(paths) - skip
     for display, path in paths.items():
         if display in skip:
             continue
-        token = stats.stat_token(path)
+        token = tokens.get(display) if tokens is not None else None
+        token = token or stats.stat_token(path)
         old = known.get(display)
         if old is not None and old.token == token and token != "-":
             out[display] = old

@@ -186,12 +186,14 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
 def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
                    competitions: bool = True, use_cache: bool = True,
                    jobs: int | None = None,
-                   names: dict[str, str] | None = None) -> LoadedWorkspace:
+                   names: dict[str, str] | None = None,
+                   tokens: dict[str, str] | None = None) -> LoadedWorkspace:
     """Load everything and run every check; nothing here raises on bad input.
 
     ``competitions=False`` stops after the schema and entry checks (no section rendering).
     Large workspaces are checked in ``jobs`` worker processes (default: one per core).
-    ``names``: the workspace's entry files, when the caller has just listed them.
+    ``names``: the workspace's entry files, when the caller has just listed them; ``tokens``:
+    their sizes and times (:func:`lomba.load.stats.stat_token`), when it has just taken them.
     """
     report = Report()
     config_path = root / CONFIG_NAME
@@ -222,7 +224,7 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
         if alone:
             assert wanted is not None
             _check_paths(ws, checker, cache, [Path(names[n]) for n in sorted(wanted)], memo)
-            others = refresh(root, names, wanted, cache)
+            others = refresh(root, names, wanted, cache, tokens)
             checker.other_titles = {n: i.name for n, i in others.items() if i.name is not None}
             assert ws.config is not None
             checker.other_pairs = pairs_in_use(others, ws.config, checker.registry)

@@ -14,7 +14,13 @@ from lomba.desk.facts import EntryFacts
 from lomba.desk.letter_writer import render_letter
 from lomba.desk.letters import Letter, plan_letters, save_register
 from lomba.desk.spreadsheet import innovation_rows, to_csv, to_xlsx
-from lomba.desk.status import OpdCompliance, compliance, editions_in_use, readiness_matrix
+from lomba.desk.status import (
+    Matrix,
+    OpdCompliance,
+    compliance,
+    editions_in_use,
+    readiness_matrix,
+)
 from lomba.desk.views import status_json
 from lomba.errors import os_error
 from lomba.fileio import WriteLog, atomic_write_text, write_if_changed
@@ -23,6 +29,7 @@ from lomba.jsonout import json_document
 from lomba.load import stats
 from lomba.load.reference import reference_bytes, reference_for
 from lomba.model.register import Kind
+from lomba.parallel import beside
 from lomba.scoring.iga import RulesUnknown, iga_edition, region_from, suggestions
 from lomba.write.outdir import BUILD_DIR, output_target, removable
 from lomba.xmltext import url_path
@@ -117,6 +124,10 @@ def write_desk(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind,
     sink = WriteLog()
     matrix = readiness_matrix(ws, facts)
     items = compliance(ws, facts)
+    # The recap and the status are written in a second process meanwhile, where there is
+    # one and the work is big enough to pay for it (a third of the desk at 10,000 entries).
+    recap = beside(lambda: _write_recap(build, matrix, items),
+                   worth_it=len(facts) >= RECAP_APART)
     dates = calendar(ws, ws.editions(), editions_in_use(ws, facts))
     late = [c for c in items if not c.compliant]
     letters = write_letters(ws, late, kind, issue=False, log=sink) if late else []
@@ -136,16 +147,28 @@ def write_desk(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind,
                             links=links, region=region, actions=actions, index_note=note,
                             region_documents=region_documents or [])
     write_if_changed(build / "index.html", page.encode("utf-8"), sink)
-    rows = innovation_rows(matrix)
-    write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items, rows), sink)
-    write_if_changed(build / "rekap.csv", to_csv(matrix, rows).encode("utf-8"), sink)
     write_if_changed(build / "jadwal.ics",
                      to_ics(dates, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today).encode(),
                      sink)
+    sink.written.extend(recap())
+    return sink.written, [path for _, path in letters]
+
+
+RECAP_APART = 2000
+"""From this many entries on, the recap is written in a process of its own."""
+
+
+def _write_recap(build: Path, matrix: Matrix, items: list[OpdCompliance]) -> list[Path]:
+    """``rekap.xlsx``, ``rekap.csv`` and ``status.json``, each a row per entry; returns those
+    written (the others were current)."""
+    log = WriteLog()
+    rows = innovation_rows(matrix)
+    write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items, rows), log)
+    write_if_changed(build / "rekap.csv", to_csv(matrix, rows).encode("utf-8"), log)
     write_if_changed(build / "status.json",
                      (json_document("status", status_json(matrix, "id")) + "\n").encode("utf-8"),
-                     sink)
-    return sink.written, [path for _, path in letters]
+                     log)
+    return log.written
 
 
 def document_links(facts: list[EntryFacts]) -> dict[tuple[str, str], tuple[str, str]]:

@@ -118,14 +118,19 @@ def _column(index: int) -> str:
 
 
 def _cell(ref: str, value: object, style: int = 0) -> str:
+    return f'<c r="{ref}"{_cell_tail(value, style)}'
+
+
+def _cell_tail(value: object, style: int = 0) -> str:
+    """A cell after its reference: the same for every cell of that value and style (a recap
+    repeats its OPD, stages and states thousands of times, so :func:`_sheet` reuses them)."""
     s = f' s="{style}"' if style else ""
     if isinstance(value, bool) or not isinstance(value, int | float):
         text = xml_safe(str(value))
         if not style and is_formula(text):
             s = ' s="2"'
-        return (f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">'
-                f"{escape(text)}</t></is></c>")
-    return f'<c r="{ref}"{s}><v>{value}</v></c>'
+        return f'{s} t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
+    return f"{s}><v>{value}</v></c>"
 
 
 def _sheet(header: list[str], rows: list[list[object]]) -> str:
@@ -140,9 +145,18 @@ def _sheet(header: list[str], rows: list[list[object]]) -> str:
     body = ["<row r=\"1\">" + "".join(_cell(f"{c}1", v, 1) for c, v in zip(letters, header,
                                                                            strict=True))
             + "</row>"]
+    tails: dict[object, str] = {}
     for n, row in enumerate(rows, start=2):
-        body.append(f'<row r="{n}">' + "".join([_cell(f"{c}{n}", v) for c, v in zip(
-            letters, row, strict=False) if v is not None and v != ""]) + "</row>")
+        cells = []
+        for c, v in zip(letters, row, strict=False):
+            if v is None or v == "":
+                continue
+            key = (type(v), v)  # 1 and True and 1.0 are equal keys, not equal cells
+            tail = tails.get(key)
+            if tail is None:
+                tail = tails[key] = _cell_tail(v)
+            cells.append(f'<c r="{c}{n}"{tail}')
+        body.append(f'<row r="{n}">{"".join(cells)}</row>')
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<worksheet xmlns="{SML}" xmlns:r="{R}">'
             '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
