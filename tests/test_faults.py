@@ -129,3 +129,24 @@ def test_a_failing_letter_template_is_a_located_message(sample: Path, template: 
     assert "templat surat gagal" in result.output
     assert (register.read_bytes() if register.exists() else None) == before, \
         "no number is issued for a letter that was not written"
+
+
+def test_what_a_killed_command_left_is_cleared_by_the_next_build(sample: Path) -> None:
+    """A command killed while it held the lock (here: `lomba surat`, which leaves no record
+    of its own) leaves the lock's mark; the next build walks build/ for its temporary files,
+    even where the last whole build finished and the next one loads only what changed."""
+    from lomba.build import run_build
+    from lomba.build.delta import STATE_FILE
+    from lomba.plan.incremental import HELD
+
+    run_build(sample)
+    assert (sample / STATE_FILE).is_file() and not (sample / HELD).exists()
+    leftover = sample / "build" / "surat" / ".surat-dinkes.docx.k1ll3d.tmp"
+    leftover.parent.mkdir(parents=True, exist_ok=True)
+    leftover.write_bytes(b"PK\x03\x04 half a letter")
+    (sample / HELD).touch()  # as a killed holder of the lock leaves it
+    edit(sample / "entries/dinsos/verdes.yaml", "1.870 pengaduan", "1.871 pengaduan")
+    result = run_build(sample)
+    assert result.ws is not None and len(result.ws.entries) == 1  # the changed entry alone
+    assert not leftover.exists()
+    assert not (sample / HELD).exists()

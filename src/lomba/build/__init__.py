@@ -263,7 +263,7 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
     entries, competitions, opds = list(entries), list(competitions), list(opds)
     full = not (entries or competitions or opds)
     build_dir(root)
-    with incremental.build_lock(root, on_wait=on_wait):
+    with incremental.build_lock(root, on_wait=on_wait) as interrupted:
         if fresh:
             clean(root)
         manifest = incremental.Manifest.load(root)
@@ -278,7 +278,10 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
         if allow_noop and full and manifest.tree == tree and manifest.register == register \
                 and manifest.intact(root):
             return BuildResult(noop=True)
-        remove_leftovers(root / BUILD_DIR)  # from a run that was killed mid-write
+        if interrupted or not (root / delta.STATE_FILE).is_file():
+            # A run was killed mid-write (or, with no record of a finished whole build, may
+            # have been): its temporary files go. Else build/ is not walked for nothing.
+            remove_leftovers(root / BUILD_DIR)
         options = {"force": force, "jobs": jobs, "progress": progress, "start": start,
                    "pdf": pdf}
         if lines is not None:

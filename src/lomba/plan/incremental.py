@@ -30,10 +30,13 @@ from filelock import FileLock, Timeout
 from lomba.errors import LombaError, os_error
 from lomba.fileio import atomic_write_bytes
 from lomba.fingerprint import code_digest
+from lomba.load.cache import cache_file
 from lomba.load.stats import stat_lines
 
 MANIFEST = Path("build") / ".lomba-build.json"
 LOCK = Path("build") / ".lomba.lock"
+HELD = Path("build") / ".cache" / "lock-dipegang"
+"""There while a command holds the lock; still there after one that was killed."""
 def tree_fingerprint(root: Path, builtin: Path, today: str, extra: str = "") -> str:
     """A cheap fingerprint of every input of a build (stat, not content)."""
     return fingerprint(tree_lines(root, builtin, today, extra))
@@ -126,10 +129,11 @@ class LockBusy(LombaError):
 
 
 @contextlib.contextmanager
-def build_lock(root: Path, wait: float = 120.0, on_wait: Any = None) -> Iterator[None]:
+def build_lock(root: Path, wait: float = 120.0, on_wait: Any = None) -> Iterator[bool]:
     """Hold the workspace's build lock; wait for another build to finish (up to ``wait``).
     A portable lock (``filelock``: ``flock`` on POSIX, ``msvcrt`` on Windows), released when
-    the process ends, however it ends."""
+    the process ends, however it ends. Yields whether the last holder ended without letting
+    go (killed, or the machine stopped): only then can it have left half-written files."""
     path = root / LOCK
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -147,7 +151,18 @@ def build_lock(root: Path, wait: float = 120.0, on_wait: Any = None) -> Iterator
         raise LockBusy(path) from None
     except OSError as exc:
         raise os_error(exc, path) from None
+    held = cache_file(root, HELD)
     try:
-        yield
+        interrupted = held is None or held.exists()
+        try:
+            if held is not None:
+                held.parent.mkdir(exist_ok=True)
+                held.touch()
+        except OSError:
+            interrupted = True  # cannot say next time: look every time
+        yield interrupted
+        with contextlib.suppress(OSError):
+            if held is not None:
+                held.unlink()
     finally:
         lock.release()
