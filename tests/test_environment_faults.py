@@ -18,6 +18,7 @@ from click.testing import CliRunner
 import lomba.fileio
 import lomba.validate.competitions
 from lomba.cli import main
+from lomba.plan.incremental import HELD
 from tests.conftest import REPO
 
 
@@ -190,9 +191,11 @@ def test_a_file_where_a_folder_belongs_is_a_message(sample: Path, folder: str) -
 def test_temporary_files_of_a_killed_run_are_cleaned_by_the_next(sample: Path) -> None:
     assert invoke(sample, "build").exit_code == 0
     leftovers = [sample / "build" / "sinovik-2019" / "dinkes" / ".si-bunda.docx.k1ll3d.tmp",
-                 sample / "build" / ".index.html.x.tmp"]
+                 sample / "build" / ".index.html.x.tmp",
+                 sample / "build" / ".cache" / ".entries-index.json.x.tmp"]  # a killed check
     for path in leftovers:
         path.write_bytes(b"PK\x03\x04 half")
+    (sample / HELD).touch()  # what a build killed while it held the lock leaves
     register_leftover = sample / "surat" / ".register.yaml.abc.tmp"
     register_leftover.write_text("surat: [", encoding="utf-8")
     entry = sample / "entries" / "dinkes" / "si-bunda.yaml"

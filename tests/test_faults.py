@@ -150,3 +150,10 @@ def test_what_a_killed_command_left_is_cleared_by_the_next_build(sample: Path) -
     assert result.ws is not None and len(result.ws.entries) == 1  # the changed entry alone
     assert not leftover.exists()
     assert not (sample / HELD).exists()
+    # `lomba check` writes its caches without the lock: what a killed one left there goes too.
+    cached = sample / "build" / ".cache" / ".entries-index.json.k1ll3d.tmp"
+    cached.write_bytes(b"{")
+    edit(sample / "entries/dinsos/verdes.yaml", "1.871 pengaduan", "1.872 pengaduan")
+    result = run_build(sample)
+    assert result.ws is not None and len(result.ws.entries) == 1
+    assert not cached.exists()

@@ -282,6 +282,8 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
             # A run was killed mid-write (or, with no record of a finished whole build, may
             # have been): its temporary files go. Else build/ is not walked for nothing.
             remove_leftovers(root / BUILD_DIR)
+        else:  # the caches, which `lomba check` also writes, without the lock
+            remove_leftovers(root / BUILD_DIR / ".cache")
         options = {"force": force, "jobs": jobs, "progress": progress, "start": start,
                    "pdf": pdf}
         if lines is not None:
