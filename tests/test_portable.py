@@ -6,6 +6,7 @@ import multiprocessing
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -52,10 +53,9 @@ def _disk_full() -> None:
 
 @pytest.mark.skipif(fork_context() is None, reason="no fork here: beside() runs inline")
 def test_a_failure_in_a_process_beside_is_the_callers_whole() -> None:
-    wait = beside(lambda: 6 * 7)
-    assert wait() == 42
-    wait = beside(_disk_full)
-    with pytest.raises(LombaError) as caught:
+    with beside(lambda: 6 * 7) as wait:
+        assert wait() == 42
+    with pytest.raises(LombaError) as caught, beside(_disk_full) as wait:
         wait()
     # Its code and what it names crossed the process boundary: the user reads the same words.
     assert caught.value.code == "io-disk-full"
@@ -63,8 +63,22 @@ def test_a_failure_in_a_process_beside_is_the_callers_whole() -> None:
     assert "build/rekap.xlsx" in caught.value.message("en")
 
 
+def _slow_write(target: Path) -> None:
+    time.sleep(0.5)
+    target.write_text("done", encoding="utf-8")
+
+
+@pytest.mark.skipif(fork_context() is None, reason="no fork here: beside() runs inline")
+def test_work_beside_never_outlives_a_block_that_fails(tmp_path: Path) -> None:
+    """The caller's lock covers what the process writes: a failing caller still waits."""
+    target = tmp_path / "rekap.csv"
+    with pytest.raises(RuntimeError), beside(lambda: _slow_write(target)):
+        raise RuntimeError("the dashboard failed")
+    assert target.read_text(encoding="utf-8") == "done"
+
+
 def test_work_too_small_for_a_process_runs_at_once() -> None:
     ran: list[int] = []
-    wait = beside(lambda: ran.append(1) or len(ran), worth_it=False)
-    assert ran == [1]  # done before waiting: no process was started
-    assert wait() == 1
+    with beside(lambda: ran.append(1) or len(ran), worth_it=False) as wait:
+        assert ran == [1]  # done before waiting: no process was started
+        assert wait() == 1

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
@@ -35,31 +36,33 @@ def _run_beside() -> Any:
     return _BESIDE[-1]()
 
 
-def beside(work: Callable[[], T], *, worth_it: bool = True) -> Callable[[], T]:
-    """Start ``work`` in a forked process and go on; the function returned waits for its
-    result (an exception it raised is raised there). Where there is no fork, or where the
-    work is too small to be ``worth_it`` a process, it runs here, at once, with the same
-    result."""
+@contextmanager
+def beside(work: Callable[[], T], *, worth_it: bool = True) -> Iterator[Callable[[], T]]:
+    """Start ``work`` in a forked process while the block goes on; the block gets a function
+    that waits for its result (an exception it raised is raised there). The work never
+    outlives the block, even one that fails: it writes where the caller's lock allows. Where
+    there is no fork, where a process cannot be started, or where the work is too small to be
+    ``worth_it`` one, it runs here, at once, with the same result."""
     context = fork_context() if worth_it else None
-    if context is None:
-        result = work()
-        return lambda: result
-    from concurrent.futures import ProcessPoolExecutor
+    pool = None
+    if context is not None:
+        from concurrent.futures import ProcessPoolExecutor
 
-    _BESIDE.append(work)
-    pool = ProcessPoolExecutor(1, mp_context=context)
-    try:
-        future = pool.submit(_run_beside)
-    except BaseException:
-        _BESIDE.pop()
-        pool.shutdown(cancel_futures=True)
-        raise
-
-    def wait() -> T:
+        _BESIDE.append(work)
         try:
-            return future.result()
-        finally:
-            pool.shutdown()
+            pool = ProcessPoolExecutor(1, mp_context=context)
+            future = pool.submit(_run_beside)
+        except OSError:  # no process to be had (a limit on processes or memory): here, then
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            pool = None
             _BESIDE.remove(work)
-
-    return wait
+    if pool is None:
+        result = work()
+        yield lambda: result
+        return
+    try:
+        yield future.result
+    finally:
+        pool.shutdown(wait=True)
+        _BESIDE.remove(work)

@@ -126,8 +126,21 @@ def write_desk(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind,
     items = compliance(ws, facts)
     # The recap and the status are written in a second process meanwhile, where there is
     # one and the work is big enough to pay for it (a third of the desk at 10,000 entries).
-    recap = beside(lambda: _write_recap(build, matrix, items),
-                   worth_it=len(facts) >= RECAP_APART)
+    with beside(lambda: _write_recap(build, matrix, items),
+                worth_it=len(facts) >= RECAP_APART) as recap:
+        letters = _write_dashboard(ws, facts, kind, matrix, items, region_documents, sink)
+        sink.written.extend(recap())
+    return sink.written, [path for _, path in letters]
+
+
+def _write_dashboard(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind, matrix: Matrix,
+                     items: list[OpdCompliance],
+                     region_documents: list[RegionDocument] | None,
+                     sink: WriteLog) -> list[tuple[Letter, Path]]:
+    """The dashboard, the calendar and the letter previews (returned)."""
+    assert ws.config is not None
+    root = ws.root
+    build = root / BUILD_DIR
     dates = calendar(ws, ws.editions(), editions_in_use(ws, facts))
     late = [c for c in items if not c.compliant]
     letters = write_letters(ws, late, kind, issue=False, log=sink) if late else []
@@ -150,8 +163,7 @@ def write_desk(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind,
     write_if_changed(build / "jadwal.ics",
                      to_ics(dates, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today).encode(),
                      sink)
-    sink.written.extend(recap())
-    return sink.written, [path for _, path in letters]
+    return letters
 
 
 RECAP_APART = 2000
