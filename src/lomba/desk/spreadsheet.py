@@ -151,7 +151,8 @@ def _sheet(header: list[str], rows: list[list[object]]) -> str:
         for c, v in zip(letters, row, strict=False):
             if v is None or v == "":
                 continue
-            key = (type(v), v)  # 1 and True and 1.0 are equal keys, not equal cells
+            # 1 and True and 1.0 are equal keys, not equal cells; text is the usual value
+            key = v if type(v) is str else (type(v), v)
             tail = tails.get(key)
             if tail is None:
                 tail = tails[key] = _cell_tail(v)
