@@ -120,9 +120,18 @@ def facts_of(ws: LoadedWorkspace, *, scored: bool = False) -> list[EntryFacts]:
             entry.display, entry.folder, True, model.opd, model.nama, model.akronim,
             model.tahapan, model.jenis, model.bentuk, model.urusan.utama, years,
             cells={r.edition.ref: cell_of(ws, r) for r in pairs.get(entry.display, [])},
-            iga=classify(entry.display, entry.path, model, edition, ws.config)
-            if edition is not None else None))
+            iga=_compact(classify(entry.display, entry.path, model, edition, ws.config),
+                         edition) if edition is not None else None))
     return out
+
+
+def _compact(item: Classified | None, edition: Edition) -> Classified | None:
+    """A score as a kept one holds it (its totals and what would raise it, not twenty
+    indicators with their evidence: a national workspace's facts are a third the size), so a
+    desk from fresh facts and one from kept facts read the very same thing."""
+    if item is None or item[0] != "dinilai":
+        return item
+    return _unpack_iga(_pack_iga(item), edition)
 
 
 # -- kept between builds -------------------------------------------------------------------------
