@@ -174,3 +174,20 @@ def test_parallel_check_matches_serial(sample: Path, monkeypatch: pytest.MonkeyP
     serial_twin = load_workspace(twin, jobs=1)
     render(serial_twin, serial_twin.readiness)
     assert outputs(sample) == outputs(twin)
+
+
+@pytest.mark.parametrize("folder", ["build", "node_modules"])
+def test_an_entry_in_a_folder_named_like_a_tool_is_still_watched(sample: Path,
+                                                                  folder: str) -> None:
+    """Every entry file lomba checks is in the tree's fingerprint, whatever its folder is
+    called: an edit to it is never taken for an unchanged tree."""
+    moved = sample / "entries" / "dinsos" / folder / "verdes.yaml"
+    moved.parent.mkdir()
+    (sample / "entries" / "dinsos" / "verdes.yaml").rename(moved)
+    first = run_build(sample)
+    assert any(o.readiness.entry.path == moved for o in first.outcomes)
+    edit(moved, "1.870 pengaduan", "1.871 pengaduan")
+    again = run_build(sample)
+    assert not again.noop
+    assert again.ws is not None
+    assert [e.path for e in again.ws.entries] == [moved]  # looked at again, and alone

@@ -57,7 +57,8 @@ def _relevant(root: Path) -> Callable[[watchfiles.Change, str], bool]:
 
 def _snapshot(root: Path) -> dict[str, str]:
     """Path -> size and modification time of every watched file."""
-    lines = [*stat_lines(root / "entries", "entries"), *stat_lines(root / "templates", "templates"),
+    lines = [*stat_lines(root / "entries", "entries", skip=()),
+             *stat_lines(root / "templates", "templates"),
              *stat_lines(root / REGION_DIR, REGION_DIR)]
     try:
         st = (root / CONFIG_NAME).stat()

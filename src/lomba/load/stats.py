@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +14,13 @@ import orjson
 SKIP_DIRS = {".git", "build", ".venv", "__pycache__", "node_modules"}
 
 
-def stat_lines(base: Path, prefix: str) -> list[str]:
-    """One line (path, size, modification time) per file below ``base``, in a stable order."""
+def stat_lines(base: Path, prefix: str, skip: Collection[str] = SKIP_DIRS) -> list[str]:
+    """One line (path, size, modification time) per file below ``base``, in a stable order;
+    hidden folders and those named in ``skip`` are left out."""
     lines = []
     top = os.fspath(base)
     for folder, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if d not in skip and not d.startswith("."))
         # The folder relative to base, by slicing: os.walk's folders all start with it.
         inner = folder[len(top):].lstrip(os.sep).replace(os.sep, "/")
         for name in sorted(files):

@@ -53,7 +53,9 @@ def tree_lines(root: Path, builtin: Path, today: str, extra: str = "") -> list[s
         with contextlib.suppress(OSError):
             st = (root / name).stat()
             lines.append(f"{name}\t{st.st_size}\t{st.st_mtime_ns}")
-    lines += stat_lines(root / "entries", "entries")
+    # Every folder but hidden ones, as entry_names lists them: an entry file in a folder
+    # called `build` is still an entry, and its edits must show.
+    lines += stat_lines(root / "entries", "entries", skip=())
     lines += stat_lines(root / "daerah", "daerah")  # the region's own profile
     lines += stat_lines(root / "templates", "templates")
     lines += stat_lines(builtin, "builtin")
