@@ -157,3 +157,27 @@ def test_what_a_killed_command_left_is_cleared_by_the_next_build(sample: Path) -
     result = run_build(sample)
     assert result.ws is not None and len(result.ws.entries) == 1
     assert not cached.exists()
+
+
+def _dies(index: int) -> None:
+    os._exit(3)  # as the kernel's out-of-memory killer would end it: no cleanup, no message
+
+
+def test_a_worker_process_that_dies_is_a_message(sample: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import lomba.build
+    from lomba.parallel import fork_context
+
+    if fork_context() is None:
+        pytest.skip("no fork here: documents are rendered in this process")
+    assert invoke(sample, "build", "--jobs", "1").exit_code == 0
+    before = outputs(sample)
+    monkeypatch.setattr(lomba.build, "_render_index", _dies)
+    result = invoke(sample, "build", "--clean", "--jobs", "2")  # every document to render
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and not isinstance(result.exception, RuntimeError)
+    assert "proses pekerja berhenti mendadak" in result.output and "LOMBA_SERIAL=1" in result.output
+    assert not list((sample / "build").rglob("*.tmp"))
+    monkeypatch.undo()
+    assert invoke(sample, "build", "--jobs", "2").exit_code == 0  # run again, as it says
+    assert outputs(sample) == before

@@ -586,6 +586,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "`{found}` tidak ditemukan di ruang kerja.",
         "`{found}` was not found in the workspace.",
     ),
+    "worker-lost": (
+        "Sebuah proses pekerja berhenti mendadak (mungkin kehabisan memori, atau dihentikan). "
+        "Tidak ada berkas setengah jadi yang tertinggal. Jalankan lagi; bila terulang, jalankan "
+        "dengan LOMBA_SERIAL=1 agar semua dikerjakan dalam satu proses.",
+        "A worker process stopped unexpectedly (perhaps out of memory, or killed). No file is "
+        "left half-written. Run again; if it happens again, run with LOMBA_SERIAL=1 to do "
+        "everything in one process.",
+    ),
     "build-busy": (
         "Build lain masih berjalan terlalu lama di ruang kerja ini ({path}); coba lagi nanti.",
         "Another build in this workspace is still running ({path}); try again later.",

@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
+from lomba.errors import LombaError
+
 
 def fork_context() -> BaseContext | None:
     """The ``fork`` start method, or None where there is none, where the program has chosen
@@ -23,6 +25,18 @@ def fork_context() -> BaseContext | None:
     if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
         return None
     return multiprocessing.get_context("fork")
+
+
+@contextmanager
+def workers_watched() -> Iterator[None]:
+    """A worker process that died (killed, or out of memory) as a failure the user can act on,
+    not a traceback. What it was writing is not half-written: every write is atomic."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        yield
+    except BrokenProcessPool:
+        raise LombaError("worker-lost") from None
 
 
 T = TypeVar("T")
@@ -62,7 +76,8 @@ def beside(work: Callable[[], T], *, worth_it: bool = True) -> Iterator[Callable
         yield lambda: result
         return
     try:
-        yield future.result
+        with workers_watched():
+            yield future.result
     finally:
         pool.shutdown(wait=True)
         _BESIDE.remove(work)

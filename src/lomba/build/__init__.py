@@ -38,7 +38,7 @@ from lomba.fileio import WriteLog, remove_leftovers, write_if_changed
 from lomba.load import stats
 from lomba.load.discover import CONFIG_NAME, entry_names, named_entries
 from lomba.model.region import REGION_PROFILE
-from lomba.parallel import fork_context
+from lomba.parallel import fork_context, workers_watched
 from lomba.plan import incremental
 from lomba.plan.pairs import (
     Context,
@@ -126,7 +126,7 @@ def _render_in_workers(ws: LoadedWorkspace, ctx: Context, pairs: list[Readiness]
     try:
         context = fork_context()
         chunk = max(1, len(todo) // (jobs * 8))
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with workers_watched(), ProcessPoolExecutor(jobs, mp_context=context) as pool:
             for index, written, unchanged, refused in pool.map(_render_index, todo,
                                                                chunksize=chunk):
                 _record(outcomes[index], WriteLog(list(map(Path, written)),

@@ -34,7 +34,7 @@ from lomba.locale import build_date
 from lomba.model.innovation import Inovasi
 from lomba.model.region import REGION_PROFILE
 from lomba.model.workspace import Workspace
-from lomba.parallel import fork_context
+from lomba.parallel import fork_context, workers_watched
 from lomba.validate.competitions import Registry
 from lomba.validate.snapshot import Entry, load_document
 
@@ -164,7 +164,8 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
     _FORK_STATE = (ws, checker, use_cache, competitions, memo.context if memo else None)
     try:
         context = fork_context()
-        with frozen_heap(), ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with workers_watched(), frozen_heap(), \
+                ProcessPoolExecutor(workers, mp_context=context) as pool:
             for entries, readiness, diagnostics, chunk_used, remembered in pool.map(
                     _check_chunk, chunks):
                 if memo is not None:
