@@ -164,16 +164,18 @@ def test_an_interrupted_build_leaves_no_record(sample: Path, monkeypatch) -> Non
     assert result.ws is not None and len(result.ws.entries) == 13
 
 
-def test_evidence_the_fingerprint_skips_is_looked_at(sample: Path) -> None:
+@pytest.mark.parametrize("name", [".arsip", "build"])
+def test_evidence_the_fingerprint_skips_is_looked_at(sample: Path, name: str) -> None:
     """Evidence in a hidden folder is not in the tree's fingerprint; the kept record stats it
     itself, so replacing it still brings the whole path (and a build without that change
-    still loads only the edited entry)."""
-    folder = sample / "entries" / "disdik" / ".arsip"
+    still loads only the edited entry). In a folder named like a tool's (`build`), it is in
+    the fingerprint, which brings the whole path the same way."""
+    folder = sample / "entries" / "disdik" / name
     folder.mkdir()
     shutil.copy2(sample / "entries" / "disdik" / "bukti" / "sk-kelas-jauh.pdf",
                  folder / "sk-lama.pdf")
     edit(sample / GURU, "bukti:\n  - berkas: bukti/sk-kelas-jauh.pdf\n",
-         "bukti:\n  - berkas: .arsip/sk-lama.pdf\n    jenis: SK\n    judul: SK lama\n"
+         f"bukti:\n  - berkas: {name}/sk-lama.pdf\n    jenis: SK\n    judul: SK lama\n"
          "  - berkas: bukti/sk-kelas-jauh.pdf\n")
     run_build(sample)
     edit(sample / VERDES, "1.870 pengaduan", "1.871 pengaduan")

@@ -331,7 +331,7 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str], r
                 delta.keep_changed(root, kept, tokens, result.ws.entries, result.facts,
                                    result.previews)
                 return result
-        kept = None
+        kept = None  # let go of the record before every entry is loaded
     ws = load_workspace(root, names=names)
     with frozen_heap():
         result = _build_loaded(root, ws, manifest, tree, True, competitions=[], opds=[],

@@ -168,20 +168,29 @@ def outside_evidence(root: Path, entry: Entry) -> list[list[str]]:
     out = []
     for _, ref in file_references(entry):
         ref = ref.replace("\\", "/")
-        if not (os.path.isabs(ref) or ":" in ref or _unwatched(ref.split("/")[:-1])):
+        if not (os.path.isabs(ref) or ":" in ref or _hidden(ref.split("/")[:-1])):
             continue  # below the entry's own folder, inside entries/: in the context already
         path = os.path.normpath(os.path.join(entry.path.parent, ref))
         try:
             rel = os.path.relpath(path, root).replace(os.sep, "/")
         except ValueError:  # another drive (Windows): outside, whatever it is
             rel = "../"
-        if not rel.startswith(WATCHED) or _unwatched(rel.split("/")[:-1]):
+        if _unwatched(rel):
             out.append([path, stats.stat_token(path)])
     return out
 
 
-def _unwatched(folders: list[str]) -> bool:
-    return any(f == ".." or f.startswith(".") or f in stats.SKIP_DIRS for f in folders)
+def _hidden(folders: list[str]) -> bool:
+    return any(f == ".." or f.startswith(".") for f in folders)
+
+
+def _unwatched(rel: str) -> bool:
+    """Whether the tree's lines (``plan/incremental.py: tree_lines``) leave out the file at
+    ``rel``: outside the watched folders, in a hidden folder, or, outside ``entries/`` (which
+    is taken whole), in a folder named like a tool's."""
+    folders = rel.split("/")[:-1]
+    return not rel.startswith(WATCHED) or _hidden(folders) or (
+        not rel.startswith("entries/") and any(f in stats.SKIP_DIRS for f in folders))
 
 
 def forget(root: Path) -> None:

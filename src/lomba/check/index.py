@@ -89,8 +89,7 @@ def refresh(root: Path, paths: dict[str, str], skip: set[str],
     for display, path in paths.items():
         if display in skip:
             continue
-        token = tokens.get(display) if tokens is not None else None
-        token = token or stats.stat_token(path)
+        token = (tokens or {}).get(display) or stats.stat_token(path)
         old = known.get(display)
         if old is not None and old.token == token and token != "-":
             out[display] = old

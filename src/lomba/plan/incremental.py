@@ -36,7 +36,7 @@ from lomba.load.stats import stat_lines
 MANIFEST = Path("build") / ".lomba-build.json"
 LOCK = Path("build") / ".lomba.lock"
 HELD = Path("build") / ".cache" / "lock-dipegang"
-"""There while a command holds the lock; still there after one that was killed."""
+"""There while a command holds the lock; still there after one that was killed or failed."""
 def tree_fingerprint(root: Path, builtin: Path, today: str, extra: str = "") -> str:
     """A cheap fingerprint of every input of a build (stat, not content)."""
     return fingerprint(tree_lines(root, builtin, today, extra))
@@ -134,8 +134,8 @@ class LockBusy(LombaError):
 def build_lock(root: Path, wait: float = 120.0, on_wait: Any = None) -> Iterator[bool]:
     """Hold the workspace's build lock; wait for another build to finish (up to ``wait``).
     A portable lock (``filelock``: ``flock`` on POSIX, ``msvcrt`` on Windows), released when
-    the process ends, however it ends. Yields whether the last holder ended without letting
-    go (killed, or the machine stopped): only then can it have left half-written files."""
+    the process ends, however it ends. Yields whether the last holder did not end cleanly
+    (killed, failed, or the machine stopped): only then can it have left temporary files."""
     path = root / LOCK
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
