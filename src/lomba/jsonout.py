@@ -11,8 +11,29 @@ JSON_SCHEMA_VERSION = 1
 rises when a key changes meaning or goes away (new keys may appear without it)."""
 
 
+_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
+
+
 def json_document(command: str, payload: dict[str, Any]) -> str:
     """Indented, UTF-8 as written (no ``\\u`` escapes for Indonesian or other letters). orjson:
     the standard encoder took three quarters of a second for a 10,000-entry status."""
     return orjson.dumps({"schema_version": JSON_SCHEMA_VERSION, "command": command, **payload},
-                        option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode("utf-8")
+                        option=_OPTIONS).decode("utf-8")
+
+
+def json_item(value: Any) -> str:
+    """``value`` as :func:`json_document` writes an item of a list under a top-level key."""
+    return orjson.dumps(value, option=_OPTIONS).decode("utf-8").replace("\n", "\n    ")
+
+
+def json_document_listing(command: str, payload: dict[str, Any], key: str,
+                          items: list[str]) -> str:
+    """:func:`json_document`, with ``payload[key]`` the list of ``items``, each already written
+    by :func:`json_item` (so that items kept from an earlier document are not encoded again)."""
+    text = json_document(command, {**payload, key: []})
+    if not items:
+        return text
+    # Only the key itself starts a line with two spaces and a quote: in a string value, a line
+    # break and a quote are escaped, and deeper keys are indented further.
+    empty = f'\n  "{key}": []'
+    return text.replace(empty, f'\n  "{key}": [\n    ' + ",\n    ".join(items) + "\n  ]", 1)

@@ -32,6 +32,7 @@ from lomba.check.workspace import (
 from lomba.desk.facts import EntryFacts, NotKept, facts_of
 from lomba.desk.letters import default_kind
 from lomba.desk.outputs import write_desk
+from lomba.desk.rowmemo import MemoPlan
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError, os_error
 from lomba.fileio import WriteLog, remove_leftovers, write_if_changed
@@ -233,6 +234,9 @@ class BuildResult:
     ws: LoadedWorkspace | None = None
     facts: list[EntryFacts] = field(default_factory=list)
     """Every entry's facts, after a whole build (what its desk was made from)."""
+    desk_rows: str | None = None
+    """The name of the memo of the desk's rows that goes with those facts
+    (``desk/rowmemo.py``)."""
 
 
 def clean(root: Path) -> None:
@@ -329,7 +333,7 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str], r
             if result is not None:
                 assert result.ws is not None
                 delta.keep_changed(root, kept, tokens, result.ws.entries, result.facts,
-                                   result.previews)
+                                   result.previews, result.desk_rows)
                 return result
         kept = None  # let go of the record before every entry is loaded
     ws = load_workspace(root, names=names)
@@ -341,7 +345,7 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str], r
             with contextlib.suppress(NotKept):  # not kept: the next build loads every entry
                 delta.keep_whole(root, context, tokens, ws.entries, result.facts,
                                  [pack_region(root, r) for r in result.regions],
-                                 result.previews)
+                                 result.previews, result.desk_rows)
     return result
 
 
@@ -425,10 +429,16 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
         result.facts = facts
         if others is not None and same:
             result.previews = [root / name for name in others.kept.previews]
+            result.desk_rows = others.kept.desk_rows
         else:
+            # The rows of the entries not loaded are those the last build's desk made.
+            plan = MemoPlan() if others is None else MemoPlan(
+                kept=others.kept.desk_rows, reuse=frozenset(others.facts))
             result.desk, result.previews = write_desk(ws, facts,
                                                       default_kind(ws.config, ws.today),
-                                                      region_documents(root, result.regions))
+                                                      region_documents(root, result.regions),
+                                                      plan)
+            result.desk_rows = plan.made
             manifest.desk = _desk_files(root)
     if pdf:
         result.pdfs = _make_pdfs(root, result, manifest, jobs)

@@ -70,6 +70,8 @@ class Kept:
     that enters a region-level edition changes."""
     previews: list[str] = field(default_factory=list)
     """The letter previews the desk holds (relative to the workspace)."""
+    desk_rows: str | None = None
+    """The memo of the desk's rows made from these facts (``desk/rowmemo.py``)."""
 
     def same_facts(self, facts: EntryFacts) -> bool:
         """Whether an entry's facts are those kept: then the desk made from them is too."""
@@ -237,7 +239,8 @@ def load(root: Path) -> Kept | None:
             return None
         return Kept(str(raw["context"]), dict(raw["tokens"]), dict(raw["cross"]),
                     dict(raw["outside"]), dict(raw["facts"]), list(raw["regions"]),
-                    [str(p) for p in raw["previews"]])
+                    [str(p) for p in raw["previews"]],
+                    raw["desk_rows"] if isinstance(raw.get("desk_rows"), str) else None)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
@@ -246,21 +249,22 @@ def save(root: Path, kept: Kept) -> None:
     """Best effort: a record that cannot be written is simply not there next time."""
     data = {"lomba": code_digest(), "context": kept.context, "tokens": kept.tokens,
             "cross": kept.cross, "outside": kept.outside, "facts": kept.facts,
-            "regions": kept.regions, "previews": kept.previews}
+            "regions": kept.regions, "previews": kept.previews, "desk_rows": kept.desk_rows}
     write_cache_file(root, STATE_FILE, orjson.dumps(data))
 
 
 def keep_whole(root: Path, context: str, tokens: dict[str, str], entries: list[Entry],
-               facts: list[EntryFacts], regions: list[list[Any]], previews: list[Path]) -> None:
+               facts: list[EntryFacts], regions: list[list[Any]], previews: list[Path],
+               desk_rows: str | None) -> None:
     """Keep what a whole build of every entry found (raises :class:`NotKept`)."""
     save(root, Kept(context, tokens, {e.display: cross_record(e) for e in entries},
                     {e.display: out for e in entries if (out := outside_evidence(root, e))},
                     {f.display: pack(f) for f in facts}, regions,
-                    [p.relative_to(root).as_posix() for p in previews]))
+                    [p.relative_to(root).as_posix() for p in previews], desk_rows))
 
 
 def keep_changed(root: Path, kept: Kept, tokens: dict[str, str], entries: list[Entry],
-                 facts: list[EntryFacts], previews: list[Path]) -> None:
+                 facts: list[EntryFacts], previews: list[Path], desk_rows: str | None) -> None:
     """Keep what a whole build of the changed ``entries`` found, with the others' as kept
     (not kept at all when a finding cannot be: the next build then loads every entry)."""
     loaded = {e.display for e in entries}
@@ -269,6 +273,7 @@ def keep_changed(root: Path, kept: Kept, tokens: dict[str, str], entries: list[E
         kept.outside[entry.display] = outside_evidence(root, entry)
     kept.tokens = tokens
     kept.previews = [p.relative_to(root).as_posix() for p in previews]
+    kept.desk_rows = desk_rows
     with contextlib.suppress(NotKept):
         kept.facts.update((f.display, pack(f)) for f in facts if f.display in loaded)
         save(root, kept)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from typing import Any
@@ -18,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from lomba.check.deadlines import Deadline
-from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
+from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance, Row
 from lomba.desk.views import SYMBOLS, days_text
 from lomba.locale import angka, tanggal
 from lomba.scoring.iga import Action, RegionScore
@@ -33,14 +32,6 @@ _ENV = jinja2.Environment(
 _ENV.filters["tanggal"] = tanggal
 COLORS = {"siap": "#1b7a3a", "peringatan": "#c98a00", "belum": "#c00000", "tidak-ikut": "#c9d1cd",
           "tidak-terbaca": "#7a1b6e"}
-
-
-@dataclass
-class Links:
-    """Documents made by this build, by (entry file, edition ref): paths relative to build/."""
-
-    documents: dict[tuple[str, str], tuple[str, str]]
-    letters: dict[str, str]
 
 
 def bar_chart(values: list[tuple[str, int]], title: str) -> Markup:
@@ -111,50 +102,63 @@ def _text(value: str) -> str:
     return value
 
 
-def matrix_rows(matrix: Matrix, links: Links, notes: dict[tuple[str, str], int]) -> Markup:
-    """The readiness table's rows: one per entry, a cell per competition with its state, the
-    number of its reason below the table, and links to its documents. Written here rather
-    than in the template: ten thousand rows of template loops took most of a second."""
+def row_parts(row: Row, documents: dict[str, tuple[str, str]]) -> list[Any]:
+    """One entry's share of the dashboard: its row in the readiness table, cut where the
+    numbers of its reasons go (they run across the table, see :func:`matrix_rows`), and its
+    items in the list of documents. ``documents``: its final documents by edition (DOCX,
+    HTML). Written here rather than in the template: ten thousand rows of template loops took
+    most of a second."""
+    entry = row.entry
+    if entry.readable:
+        name = _text(entry.nama or "")
+        if entry.akronim:
+            name += f" <small>({_text(entry.akronim)})</small>"
+    else:
+        name = _text(entry.display)
+    pieces = [f"      <tr>\n        <td>{name}</td>\n        <td>{_text(row.opd)}</td>\n"]
+    for ref, cell in row.cells.items():
+        title = STATE_LABELS[cell.state][0]
+        if cell.reason is not None:
+            title += ": " + cell.reason.message("id")
+        pieces[-1] += f'        <td class="pusat {cell.state}" title="{_text(title)}">' \
+            f"{SYMBOLS[cell.state]}"
+        if cell.reason is not None:
+            pieces.append("")  # its note's number goes in this gap
+        doc = documents.get(ref)
+        if doc:
+            pieces[-1] += f' <a href="{_text(doc[0])}">docx</a> <a href="{_text(doc[1])}">html</a>'
+        pieces[-1] += "</td>\n"
+    pieces[-1] += "      </tr>\n"
+    listed = "".join(
+        f'    <li><a href="{_text(docx)}">{_text(docx)}</a> · '
+        f'<a href="{_text(html_file)}">pratinjau</a></li>\n'
+        for _, (docx, html_file) in sorted(documents.items()))
+    return [pieces, listed]
+
+
+def matrix_rows(parts: list[list[Any]]) -> Markup:
+    """The readiness table's rows, each reason numbered in its cell in table order (the
+    numbers of the list of reasons below it)."""
     out = []
-    columns = [(col.ref, col.ref) for col in matrix.columns]
-    for row in matrix.rows:
-        entry = row.entry
-        if entry.readable:
-            name = _text(entry.nama or "")
-            if entry.akronim:
-                name += f" <small>({_text(entry.akronim)})</small>"
-        else:
-            name = _text(entry.display)
-        out.append(f"      <tr>\n        <td>{name}</td>\n        <td>{_text(row.opd)}</td>\n")
-        for ref, _ in columns:
-            cell = row.cells[ref]
-            title = STATE_LABELS[cell.state][0]
-            if cell.reason is not None:
-                title += ": " + cell.reason.message("id")
-            text = SYMBOLS[cell.state]
-            note = notes.get((entry.display, ref))
-            if note:
-                text += f'<sup><a href="#alasan-{note}">{note}</a></sup>'
-            doc = links.documents.get((entry.display, ref))
-            if doc:
-                text += f' <a href="{_text(doc[0])}">docx</a> <a href="{_text(doc[1])}">html</a>'
-            out.append(f'        <td class="pusat {cell.state}" title="{_text(title)}">{text}'
-                       "</td>\n")
-        out.append("      </tr>\n")
+    note = 0
+    for pieces, _ in parts:
+        out.append(pieces[0])
+        for piece in pieces[1:]:
+            note += 1
+            out.append(f'<sup><a href="#alasan-{note}">{note}</a></sup>')
+            out.append(piece)
     return Markup("".join(out))
 
 
-def document_list(links: Links) -> Markup:
+def document_list(parts: list[list[Any]]) -> Markup:
     """Every document made, one list item each, by entry and edition."""
-    return Markup("".join(
-        f'    <li><a href="{_text(docx)}">{_text(docx)}</a> · '
-        f'<a href="{_text(html_file)}">pratinjau</a></li>\n'
-        for _, (docx, html_file) in sorted(links.documents.items())))
+    return Markup("".join(listed for _, listed in parts))
 
 
 def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
                      compliance: list[OpdCompliance], calendar: list[Deadline],
-                     links: Links, region: RegionScore | None = None,
+                     letters: dict[str, str], rows: list[list[Any]],
+                     region: RegionScore | None = None,
                      actions: list[Action] | None = None, index_note: str | None = None,
                      region_documents: list[Any] | None = None) -> str:
     per_opd = [(c.kode, len(c.innovations)) for c in sorted(compliance, key=lambda c: c.kode)]
@@ -166,12 +170,11 @@ def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
     # Every reason is printed (numbered in its cell), not only shown on hover: a phone has none.
     reasons = [(row.entry.display, col.ref) for row in matrix.rows for col in matrix.columns
                if row.cells[col.ref].reason is not None]
-    notes = {pair: n for n, pair in enumerate(reasons, start=1)}
     late = [c for c in compliance if not c.compliant]
     return xml_safe(_ENV.get_template("dasbor.html.j2").render(
         pemda=pemda, year=year, today=today, matrix=matrix, compliance=compliance,
-        late=late, calendar=calendar, upcoming=upcoming[:6], links=links, reasons=reasons,
-        matrix_rows=matrix_rows(matrix, links, notes), document_list=document_list(links),
+        late=late, calendar=calendar, upcoming=upcoming[:6], letters=letters, reasons=reasons,
+        matrix_rows=matrix_rows(rows), document_list=document_list(rows),
         rows_by_entry={row.entry.display: row for row in matrix.rows},
         symbols=SYMBOLS, labels=STATE_LABELS, days_text=days_text,
         chart_opd=bar_chart(per_opd, "Inovasi per OPD (tanpa ide)"),

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lomba.check.workspace import LoadedWorkspace
 from lomba.desk.calendar import calendar, to_ics
-from lomba.desk.dashboard import Links, render_dashboard
+from lomba.desk.dashboard import render_dashboard, row_parts
 from lomba.desk.facts import EntryFacts
 from lomba.desk.letter_writer import render_letter
 from lomba.desk.letters import Letter, plan_letters, save_register
-from lomba.desk.spreadsheet import innovation_rows, to_csv, to_xlsx
+from lomba.desk.rowmemo import MemoPlan, RowMemo
+from lomba.desk.spreadsheet import recap_row, to_csv, to_xlsx
 from lomba.desk.status import (
     Matrix,
     OpdCompliance,
@@ -21,11 +22,11 @@ from lomba.desk.status import (
     editions_in_use,
     readiness_matrix,
 )
-from lomba.desk.views import status_json
+from lomba.desk.views import status_entry, status_json
 from lomba.errors import os_error
 from lomba.fileio import WriteLog, atomic_write_text, write_if_changed
 from lomba.fingerprint import code_digest
-from lomba.jsonout import json_document
+from lomba.jsonout import json_document_listing, json_item
 from lomba.load import stats
 from lomba.load.reference import reference_bytes, reference_for
 from lomba.model.register import Kind
@@ -112,23 +113,30 @@ class RegionDocument:
     reason: str | None
 
 
+DASHBOARD_ROWS = "dasbor-baris.json"
+RECAP_ROWS = "rekap-baris.json"
+"""Each side's rows by entry (``desk/rowmemo.py``), in ``build/.cache/``."""
+
+
 def write_desk(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind,
                region_documents: list[RegionDocument] | None = None,
-               ) -> tuple[list[Path], list[Path]]:
+               plan: MemoPlan | None = None) -> tuple[list[Path], list[Path]]:
     """Everything the Champion Inovator reads, after a full build, from every entry's facts
     (with what the build did with each document); returns the files written and the letter
-    previews (unnumbered: only `lomba surat` issues numbers)."""
+    previews (unnumbered: only `lomba surat` issues numbers). ``plan``: which entries' rows
+    the last build's memo holds already (every row is made without one)."""
     assert ws.config is not None
     root = ws.root
-    build = root / BUILD_DIR
     sink = WriteLog()
     matrix = readiness_matrix(ws, facts)
     items = compliance(ws, facts)
     # The recap and the status are written in a second process meanwhile, where there is
-    # one and the work is big enough to pay for it (a third of the desk at 10,000 entries).
-    with beside(lambda: _write_recap(build, matrix, items),
+    # one and the work is big enough to pay for it (a third of the desk at 10,000 entries,
+    # and still a third with most rows kept: reading, joining and writing them).
+    with beside(lambda: _write_recap(root, matrix, items, plan),
                 worth_it=len(facts) >= RECAP_APART) as recap:
-        letters = _write_dashboard(ws, facts, kind, matrix, items, region_documents, sink)
+        letters = _write_dashboard(ws, facts, kind, matrix, items, region_documents, sink,
+                                   plan)
         sink.written.extend(recap())
     return sink.written, [path for _, path in letters]
 
@@ -136,7 +144,7 @@ def write_desk(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind,
 def _write_dashboard(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind, matrix: Matrix,
                      items: list[OpdCompliance],
                      region_documents: list[RegionDocument] | None,
-                     sink: WriteLog) -> list[tuple[Letter, Path]]:
+                     sink: WriteLog, plan: MemoPlan | None) -> list[tuple[Letter, Path]]:
     """The dashboard, the calendar and the letter previews (returned)."""
     assert ws.config is not None
     root = ws.root
@@ -145,9 +153,9 @@ def _write_dashboard(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind, m
     late = [c for c in items if not c.compliant]
     letters = write_letters(ws, late, kind, issue=False, log=sink) if late else []
     _remove_old_previews(root, {path for _, path in letters})
-    links = Links(document_links(facts),
-                  {letter.opd.kode: url_path(path.relative_to(build).as_posix())
-                   for letter, path in letters})
+    memo = RowMemo.open(root, DASHBOARD_ROWS, plan, [c.ref for c in matrix.columns])
+    rows = [memo.row(row.entry.display, lambda row=row: row_parts(row, _documents(row.entry)))
+            for row in matrix.rows]
     region, actions, note = None, [], None
     try:
         region = region_from(ws.config, iga_edition(ws.config, ws.editions()),
@@ -157,12 +165,16 @@ def _write_dashboard(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind, m
         note = str(exc)
     page = render_dashboard(pemda=ws.config.pemda.nama, year=ws.config.tahun_kerja,
                             today=ws.today, matrix=matrix, compliance=items, calendar=dates,
-                            links=links, region=region, actions=actions, index_note=note,
+                            letters={letter.opd.kode: url_path(path.relative_to(build)
+                                                               .as_posix())
+                                     for letter, path in letters},
+                            rows=rows, region=region, actions=actions, index_note=note,
                             region_documents=region_documents or [])
     write_if_changed(build / "index.html", page.encode("utf-8"), sink)
     write_if_changed(build / "jadwal.ics",
                      to_ics(dates, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today).encode(),
                      sink)
+    memo.save(root)
     return letters
 
 
@@ -170,31 +182,34 @@ RECAP_APART = 2000
 """From this many entries on, the recap is written in a process of its own."""
 
 
-def _write_recap(build: Path, matrix: Matrix, items: list[OpdCompliance]) -> list[Path]:
+def _write_recap(root: Path, matrix: Matrix, items: list[OpdCompliance],
+                 plan: MemoPlan | None) -> list[Path]:
     """``rekap.xlsx``, ``rekap.csv`` and ``status.json``, each a row per entry; returns those
     written (the others were current)."""
     log = WriteLog()
-    rows = innovation_rows(matrix)
-    write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items, rows), log)
-    write_if_changed(build / "rekap.csv", to_csv(matrix, rows).encode("utf-8"), log)
-    write_if_changed(build / "status.json",
-                     (json_document("status", status_json(matrix, "id")) + "\n").encode("utf-8"),
-                     log)
+    build = root / BUILD_DIR
+    memo = RowMemo.open(root, RECAP_ROWS, plan, [c.ref for c in matrix.columns])
+    parts = [memo.row(row.entry.display,
+                      lambda row=row: [*recap_row(row), json_item(status_entry(row, "id"))])
+             for row in matrix.rows]
+    write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items, parts), log)
+    write_if_changed(build / "rekap.csv", to_csv(parts).encode("utf-8"), log)
+    status = json_document_listing("status", status_json(replace(matrix, rows=[]), "id"),
+                                   "entries", [part[3] for part in parts])
+    write_if_changed(build / "status.json", (status + "\n").encode("utf-8"), log)
+    memo.save(root)
     return log.written
 
 
-def document_links(facts: list[EntryFacts]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Every final document (not a draft), by (entry file, edition): its DOCX and HTML,
-    relative to build/."""
+def _documents(facts: EntryFacts) -> dict[str, tuple[str, str]]:
+    """The entry's final documents (not drafts), by edition: DOCX and HTML, relative to
+    build/."""
     out = {}
     prefix = f"{BUILD_DIR}/"
-    for f in facts:
-        for pair in f.pairs:
-            if not pair.final:
-                continue
-            by_suffix = {name[name.rfind("."):]: name.removeprefix(prefix)
-                         for name in pair.files}
-            if ".docx" in by_suffix and ".html" in by_suffix:
-                out[(pair.entry, pair.ref)] = (url_path(by_suffix[".docx"]),
-                                               url_path(by_suffix[".html"]))
+    for pair in facts.pairs:
+        if not pair.final:
+            continue
+        by_suffix = {name[name.rfind("."):]: name.removeprefix(prefix) for name in pair.files}
+        if ".docx" in by_suffix and ".html" in by_suffix:
+            out[pair.ref] = (url_path(by_suffix[".docx"]), url_path(by_suffix[".html"]))
     return out

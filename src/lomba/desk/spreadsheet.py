@@ -8,10 +8,12 @@ took longer than a small workspace's whole recap. Reproducible: fixed document d
 from __future__ import annotations
 
 import csv
+import functools
 import io
+from typing import Any
 from xml.sax.saxutils import escape
 
-from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
+from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance, Row
 from lomba.model.vocab import urusan_title
 from lomba.write.ooxml import PR, RT, R, member, write_zip
 from lomba.xmltext import csv_cell, is_formula, xml_escape, xml_safe
@@ -28,23 +30,31 @@ COMPLIANCE_HEADER = ["Kode OPD", "Nama OPD", "Jenis", "Ide", "Inovasi", "Inovasi
                      "RAI lengkap", "Patuh", "Kekurangan"]
 
 
-def innovation_rows(matrix: Matrix) -> list[list[str]]:
-    rows = []
-    for row in matrix.rows:
-        entry = row.entry
-        if not entry.readable:
-            reason = next((c.reason.message("id") for c in row.cells.values() if c.reason), "")
-            rows.append([entry.display, row.opd, "", "", "", "", "", "", "",
-                         STATE_LABELS["tidak-terbaca"][0], reason])
-            continue
-        entered = {ref: cell for ref, cell in row.cells.items() if cell.state != "tidak-ikut"}
-        readiness = "; ".join(f"{ref}: {STATE_LABELS[c.state][0]}" for ref, c in entered.items())
-        reasons = "; ".join(f"{ref}: {c.reason.message('id')}" for ref, c in entered.items()
-                            if c.reason is not None)
-        rows.append([entry.display, entry.opd, entry.nama or "", entry.akronim or "",
-                     entry.tahapan or "", entry.jenis or "", entry.bentuk or "",
-                     urusan_title(entry.urusan or ""), ", ".join(entered), readiness, reasons])
-    return rows
+def innovation_values(row: Row) -> list[str]:
+    """One entry's cells in the recap (the columns of :data:`INNOVATION_HEADER`)."""
+    entry = row.entry
+    if not entry.readable:
+        reason = next((c.reason.message("id") for c in row.cells.values() if c.reason), "")
+        return [entry.display, row.opd, "", "", "", "", "", "", "",
+                STATE_LABELS["tidak-terbaca"][0], reason]
+    entered = {ref: cell for ref, cell in row.cells.items() if cell.state != "tidak-ikut"}
+    readiness = "; ".join(f"{ref}: {STATE_LABELS[c.state][0]}" for ref, c in entered.items())
+    reasons = "; ".join(f"{ref}: {c.reason.message('id')}" for ref, c in entered.items()
+                        if c.reason is not None)
+    return [entry.display, entry.opd, entry.nama or "", entry.akronim or "",
+            entry.tahapan or "", entry.jenis or "", entry.bentuk or "",
+            urusan_title(entry.urusan or ""), ", ".join(entered), readiness, reasons]
+
+
+def recap_row(row: Row) -> list[Any]:
+    """One entry's share of the recap: its CSV line, its sheet row cut where the row number
+    goes (:func:`_sheet_row`), and the width of each of its cells' text (the parts
+    :func:`to_csv` and :func:`to_xlsx` read; a caller may add its own after them)."""
+    values = innovation_values(row)
+    line = io.StringIO()
+    csv.writer(line, delimiter=CSV_DELIMITER, lineterminator="\r\n").writerow(
+        [csv_cell(v) for v in values])
+    return [line.getvalue(), _sheet_row(values), [len(str(v)) for v in values]]
 
 
 def compliance_rows(items: list[OpdCompliance]) -> list[list[object]]:
@@ -54,16 +64,13 @@ def compliance_rows(items: list[OpdCompliance]) -> list[list[object]]:
             for c in items]
 
 
-def to_csv(matrix: Matrix, rows: list[list[str]] | None = None) -> str:
+def to_csv(parts: list[list[Any]]) -> str:
     """The recap as CSV for Excel with Indonesian settings: a byte order mark, semicolons, CRLF,
-    and no cell that a spreadsheet would run as a formula. ``rows``: :func:`innovation_rows`,
-    when the caller has them."""
+    and no cell that a spreadsheet would run as a formula. ``parts``: :func:`recap_row` of
+    each entry."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow(INNOVATION_HEADER)
-    writer.writerows([csv_cell(v) for v in row]
-                     for row in (innovation_rows(matrix) if rows is None else rows))
-    return "\ufeff" + out.getvalue()
+    csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n").writerow(INNOVATION_HEADER)
+    return "\ufeff" + out.getvalue() + "".join(part[0] for part in parts)
 
 
 XLSX_TYPES = (
@@ -117,13 +124,17 @@ def _column(index: int) -> str:
     return name
 
 
+_LETTERS = [_column(i) for i in range(1, max(len(INNOVATION_HEADER), len(COMPLIANCE_HEADER)) + 1)]
+
+
 def _cell(ref: str, value: object, style: int = 0) -> str:
     return f'<c r="{ref}"{_cell_tail(value, style)}'
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def _cell_tail(value: object, style: int = 0) -> str:
     """A cell after its reference: the same for every cell of that value and style (a recap
-    repeats its OPD, stages and states thousands of times, so :func:`_sheet` reuses them)."""
+    repeats its OPD, stages and states thousands of times, so each is made once)."""
     s = f' s="{style}"' if style else ""
     if isinstance(value, bool) or not isinstance(value, int | float):
         text = xml_safe(str(value))
@@ -133,31 +144,31 @@ def _cell_tail(value: object, style: int = 0) -> str:
     return f"{s}><v>{value}</v></c>"
 
 
-def _sheet(header: list[str], rows: list[list[object]]) -> str:
+def _sheet_row(values: list[Any]) -> list[str]:
+    """A sheet row, cut at each place its number goes (the row and each cell's reference):
+    ``str(n).join(pieces)`` is row ``n``."""
+    pieces = ['<row r="', '">']
+    for letter, v in zip(_LETTERS, values, strict=False):
+        if v is not None and v != "":
+            pieces[-1] += f'<c r="{letter}'
+            pieces.append('"' + _cell_tail(v))
+    pieces[-1] += "</row>"
+    return pieces
+
+
+def _sheet(header: list[str], rows: list[list[str]], widths: list[list[int]]) -> str:
     """One worksheet: a dark header row that stays in view and filters, columns as wide as
-    their text (capped), text as inline strings."""
-    letters = [_column(i) for i in range(1, len(header) + 1)]
+    their text (capped), text as inline strings. ``rows``: :func:`_sheet_row` of each row;
+    ``widths``: the length of each of its cells' text."""
+    letters = _LETTERS[:len(header)]
     cols = "".join(
-        f'<col min="{i}" max="{i}" width="{min(max(map(len, map(str, column))) + 2, 60)}" '
-        'customWidth="1"/>'
-        for i, column in enumerate(zip(header, *rows, strict=False), start=1))
+        f'<col min="{i}" max="{i}" width="{min(max(column) + 2, 60)}" customWidth="1"/>'
+        for i, column in enumerate(zip(map(len, header), *widths, strict=False), start=1))
     last = f"{letters[-1]}{len(rows) + 1}"
     body = ["<row r=\"1\">" + "".join(_cell(f"{c}1", v, 1) for c, v in zip(letters, header,
                                                                            strict=True))
             + "</row>"]
-    tails: dict[object, str] = {}
-    for n, row in enumerate(rows, start=2):
-        cells = []
-        for c, v in zip(letters, row, strict=False):
-            if v is None or v == "":
-                continue
-            # 1 and True and 1.0 are equal keys, not equal cells; text is the usual value
-            key = v if type(v) is str else (type(v), v)
-            tail = tails.get(key)
-            if tail is None:
-                tail = tails[key] = _cell_tail(v)
-            cells.append(f'<c r="{c}{n}"{tail}')
-        body.append(f'<row r="{n}">{"".join(cells)}</row>')
+    body += [str(n).join(pieces) for n, pieces in enumerate(rows, start=2)]
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<worksheet xmlns="{SML}" xmlns:r="{R}">'
             '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
@@ -175,25 +186,28 @@ def _sheet(header: list[str], rows: list[list[object]]) -> str:
             'fitToHeight="0"/></worksheet>')
 
 
-def to_xlsx(matrix: Matrix, items: list[OpdCompliance],
-            rows: list[list[str]] | None = None) -> bytes:
+def to_xlsx(matrix: Matrix, items: list[OpdCompliance], parts: list[list[Any]]) -> bytes:
     """The recap workbook, written directly as SpreadsheetML (like the DOCX writer): ten
-    thousand rows in a fraction of a second, the same bytes for the same input."""
-    sheets = [("Inovasi", INNOVATION_HEADER, innovation_rows(matrix) if rows is None else rows),
-              ("Kepatuhan OPD", COMPLIANCE_HEADER, compliance_rows(items))]
+    thousand rows in a fraction of a second, the same bytes for the same input. ``parts``:
+    :func:`recap_row` of each entry."""
+    opds = compliance_rows(items)
+    sheets = [("Inovasi", INNOVATION_HEADER, [part[1] for part in parts],
+               [part[2] for part in parts]),
+              ("Kepatuhan OPD", COMPLIANCE_HEADER, [_sheet_row(row) for row in opds],
+               [[len(str(v)) for v in row] for row in opds])]
     stamp = f"{matrix.today.isoformat()}T00:00:00Z"
     workbook = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<workbook xmlns="{SML}" xmlns:r="{R}"><bookViews><workbookView/></bookViews><sheets>'
         + "".join(f'<sheet name="{xml_escape(title)}" sheetId="{i}" r:id="rId{i}"/>'
-                  for i, (title, _, _) in enumerate(sheets, start=1))
+                  for i, (title, _, _, _) in enumerate(sheets, start=1))
         + "</sheets><definedNames>"
         + "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
                   f"'{xml_escape(title)}'!$A$1:${_column(len(header))}${len(rows) + 1}"
-                  "</definedName>" for i, (title, header, rows) in enumerate(sheets))
+                  "</definedName>" for i, (title, header, rows, _) in enumerate(sheets))
         + "".join(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
                   f"'{xml_escape(title)}'!$1:$1</definedName>"
-                  for i, (title, _, _) in enumerate(sheets))
+                  for i, (title, _, _, _) in enumerate(sheets))
         + "</definedNames></workbook>")
     rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<Relationships xmlns="{PR}">'
@@ -210,9 +224,9 @@ def to_xlsx(matrix: Matrix, items: list[OpdCompliance],
             f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
             f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
             "</cp:coreProperties>")
-    parts = [("[Content_Types].xml", XLSX_TYPES), ("_rels/.rels", XLSX_ROOT_RELS),
+    files = [("[Content_Types].xml", XLSX_TYPES), ("_rels/.rels", XLSX_ROOT_RELS),
              ("docProps/core.xml", core), ("xl/workbook.xml", workbook),
              ("xl/_rels/workbook.xml.rels", rels), ("xl/styles.xml", XLSX_STYLES)]
-    parts += [(f"xl/worksheets/sheet{i}.xml", _sheet(header, rows))
-              for i, (_, header, rows) in enumerate(sheets, start=1)]
-    return write_zip([member(name, text.encode("utf-8")) for name, text in parts])
+    files += [(f"xl/worksheets/sheet{i}.xml", _sheet(header, rows, widths))
+              for i, (_, header, rows, widths) in enumerate(sheets, start=1)]
+    return write_zip([member(name, text.encode("utf-8")) for name, text in files])

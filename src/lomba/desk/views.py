@@ -15,7 +15,7 @@ from rich.text import Text
 
 from lomba.check.deadlines import Deadline
 from lomba.check.region import RegionReadiness
-from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance
+from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance, Row
 from lomba.diagnostics import Severity
 from lomba.locale import tanggal
 from lomba.messages import render_message, word
@@ -120,6 +120,17 @@ def _region_line(region: RegionReadiness, lang: str) -> str:
         "count": len(region.members)}, lang)
 
 
+def status_entry(row: Row, lang: str) -> dict[str, Any]:
+    """One entry in :func:`status_json`."""
+    return {"file": row.entry.display, "opd": row.opd, "name": row.entry.nama,
+            "stage": row.entry.tahapan,
+            "competitions": {
+                ref: {"state": cell.state, "warnings": cell.warnings,
+                      "reason": cell.reason.message(lang) if cell.reason else None,
+                      "code": cell.reason.code if cell.reason else None}
+                for ref, cell in row.cells.items()}}
+
+
 def status_json(matrix: Matrix, lang: str) -> dict[str, Any]:
     """The readiness matrix for scripts (keys in English, as in every ``--json``)."""
     return {
@@ -130,17 +141,7 @@ def status_json(matrix: Matrix, lang: str) -> dict[str, Any]:
                             "days_left": d.days_left(matrix.today)} for d in c.deadlines]}
             for c in matrix.columns
         ],
-        "entries": [
-            {"file": row.entry.display, "opd": row.opd,
-             "name": row.entry.nama,
-             "stage": row.entry.tahapan,
-             "competitions": {
-                 ref: {"state": cell.state, "warnings": cell.warnings,
-                       "reason": cell.reason.message(lang) if cell.reason else None,
-                       "code": cell.reason.code if cell.reason else None}
-                 for ref, cell in row.cells.items()}}
-            for row in matrix.rows
-        ],
+        "entries": [status_entry(row, lang) for row in matrix.rows],
         "region_documents": [
             {"ref": r.edition.ref, "category": r.category, "members": len(r.members),
              "state": "siap" if r.ready else "belum",

@@ -1,0 +1,80 @@
+"""Each entry's rows in the desk's files, kept from one whole build to the next.
+
+Every desk file is mostly a row per entry (the dashboard's matrix, the recap's sheet and CSV,
+the status). A row depends on the entry's facts and on the competitions in use (the columns),
+nothing else: numbers that run across rows (the reasons' notes, the sheet's row numbers) are
+left as gaps and filled in when the rows are put together. So after a few entries changed, the
+desk takes the other entries' rows as the last build made them, from the same facts, instead of
+making ten thousand again; the files are the same as if every row were made anew.
+
+A memo is trusted only for the entries the build says are unchanged since the build that wrote
+it (``plan``), and only under the same columns and the same lomba. It lives in
+``build/.cache/`` and is only a cache: unreadable, foreign or missing, every row is made.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+
+from lomba.fingerprint import code_digest
+from lomba.load.cache import cache_file, write_cache_file
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class MemoPlan:
+    """Which kept rows a desk may take: those of ``reuse``, from the memo named ``kept``; the
+    memo it writes is named ``made`` (the build keeps that name beside the entries' facts)."""
+
+    made: str = field(default_factory=lambda: secrets.token_hex(8))
+    kept: str | None = None
+    reuse: frozenset[str] = frozenset()
+
+
+@dataclass
+class RowMemo:
+    """One desk side's rows by entry: those taken from the last build, and those made now."""
+
+    name: Path
+    plan: MemoPlan
+    key: Any
+    kept: dict[str, Any]
+    rows: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, root: Path, name: str, plan: MemoPlan | None, key: Hashable) -> RowMemo:
+        """The memo ``build/.cache/<name>``, for rows under ``key`` (the columns)."""
+        path = Path("build") / ".cache" / name
+        plan = plan or MemoPlan()
+        key = orjson.loads(orjson.dumps(key))  # as it reads back: lists, not tuples
+        kept: dict[str, Any] = {}
+        where = cache_file(root, path) if plan.kept and plan.reuse else None
+        if where is not None:
+            try:
+                raw = orjson.loads(where.read_bytes())
+                if raw["lomba"] == code_digest() and raw["id"] == plan.kept \
+                        and raw["key"] == key:
+                    kept = dict(raw["rows"])
+            except (OSError, ValueError, TypeError, KeyError):
+                kept = {}
+        return cls(path, plan, key, kept)
+
+    def row(self, entry: str, make: Callable[[], T]) -> T:
+        """The entry's row: kept, when the plan says its facts are those it was made from."""
+        found = self.kept.get(entry) if entry in self.plan.reuse else None
+        if not isinstance(found, list):
+            found = make()
+        self.rows[entry] = found
+        return found
+
+    def save(self, root: Path) -> None:
+        """Best effort: a memo that cannot be written means every row is made next time."""
+        write_cache_file(root, self.name, orjson.dumps(
+            {"lomba": code_digest(), "id": self.plan.made, "key": self.key, "rows": self.rows}))
