@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -191,3 +192,35 @@ def test_an_entry_in_a_folder_named_like_a_tool_is_still_watched(sample: Path,
     assert not again.noop
     assert again.ws is not None
     assert [e.path for e in again.ws.entries] == [moved]  # looked at again, and alone
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_the_tree_lines_list_each_file_once_in_a_stable_order(tmp_path: Path) -> None:
+    """A folder's files, then its folders, each by name; hidden and skipped folders and links
+    to folders left out, a link to a file taken as the file, a link to nothing left out."""
+    from lomba.load.stats import stat_lines
+
+    top = tmp_path / "entries"
+    for name in ("b.yaml", "a.yaml", "z/c.yaml", "z/y/d.yaml", "m/e.yaml", ".git/x",
+                 ".hidden/f.yaml", "build/g.yaml", "node_modules/h.yaml"):
+        (top / name).parent.mkdir(parents=True, exist_ok=True)
+        (top / name).write_text(name, encoding="utf-8")
+    (top / "tautan-berkas.yaml").symlink_to(top / "a.yaml")
+    (top / "tautan-folder").symlink_to(top / "z", target_is_directory=True)
+    (top / "patah.yaml").symlink_to(top / "tidak-ada.yaml")
+
+    def names(skip: tuple[str, ...] | None = None) -> list[str]:
+        lines = stat_lines(top, "entries") if skip is None else stat_lines(top, "entries", skip)
+        return [line.split("\t")[0] for line in lines]
+
+    assert names() == ["entries/a.yaml", "entries/b.yaml", "entries/tautan-berkas.yaml",
+                       "entries/m/e.yaml", "entries/z/c.yaml", "entries/z/y/d.yaml"]
+    assert names(()) == ["entries/a.yaml", "entries/b.yaml", "entries/tautan-berkas.yaml",
+                         "entries/build/g.yaml", "entries/m/e.yaml",
+                         "entries/node_modules/h.yaml", "entries/z/c.yaml",
+                         "entries/z/y/d.yaml"]
+    size = len("a.yaml")
+    line = stat_lines(top, "entries")[0]
+    assert line.split("\t")[1] == str(size)
+    assert line.split("\t")[2] == str((top / "a.yaml").stat().st_mtime_ns)
+    assert stat_lines(tmp_path / "tidak-ada", "x") == []

@@ -15,22 +15,36 @@ SKIP_DIRS = {".git", "build", ".venv", "__pycache__", "node_modules"}
 
 
 def stat_lines(base: Path, prefix: str, skip: Collection[str] = SKIP_DIRS) -> list[str]:
-    """One line (path, size, modification time) per file below ``base``, in a stable order;
-    hidden folders and those named in ``skip`` are left out."""
-    lines = []
-    top = os.fspath(base)
-    for folder, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if d not in skip and not d.startswith("."))
-        # The folder relative to base, by slicing: os.walk's folders all start with it.
-        inner = folder[len(top):].lstrip(os.sep).replace(os.sep, "/")
-        for name in sorted(files):
-            try:
-                st = os.stat(os.path.join(folder, name))
-            except OSError:
-                continue
-            rel = f"{inner}/{name}" if inner else name
-            lines.append(f"{prefix}/{rel}\t{st.st_size}\t{st.st_mtime_ns}")
+    """One line (path, size, modification time) per file below ``base``, in a stable order
+    (a folder's files, then its folders, each by name); hidden folders, folders named in
+    ``skip`` and links to folders are left out. ``os.scandir`` stats each file from its
+    listing: one call per file, and none at all on Windows, where the listing holds the
+    times (ten thousand entries are stat'ed at every build)."""
+    lines: list[str] = []
+    _stat_folder(os.fspath(base), prefix, skip, lines)
     return lines
+
+
+def _stat_folder(folder: str, prefix: str, skip: Collection[str], lines: list[str]) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            found = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return
+    folders = []
+    for item in found:
+        try:
+            if item.is_dir():
+                if not item.is_symlink() and item.name not in skip \
+                        and not item.name.startswith("."):
+                    folders.append(item)
+                continue
+            st = item.stat()
+        except OSError:  # gone meanwhile, or a link to nothing
+            continue
+        lines.append(f"{prefix}/{item.name}\t{st.st_size}\t{st.st_mtime_ns}")
+    for item in folders:
+        _stat_folder(item.path, f"{prefix}/{item.name}", skip, lines)
 
 
 def file_hash(path: Path) -> str:
