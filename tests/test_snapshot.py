@@ -263,3 +263,28 @@ def test_evidence_outside_the_workspace_blocks_and_is_never_read(sample: Path, h
     _assert_not_embedded(sample)
     assert (sample / DRAFT).is_file() == force, "without --force the entry is held back"
     assert not (sample / DOCX).exists(), "never under a final document's name"
+
+
+@pytest.mark.parametrize("remembered", [False, True])
+def test_a_checked_entry_keeps_its_tables_only_where_a_later_stage_reads_them(
+        sample: Path, remembered: bool) -> None:
+    """After its check an entry holds no narrative, and, unless a region-level document lists
+    it (whose templates may read any field of its members), no indicator, budget or team table
+    either: a national workspace is held in memory at once. Its documents still show them all,
+    from the entry reloaded for rendering. The same whether its findings were remembered."""
+    from lomba.check.workspace import load_workspace
+
+    if remembered:
+        load_workspace(sample)  # the findings are remembered for the load below
+    ws = load_workspace(sample)
+    entries = {e.display: e for e in ws.entries}
+    laksa, member = entries["entries/disdukcapil/laksa-desa.yaml"], entries[SI_BUNDA.as_posix()]
+    assert laksa.light and member.light
+    assert laksa.model is not None and member.model is not None
+    assert laksa.model.indikator_kinerja == [] and laksa.model.anggaran == []
+    assert laksa.model.narasi.ringkasan is None
+    assert member.model.indikator_kinerja  # si-bunda enters Budhipraja 2019
+    assert laksa.full(sample).model.indikator_kinerja  # type: ignore[union-attr]
+    run_build(sample)
+    html = sample / "build" / "inagara-2019" / "disdukcapil" / "laksa-desa.html"
+    assert "Kepemilikan KTP elektronik" in html.read_text(encoding="utf-8")

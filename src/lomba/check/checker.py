@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from lomba.check import builtin as _builtin  # noqa: F401 - registers lomba's own rules
 from lomba.check.competition import assess_entry, attributed, edition_for
 from lomba.check.iga import check_claims, check_spd
-from lomba.check.region import check_regions
+from lomba.check.region import check_regions, entry_region_editions
 from lomba.check.rules import rules_for
 from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.model.innovation import Inovasi
@@ -129,7 +129,7 @@ class Checker:
             # estimate does not count hears nothing of that edition.
             ws.report.extend(attributed(check_claims(entry, self.scoring.spec, Severity.WARNING),
                                         self.scoring.ref))
-        entry.lighten()
+        entry.lighten(tables=bool(entry_region_editions(entry, self.registry, ws.config)))
 
     def _simulated(self, model: Inovasi) -> bool:
         """Whether the IGA estimate counts this entry, entered in another edition than the one

@@ -26,6 +26,7 @@ import orjson
 
 from lomba.check.competition import Readiness, from_counts
 from lomba.check.entries import file_references
+from lomba.check.region import entry_region_editions
 from lomba.check.rules import rules_digest
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.fingerprint import code_digest
@@ -147,7 +148,8 @@ class CheckMemo:
         self.used.add(key)
         ws.report.extend(found)
         ws.readiness.extend(readiness)
-        entry.lighten()
+        entry.lighten(tables=ws.config is None
+                      or bool(entry_region_editions(entry, registry, ws.config)))
         return True
 
     def remember(self, entry: Entry, found: list[Diagnostic], readiness: list[Readiness]) -> None:

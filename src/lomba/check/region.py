@@ -22,6 +22,7 @@ from lomba.words import count_words
 
 if TYPE_CHECKING:
     from lomba.check.workspace import LoadedWorkspace
+    from lomba.model.workspace import Workspace
     from lomba.validate.competitions import Registry
     from lomba.validate.edition import Edition
     from lomba.validate.snapshot import Entry
@@ -63,13 +64,17 @@ def region_editions(ws: LoadedWorkspace, registry: Registry) -> dict[str, tuple[
     assert ws.config is not None
     out: dict[str, tuple[Edition, list[Entry]]] = {}
     for entry in ws.valid_entries:
-        model = entry.model
-        assert model is not None
-        for key in entered(model):
-            edition = registry.get(key, edition_for(model, key, ws.config))
-            if edition is not None and edition.spec.satuan == "pemda":
-                out.setdefault(edition.ref, (edition, []))[1].append(entry)
+        for edition in entry_region_editions(entry, registry, ws.config):
+            out.setdefault(edition.ref, (edition, []))[1].append(entry)
     return out
+
+
+def entry_region_editions(entry: Entry, registry: Registry, config: Workspace) -> list[Edition]:
+    """The region-level editions one entry enters (each lists it in the pemda's document)."""
+    model = entry.model
+    assert model is not None
+    editions = (registry.get(key, edition_for(model, key, config)) for key in entered(model))
+    return [e for e in editions if e is not None and e.spec.satuan == "pemda"]
 
 
 def check_regions(ws: LoadedWorkspace, registry: Registry) -> list[RegionReadiness]:

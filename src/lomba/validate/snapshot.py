@@ -20,6 +20,10 @@ class EntryChanged(Exception):
 
 
 
+_NO_NARASI = Narasi()
+"""The narrative of every light entry: one object for all (no code changes a model)."""
+
+
 @dataclass
 class Entry:
     """One innovation file: where it is, what it says, and whether it validated."""
@@ -31,17 +35,23 @@ class Entry:
     light: bool = False
     """True once the narrative text was dropped after checking (see :meth:`lighten`)."""
 
-    def lighten(self) -> None:
-        """Keep what status, recap, scores and tables need, and drop the narrative text: it is
-        most of an entry's memory, and only rendering needs it, which reloads it (:meth:`full`).
-        This keeps a national-scale workspace in a few hundred megabytes."""
+    def lighten(self, *, tables: bool = True) -> None:
+        """Keep what status, recap, scores and checks across entries need, and drop the
+        narrative text: it is most of an entry's memory, and only rendering needs it, which
+        reloads it (:meth:`full`). Without ``tables`` (an entry no region-level document lists,
+        whose templates may read any field of its members), the performance indicators, budget
+        and team go too: nothing after the check reads them but rendering. This keeps a
+        national-scale workspace in a few hundred megabytes."""
         model = self.model
         if model is None or self.light:
             return
-        empty = Narasi()
+        empty = _NO_NARASI
         entered = {k: v.model_copy(update={"narasi": empty, "bagian": {}})
                    for k, v in model.kompetisi.items()}
-        self.model = model.model_copy(update={"narasi": empty, "kompetisi": entered})
+        update: dict[str, object] = {"narasi": empty, "kompetisi": entered}
+        if not tables:
+            update.update(indikator_kinerja=[], anggaran=[], tim=[])
+        self.model = model.model_copy(update=update)
         self.light = True
 
     def full(self, root: Path) -> Entry:
