@@ -20,6 +20,7 @@ import hashlib
 import sqlite3
 from datetime import date
 from pathlib import Path
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -74,8 +75,12 @@ def unpack_diagnostic(raw: list[Any]) -> Diagnostic:
     them its own way)."""
     file, line, column, path, severity, code, params, value, competition = raw
     params = {k: _revive(v) for k, v in params.items()}
-    return Diagnostic(file, line, column, tuple(path), Severity(severity), code, params, value,
-                      competition)
+    # One string for every finding's file, code and field names (a large workspace holds a
+    # few findings per entry, each else with its own copies read from JSON).
+    return Diagnostic(intern(file), line, column,
+                      tuple(intern(p) if type(p) is str else p for p in path),
+                      Severity(severity), intern(code), params, value,
+                      intern(competition) if competition is not None else None)
 
 
 def _revive(value: Any) -> Any:

@@ -45,13 +45,13 @@ class Entry:
         model = self.model
         if model is None or self.light:
             return
-        empty = _NO_NARASI
-        entered = {k: v.model_copy(update={"narasi": empty, "bagian": {}})
-                   for k, v in model.kompetisi.items()}
-        update: dict[str, object] = {"narasi": empty, "kompetisi": entered}
+        # In place: the model is this entry's own, just validated (a copy would hold a second
+        # dictionary of every field for each entry).
+        model.narasi = _NO_NARASI
+        for entered in model.kompetisi.values():
+            entered.narasi, entered.bagian = _NO_NARASI, {}
         if not tables:
-            update.update(indikator_kinerja=[], anggaran=[], tim=[])
-        self.model = model.model_copy(update=update)
+            model.indikator_kinerja, model.anggaran, model.tim = [], [], []
         self.light = True
 
     def full(self, root: Path) -> Entry:
