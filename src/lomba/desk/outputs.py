@@ -19,7 +19,6 @@ from lomba.desk.status import (
     Matrix,
     OpdCompliance,
     compliance,
-    editions_in_use,
     readiness_matrix,
 )
 from lomba.desk.views import status_entry, status_json
@@ -149,7 +148,7 @@ def _write_dashboard(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind, m
     assert ws.config is not None
     root = ws.root
     build = root / BUILD_DIR
-    dates = calendar(ws, ws.editions(), editions_in_use(ws, facts))
+    dates = calendar(ws, ws.editions(), matrix.editions)
     late = [c for c in items if not c.compliant]
     letters = write_letters(ws, late, kind, issue=False, log=sink) if late else []
     _remove_old_previews(root, {path for _, path in letters})

@@ -58,6 +58,8 @@ class Matrix:
     rows: list[Row]
     regions: list[RegionReadiness] = field(default_factory=list)
     """Region-level documents (one per pemda): not a column of entries, listed beside."""
+    editions: dict[str, Edition] = field(default_factory=dict)
+    """Every edition the entries enter, by ref (the columns may show fewer)."""
 
 
 def short_label(ref: str) -> str:
@@ -121,7 +123,7 @@ def readiness_matrix(ws: LoadedWorkspace, facts: list[EntryFacts] | None = None,
         rows.append(Row(entry, cells))
     regions = [r for r in ws.regions if not competitions or r.edition.ref in competitions
                or r.edition.spec.kunci in competitions]
-    return Matrix(ws.today, columns, rows, regions)
+    return Matrix(ws.today, columns, rows, regions, editions)
 
 
 # -- OPD compliance -------------------------------------------------------------------------------
