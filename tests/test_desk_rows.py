@@ -105,6 +105,26 @@ def test_a_memo_that_does_not_fit_means_every_row_is_made(sample: Path, tmp_path
     assert all(len(orjson.loads((sample / m).read_bytes())["rows"]) == 13 for m in MEMOS)
 
 
+@pytest.mark.parametrize("shape", [None, 7, "teks", [], [["a"], 1], [[], ""], [1, 2, 3, 4],
+                                   ["", [""], [1] * 11, ""], ["", ["a", "b"], ["x"] * 11, ""],
+                                   ["", ["a", "b"], [1, 2], ""]])
+def test_kept_rows_of_the_wrong_shape_are_made_again(sample: Path, tmp_path: Path,
+                                                     shape: object) -> None:
+    """A memo of the right build whose rows were damaged by hand: those rows are made again
+    (never a traceback, never a wrong file)."""
+    run_build(sample)
+    for memo in MEMOS:
+        raw = orjson.loads((sample / memo).read_bytes())
+        raw["rows"] = {name: shape for name in raw["rows"]}
+        (sample / memo).write_bytes(orjson.dumps(raw))
+    edit(sample / VERDES, *TITLE)
+    other = twin(sample, tmp_path / "twin")
+    mine = run_build(sample)
+    assert mine.ws is not None and len(mine.ws.entries) == 1
+    run_build(other)
+    assert outputs(sample) == outputs(other)
+
+
 @pytest.mark.parametrize("entries", [
     [],
     [{"file": "a.yaml", "name": 'judul "entries": [] di dalam', "n": 1}],

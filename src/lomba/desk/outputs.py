@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from lomba.check.workspace import LoadedWorkspace
 from lomba.desk.calendar import calendar, to_ics
@@ -13,8 +14,8 @@ from lomba.desk.dashboard import render_dashboard, row_parts
 from lomba.desk.facts import EntryFacts
 from lomba.desk.letter_writer import render_letter
 from lomba.desk.letters import Letter, plan_letters, save_register
-from lomba.desk.rowmemo import MemoPlan, RowMemo
-from lomba.desk.spreadsheet import recap_row, to_csv, to_xlsx
+from lomba.desk.rowmemo import MemoPlan, RowMemo, strings
+from lomba.desk.spreadsheet import INNOVATION_HEADER, recap_row, to_csv, to_xlsx
 from lomba.desk.status import (
     Matrix,
     OpdCompliance,
@@ -153,8 +154,8 @@ def _write_dashboard(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind, m
     letters = write_letters(ws, late, kind, issue=False, log=sink) if late else []
     _remove_old_previews(root, {path for _, path in letters})
     memo = RowMemo.open(root, DASHBOARD_ROWS, plan, [c.ref for c in matrix.columns])
-    rows = [memo.row(row.entry.display, lambda row=row: row_parts(row, _documents(row.entry)))
-            for row in matrix.rows]
+    rows = [memo.row(row.entry.display, lambda row=row: row_parts(row, _documents(row.entry)),
+                     _dashboard_row) for row in matrix.rows]
     region, actions, note = None, [], None
     try:
         region = region_from(ws.config, iga_edition(ws.config, ws.editions()),
@@ -189,8 +190,8 @@ def _write_recap(root: Path, matrix: Matrix, items: list[OpdCompliance],
     build = root / BUILD_DIR
     memo = RowMemo.open(root, RECAP_ROWS, plan, [c.ref for c in matrix.columns])
     parts = [memo.row(row.entry.display,
-                      lambda row=row: [*recap_row(row), json_item(status_entry(row, "id"))])
-             for row in matrix.rows]
+                      lambda row=row: [*recap_row(row), json_item(status_entry(row, "id"))],
+                      _recap_row) for row in matrix.rows]
     write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items, parts), log)
     write_if_changed(build / "rekap.csv", to_csv(parts).encode("utf-8"), log)
     status = json_document_listing("status", status_json(replace(matrix, rows=[]), "id"),
@@ -198,6 +199,21 @@ def _write_recap(root: Path, matrix: Matrix, items: list[OpdCompliance],
     write_if_changed(build / "status.json", (status + "\n").encode("utf-8"), log)
     memo.save(root)
     return log.written
+
+
+def _dashboard_row(row: Any) -> bool:
+    """The shape of :func:`~lomba.desk.dashboard.row_parts`."""
+    return isinstance(row, list) and len(row) == 2 and strings(row[0], 1) \
+        and type(row[1]) is str
+
+
+def _recap_row(row: Any) -> bool:
+    """The shape of a recap row: :func:`~lomba.desk.spreadsheet.recap_row`, then the status
+    item."""
+    return isinstance(row, list) and len(row) == 4 and type(row[0]) is str \
+        and strings(row[1], 2) and isinstance(row[2], list) \
+        and len(row[2]) == len(INNOVATION_HEADER) and all(type(w) is int for w in row[2]) \
+        and type(row[3]) is str
 
 
 def _documents(facts: EntryFacts) -> dict[str, tuple[str, str]]:

@@ -8,7 +8,8 @@ desk takes the other entries' rows as the last build made them, from the same fa
 making ten thousand again; the files are the same as if every row were made anew.
 
 A memo is trusted only for the entries the build says are unchanged since the build that wrote
-it (``plan``), and only under the same columns and the same lomba. It lives in
+it (``plan``), only under the same columns and the same lomba, and only for rows of the right
+shape. It lives in
 ``build/.cache/`` and is only a cache: unreadable, foreign or missing, every row is made.
 """
 
@@ -66,10 +67,11 @@ class RowMemo:
                 kept = {}
         return cls(path, plan, key, kept)
 
-    def row(self, entry: str, make: Callable[[], T]) -> T:
-        """The entry's row: kept, when the plan says its facts are those it was made from."""
+    def row(self, entry: str, make: Callable[[], T], fits: Callable[[Any], bool]) -> T:
+        """The entry's row: kept, when the plan says its facts are those it was made from and
+        it has the shape ``fits`` checks (a memo damaged by hand is made again, not trusted)."""
         found = self.kept.get(entry) if entry in self.plan.reuse else None
-        if not isinstance(found, list):
+        if found is None or not fits(found):
             found = make()
         self.rows[entry] = found
         return found
@@ -78,3 +80,8 @@ class RowMemo:
         """Best effort: a memo that cannot be written means every row is made next time."""
         write_cache_file(root, self.name, orjson.dumps(
             {"lomba": code_digest(), "id": self.plan.made, "key": self.key, "rows": self.rows}))
+
+
+def strings(value: Any, least: int = 0) -> bool:
+    """Whether ``value`` is a list of at least ``least`` strings (a kept row's pieces)."""
+    return isinstance(value, list) and len(value) >= least and all(type(v) is str for v in value)
