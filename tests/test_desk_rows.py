@@ -39,6 +39,17 @@ def desk_text(root: Path) -> str:
                    for name in ("index.html", "rekap.csv", "status.json"))
 
 
+def edited_builds_as_a_whole_build(root: Path, tmp_path: Path, old: str, new: str) -> None:
+    """Change verdes' title from ``old`` to ``new``; the build that loads only that entry leaves
+    ``build/`` exactly as a twin's build of every entry."""
+    edit(root / VERDES, old, new)
+    other = twin(root, tmp_path / "twin")
+    mine = run_build(root)
+    assert mine.ws is not None and len(mine.ws.entries) == 1
+    run_build(other)
+    assert outputs(root) == outputs(other)
+
+
 def test_a_build_of_one_changed_entry_takes_the_others_rows_from_the_memo(
         sample: Path) -> None:
     run_build(sample)
@@ -68,13 +79,8 @@ def test_rows_of_another_build_are_not_taken(sample: Path, tmp_path: Path) -> No
     run_build(sample)  # takes the marked rows, and writes a memo of its own
     for memo, data in earlier.items():
         (sample / memo).write_bytes(data)
-    edit(sample / VERDES, TITLE[1], TITLE[0])
-    other = twin(sample, tmp_path / "twin")
-    mine = run_build(sample)
-    assert mine.ws is not None and len(mine.ws.entries) == 1
-    run_build(other)
+    edited_builds_as_a_whole_build(sample, tmp_path, TITLE[1], TITLE[0])
     assert "TANDA-MEMO" not in desk_text(sample)
-    assert outputs(sample) == outputs(other)
 
 
 @pytest.mark.parametrize("damage", ["missing", "garbage", "other columns", "other lomba"])
@@ -88,19 +94,14 @@ def test_a_memo_that_does_not_fit_means_every_row_is_made(sample: Path, tmp_path
         elif damage == "garbage":
             path.write_bytes(b'{"rows": [')
         else:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = orjson.loads(path.read_bytes())
             if damage == "other columns":
                 raw["key"] = ["sinovik/2019"]
             else:
                 raw["lomba"] = "another version"
             raw["rows"] = {name: "rusak" for name in raw["rows"]}
-            path.write_text(json.dumps(raw), encoding="utf-8")
-    edit(sample / VERDES, *TITLE)
-    other = twin(sample, tmp_path / "twin")
-    mine = run_build(sample)
-    assert mine.ws is not None and len(mine.ws.entries) == 1
-    run_build(other)
-    assert outputs(sample) == outputs(other)
+            path.write_bytes(orjson.dumps(raw))
+    edited_builds_as_a_whole_build(sample, tmp_path, *TITLE)
     # and the memo is whole again for the next build
     assert all(len(orjson.loads((sample / m).read_bytes())["rows"]) == 13 for m in MEMOS)
 
@@ -117,12 +118,7 @@ def test_kept_rows_of_the_wrong_shape_are_made_again(sample: Path, tmp_path: Pat
         raw = orjson.loads((sample / memo).read_bytes())
         raw["rows"] = {name: shape for name in raw["rows"]}
         (sample / memo).write_bytes(orjson.dumps(raw))
-    edit(sample / VERDES, *TITLE)
-    other = twin(sample, tmp_path / "twin")
-    mine = run_build(sample)
-    assert mine.ws is not None and len(mine.ws.entries) == 1
-    run_build(other)
-    assert outputs(sample) == outputs(other)
+    edited_builds_as_a_whole_build(sample, tmp_path, *TITLE)
 
 
 @pytest.mark.parametrize("entries", [
