@@ -87,7 +87,8 @@ def test_no_stage_imports_a_later_stage() -> None:
 def test_no_import_inside_a_function_outside_the_cli() -> None:
     lazy = [f"{name}:{line} imports {target}"
             for name, found in GRAPH.items() for target, line, inner, _ in found
-            if inner and name.split(".")[1:2] and name.split(".")[1] not in LAZY_ALLOWED]
+            if inner and name.split(".")[1:2] and name.split(".")[1] not in LAZY_ALLOWED
+            and name != "lomba.__main__"]  # the door imports the command line after pausing GC
     assert lazy == []
 
 

@@ -1,0 +1,55 @@
+"""The command's door (``lomba/__main__.py``) ends the process at once after a command: what the
+command printed still arrives whole, its exit code is kept, and what it wrote is complete."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lomba.__main__ import _exit_code
+from lomba.messages import render_message
+
+
+def lomba(*args: str, script: bool = False) -> subprocess.CompletedProcess[str]:
+    """``python -m lomba`` or, with ``script``, the console script's own call."""
+    head = [sys.executable, "-c", "from lomba.__main__ import run; run()"] if script \
+        else [sys.executable, "-m", "lomba"]
+    return subprocess.run([*head, *args], capture_output=True, text=True, encoding="utf-8",
+                          check=False)
+
+
+@pytest.mark.parametrize("script", [False, True])
+def test_a_long_output_to_a_pipe_arrives_whole(sample: Path, script: bool) -> None:
+    result = lomba("-C", str(sample), "status", "--json", script=script)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)  # cut short, it would not parse
+    assert len(result.stdout) > 8192 and document["entries"]
+
+
+def test_exit_codes_are_kept(sample: Path) -> None:
+    checked = lomba("-C", str(sample), "check")
+    assert checked.returncode == 1 and "galat" in checked.stdout
+    assert lomba("-C", str(sample), "tidak-ada").returncode == 2
+    assert lomba("--version", script=True).stdout.startswith("lomba")
+
+
+def test_what_a_build_wrote_is_complete_when_the_process_ends(sample: Path) -> None:
+    first = lomba("-C", str(sample), "build")
+    assert first.returncode == 0, first.stderr
+    status = json.loads((sample / "build" / "status.json").read_text(encoding="utf-8"))
+    assert status["entries"]
+    # The build's record was saved whole: the next build finds nothing to do.
+    again = lomba("-C", str(sample), "build")
+    assert again.returncode == 0 and again.stdout.strip() and "Traceback" not in again.stderr
+    assert render_message("cli-build-noop", {}, "id") in again.stdout
+
+
+@pytest.mark.parametrize(("code", "expected"), [(None, 0), (0, 0), (2, 2), ("pesan", 1)])
+def test_exit_code_as_python_gives_it(code: object, expected: int,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert _exit_code(code) == expected
+    assert capsys.readouterr().err == ("pesan\n" if code == "pesan" else "")
