@@ -8,9 +8,11 @@ import sys
 import time
 from pathlib import Path
 
+import orjson
 import pytest
 
 from lomba.build import run_build
+from lomba.load.discover import entry_names
 from lomba.plan.incremental import LockBusy, build_lock
 from tests.conftest import edit, run
 
@@ -224,3 +226,30 @@ def test_the_tree_lines_list_each_file_once_in_a_stable_order(tmp_path: Path) ->
     assert line.split("\t")[1] == str(size)
     assert line.split("\t")[2] == str((top / "a.yaml").stat().st_mtime_ns)
     assert stat_lines(tmp_path / "tidak-ada", "x") == []
+    # The entry files met on the way are the ones entry_names lists (the broken link too,
+    # which no line holds, and the other suffix), in the same order.
+    (top / "m" / "lain.yml").write_text("x", encoding="utf-8")
+    (top / "m" / "catatan.txt").write_text("x", encoding="utf-8")
+    listed: dict[str, str] = {}
+    stat_lines(top, "entries", (), names=listed)
+    assert list(listed.items()) == list(entry_names(tmp_path).items())
+    assert "entries/patah.yaml" in listed and "entries/m/lain.yml" in listed
+    assert "entries/m/catatan.txt" not in listed and "entries/.hidden/f.yaml" not in listed
+
+
+def test_a_build_record_with_malformed_values_keeps_only_the_text_ones(tmp_path: Path) -> None:
+    from lomba.plan.incremental import MANIFEST, Manifest
+    (tmp_path / MANIFEST).parent.mkdir(parents=True)
+    whole = Manifest(tree="t", register="r", outputs={"build/a.docx": "k1"},
+                     sources={"build/a.docx": "entries/a.yaml"}, desk=["build/index.html"])
+    whole.save(tmp_path)
+    assert Manifest.load(tmp_path) == whole
+    raw = orjson.loads((tmp_path / MANIFEST).read_bytes())
+    raw["outputs"].update({"build/b.docx": 3, "build/c.docx": None, "build/d.docx": ["k"]})
+    raw["sources"]["build/e.docx"] = {"x": 1}
+    (tmp_path / MANIFEST).write_bytes(orjson.dumps(raw))
+    loaded = Manifest.load(tmp_path)
+    assert loaded.outputs == {"build/a.docx": "k1"}
+    assert loaded.sources == {"build/a.docx": "entries/a.yaml"}
+    (tmp_path / MANIFEST).write_bytes(orjson.dumps({**raw, "outputs": [1, 2]}))
+    assert Manifest.load(tmp_path) == Manifest()  # not a mapping at all: nothing is trusted

@@ -36,7 +36,7 @@ from lomba.desk.rowmemo import MemoPlan
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError, os_error
 from lomba.fileio import WriteLog, remove_leftovers, write_if_changed
-from lomba.load import stats
+from lomba.load import stats, templatecode
 from lomba.load.discover import CONFIG_NAME, entry_names, named_entries
 from lomba.model.region import REGION_PROFILE
 from lomba.parallel import fork_context, workers_watched
@@ -267,16 +267,18 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
     entries, competitions, opds = list(entries), list(competitions), list(opds)
     full = not (entries or competitions or opds)
     build_dir(root)
-    with incremental.build_lock(root, on_wait=on_wait) as interrupted:
+    with incremental.build_lock(root, on_wait=on_wait) as interrupted, \
+            templatecode.kept_in(root):
         if fresh:
             clean(root)
         manifest = incremental.Manifest.load(root)
         # The whole tree's fingerprint only matters to a whole build (it alone can be a no-op
         # and records it); a build of some entries skips the stat of every file.
+        listed: dict[str, str] = {}  # the entry files, from the same walk
         lines = incremental.tree_lines(
             root, builtin_templates(), date.today().isoformat(),
-            extra=f"force={force} pdf={pdf} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}") \
-            if full else None
+            extra=f"force={force} pdf={pdf} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}",
+            names=listed) if full else None
         tree = incremental.fingerprint(lines) if lines is not None else None
         register = stats.stat_token(root / "surat" / "register.yaml")
         if allow_noop and full and manifest.tree == tree and manifest.register == register \
@@ -291,7 +293,8 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
         options = {"force": force, "jobs": jobs, "progress": progress, "start": start,
                    "pdf": pdf}
         if lines is not None:
-            return _build_whole(root, manifest, lines, register, fresh=fresh, **options)
+            return _build_whole(root, manifest, lines, listed, register, fresh=fresh,
+                                **options)
         # Entries named: they alone are checked (what their checks need of the others comes
         # from the entry index), so building one entry does not wait for ten thousand.
         names = entry_names(root) if entries else None
@@ -309,14 +312,14 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
                                  opds=opds, entries=entries, **options)
 
 
-def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str], register: str,
-                 *, fresh: bool, force: bool, jobs: int,
+def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str],
+                 names: dict[str, str], register: str, *, fresh: bool, force: bool, jobs: int,
                  progress: Callable[[Readiness], None] | None,
                  start: Callable[[int], None] | None, pdf: bool) -> BuildResult:
     """A whole build: of the entries changed since the last one when only a few changed (the
-    others' facts kept, ``build/delta.py``), else of every entry."""
+    others' facts kept, ``build/delta.py``), else of every entry. ``names``: the entry files
+    (:func:`~lomba.load.discover.entry_names`), listed with ``lines``."""
     tree = incremental.fingerprint(lines)
-    names = entry_names(root)
     tokens = delta.entry_tokens(lines, names)
     context = delta.context_of(lines, names, register)
     # The kept record is half a million small objects that live until the build ends: the

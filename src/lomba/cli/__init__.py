@@ -25,6 +25,7 @@ from lomba.diagnostics import relative_name
 from lomba.errors import LombaError, UsageError, os_error
 from lomba.jsonout import json_document
 from lomba.load.discover import find_root
+from lomba.load.templatecode import kept_in
 from lomba.messages import Suggestion, render_message, resolve_lang
 from lomba.validate.snapshot import load_config
 from lomba.validate.validation import closest
@@ -264,7 +265,8 @@ def _entry_name(obj: Context, root: Path, typed: str) -> str:
 def loaded(root: Path, selection: list[Path] | None = None) -> LoadedWorkspace:
     """The workspace, loaded and then set aside from the cycle collector for the rest of this
     one command: its million objects would otherwise be walked again by each collection."""
-    ws = load_workspace(root, selection)
+    with kept_in(root):
+        ws = load_workspace(root, selection)
     gc.freeze()
     return ws
 

@@ -11,21 +11,33 @@ from typing import Any
 
 import orjson
 
+from lomba.load.discover import ENTRY_SUFFIXES
+
 SKIP_DIRS = {".git", "build", ".venv", "__pycache__", "node_modules"}
 
 
-def stat_lines(base: Path, prefix: str, skip: Collection[str] = SKIP_DIRS) -> list[str]:
+def stat_lines(base: Path, prefix: str, skip: Collection[str] = SKIP_DIRS,
+               names: dict[str, str] | None = None) -> list[str]:
     """One line (path, size, modification time) per file below ``base``, in a stable order
     (a folder's files, then its folders, each by name); hidden folders, folders named in
     ``skip`` and links to folders are left out. ``os.scandir`` stats each file from its
     listing: one call per file, and none at all on Windows, where the listing holds the
-    times (ten thousand entries are stat'ed at every build)."""
+    times (ten thousand entries are stat'ed at every build).
+
+    ``names``, when given, is filled as :func:`lomba.load.discover.entry_names` lists the
+    entry files (a broken link included), from this same listing: a second walk of ten
+    thousand entries and their evidence was a fortieth of a one-entry build."""
     lines: list[str] = []
-    _stat_folder(os.fspath(base), prefix, skip, lines)
+    _stat_folder(os.fspath(base), prefix, skip, lines, names)
+    if names is not None:
+        ordered = sorted(names.items())
+        names.clear()
+        names.update(ordered)
     return lines
 
 
-def _stat_folder(folder: str, prefix: str, skip: Collection[str], lines: list[str]) -> None:
+def _stat_folder(folder: str, prefix: str, skip: Collection[str], lines: list[str],
+                 names: dict[str, str] | None) -> None:
     try:
         with os.scandir(folder) as listing:
             found = sorted(listing, key=lambda e: e.name)
@@ -34,17 +46,22 @@ def _stat_folder(folder: str, prefix: str, skip: Collection[str], lines: list[st
     folders = []
     for item in found:
         try:
-            if item.is_dir():
-                if not item.is_symlink() and item.name not in skip \
-                        and not item.name.startswith("."):
-                    folders.append(item)
-                continue
+            is_dir = item.is_dir()
+        except OSError:  # as os.walk takes it: not a folder
+            is_dir = False
+        if is_dir:
+            if not item.is_symlink() and item.name not in skip and not item.name.startswith("."):
+                folders.append(item)
+            continue
+        if names is not None and item.name.endswith(ENTRY_SUFFIXES):
+            names[f"{prefix}/{item.name}"] = item.path
+        try:
             st = item.stat()
         except OSError:  # gone meanwhile, or a link to nothing
             continue
         lines.append(f"{prefix}/{item.name}\t{st.st_size}\t{st.st_mtime_ns}")
     for item in folders:
-        _stat_folder(item.path, f"{prefix}/{item.name}", skip, lines)
+        _stat_folder(item.path, f"{prefix}/{item.name}", skip, lines, names)
 
 
 def file_hash(path: Path) -> str:

@@ -46,8 +46,10 @@ def fingerprint(lines: list[str]) -> str:
     return hashlib.sha1("\n".join(lines).encode()).hexdigest()
 
 
-def tree_lines(root: Path, builtin: Path, today: str, extra: str = "") -> list[str]:
-    """What :func:`tree_fingerprint` hashes: one line per input file (path, size, time)."""
+def tree_lines(root: Path, builtin: Path, today: str, extra: str = "",
+               names: dict[str, str] | None = None) -> list[str]:
+    """What :func:`tree_fingerprint` hashes: one line per input file (path, size, time).
+    ``names``: filled with the entry files, as :func:`lomba.load.discover.entry_names`."""
     lines = [f"lomba {code_digest()}", f"today {today}", extra]
     for name in ("lomba.yaml", "templates/referensi.docx"):
         with contextlib.suppress(OSError):
@@ -55,7 +57,7 @@ def tree_lines(root: Path, builtin: Path, today: str, extra: str = "") -> list[s
             lines.append(f"{name}\t{st.st_size}\t{st.st_mtime_ns}")
     # Every folder but hidden ones, as entry_names lists them: an entry file in a folder
     # called `build` is still an entry, and its edits must show.
-    lines += stat_lines(root / "entries", "entries", skip=())
+    lines += stat_lines(root / "entries", "entries", skip=(), names=names)
     lines += stat_lines(root / "daerah", "daerah")  # the region's own profile
     lines += stat_lines(root / "templates", "templates")
     lines += stat_lines(builtin, "builtin")
@@ -82,10 +84,7 @@ class Manifest:
             raw = orjson.loads((root / MANIFEST).read_bytes())
             if not isinstance(raw, dict) or raw.get("lomba") != code_digest():
                 return cls()
-            outputs = {k: v for k, v in dict(raw.get("outputs", {})).items()
-                       if isinstance(k, str) and isinstance(v, str)}
-            sources = {k: v for k, v in dict(raw.get("sources", {})).items()
-                       if isinstance(k, str) and isinstance(v, str)}
+            outputs, sources = _texts(raw.get("outputs", {})), _texts(raw.get("sources", {}))
             desk = [p for p in list(raw.get("desk", [])) if isinstance(p, str)]
             tree, register = raw.get("tree"), raw.get("register")
             return cls(tree if isinstance(tree, str) else None,
@@ -121,6 +120,15 @@ class Manifest:
             if not files.issuperset(names):
                 return False
         return True
+
+
+def _texts(value: object) -> dict[str, str]:
+    """A mapping of text to text from the record, without the entries that are not (JSON's
+    keys are text already; at 10,000 entries the usual case is checked in one pass in C)."""
+    found = dict(value)  # type: ignore[call-overload]
+    if set(map(type, found.values())) <= {str}:
+        return found
+    return {k: v for k, v in found.items() if isinstance(v, str)}
 
 
 class LockBusy(LombaError):

@@ -8,6 +8,7 @@ is priced by computing the whole index twice, with and without the change.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,9 +42,11 @@ class IndexResult:
 
 
 def compute_index(rules: AturanIndeks, spd: float, sids: list[float],
-                  urusan: list[str]) -> IndexResult:
+                  urusan: Collection[str]) -> IndexResult:
     """IID = (SPD + ΣSID / MAX(k, n) + count score) / max × 100, the count score being
-    MIN(n, cap) × per-innovation score, or 0 when too few basic-service urusan are covered."""
+    MIN(n, cap) × per-innovation score, or 0 when too few basic-service urusan are covered.
+    ``urusan``: each innovation's, or the set of them (which the suggestions, pricing dozens
+    of changes to one region, build once)."""
     if not rules.dapat_dihitung or None in (rules.pembagi_minimal, rules.skor_per_inovasi,
                                             rules.batas_jumlah_inovasi, rules.skor_maksimal,
                                             rules.urusan_minimal):
@@ -53,7 +56,7 @@ def compute_index(rules: AturanIndeks, spd: float, sids: list[float],
     n = len(sids)
     divisor = max(rules.pembagi_minimal, n)
     average = sum(sids) / divisor
-    present = set(urusan)
+    present = urusan if isinstance(urusan, (set, frozenset)) else set(urusan)
     covered = tuple(u for u in rules.urusan_wajib if u in present)
     gate_ok = len(covered) >= rules.urusan_minimal
     count = min(n, rules.batas_jumlah_inovasi) * rules.skor_per_inovasi if gate_ok else 0.0
@@ -293,12 +296,13 @@ def suggestions(region: RegionScore, limit: int = 10) -> list[Action]:
     base = region.claimed.iid
     sids = [i.sid for i in region.innovations]
     urusan = [i.urusan for i in region.innovations]
+    present = frozenset(urusan)
     spd = region.claimed.spd
 
     def iid(new_spd: float = spd, new_sids: list[float] | None = None,
             new_urusan: list[str] | None = None) -> float:
         return compute_index(rules, new_spd, sids if new_sids is None else new_sids,
-                             urusan if new_urusan is None else new_urusan).iid
+                             present if new_urusan is None else new_urusan).iid
 
     actions: list[Action] = []
     # Raising one indicator one level: many candidates, so rank them by weight first and price

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from lomba.diagnostics import Diagnostic, Severity
+from lomba.load.templatecode import TemplateCode
 from lomba.locale import angka, kuantitas, rupiah, tanggal, waktu
 from lomba.validate.sandbox import LimitedEnvironment, render_limited
 from lomba.validate.sandbox import make_environment as limited_environment
@@ -46,6 +47,7 @@ def _tanggal(value: Any) -> str:
 
 
 _ENV = make_environment()
+_CODE = TemplateCode("bagian")
 
 
 class TemplateProblem(Exception):
@@ -64,9 +66,7 @@ def _compile(edition: Edition, section: str) -> jinja2.Template:
     source, _ = edition.templates[section]
     cache = edition.__dict__.setdefault("_compiled", {})
     if section not in cache:
-        code = _ENV.compile(source, name=_name(edition, section),
-                            filename=_name(edition, section))
-        cache[section] = _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None))
+        cache[section] = _CODE.compiled(_ENV, source, _name(edition, section))
     return cache[section]
 
 
