@@ -87,12 +87,30 @@ def test_dashboard_layout_in_chromium(sample: Path, tmp_path: Path, width: int) 
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_the_matrix_escapes_text_as_the_template_does(text: str) -> None:
-    """The rows written in Python escape exactly as the template's autoescape would."""
+    """The rows written in Python escape exactly as the template's autoescape would, without
+    the characters XML cannot hold (which the page never holds)."""
     from markupsafe import escape
 
     from lomba.desk.dashboard import _text
+    from lomba.xmltext import xml_safe
 
-    assert _text(text) == str(escape(text))
+    assert _text(text) == xml_safe(str(escape(text)))
+
+
+@pytest.mark.parametrize("mark", ["Tanjung Lematang", "</html>"])
+def test_a_frame_holding_a_mark_elsewhere_makes_the_same_page(sample: Path, mark: str,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    """The rows are put in where the page's frame marks them; were a mark found anywhere else
+    (text of the frame), the page is made the whole way, and it is the same page."""
+    import lomba.desk.dashboard
+    from lomba.build import run_build
+
+    run_build(sample)
+    page = (sample / "build" / "index.html").read_bytes()
+    monkeypatch.setattr(lomba.desk.dashboard, "_ROWS", mark)
+    run_build(sample, fresh=True)
+    assert (sample / "build" / "index.html").read_bytes() == page
 
 
 @settings(max_examples=300, deadline=None)
