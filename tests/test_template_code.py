@@ -12,7 +12,8 @@ import jinja2
 import pytest
 
 from lomba.build import run_build
-from lomba.load.templatecode import TemplateCode, kept_in
+from lomba.load.cache import kept_in
+from lomba.load.templatecode import TemplateCode
 
 
 def fresh_env() -> jinja2.Environment:

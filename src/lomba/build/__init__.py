@@ -36,7 +36,8 @@ from lomba.desk.rowmemo import MemoPlan
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError, os_error
 from lomba.fileio import WriteLog, remove_leftovers, write_if_changed
-from lomba.load import stats, templatecode
+from lomba.load import stats
+from lomba.load.cache import kept_in
 from lomba.load.discover import CONFIG_NAME, entry_names, named_entries
 from lomba.model.region import REGION_PROFILE
 from lomba.parallel import fork_context, workers_watched
@@ -268,7 +269,7 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
     full = not (entries or competitions or opds)
     build_dir(root)
     with incremental.build_lock(root, on_wait=on_wait) as interrupted, \
-            templatecode.kept_in(root):
+            kept_in(root):
         if fresh:
             clean(root)
         manifest = incremental.Manifest.load(root)

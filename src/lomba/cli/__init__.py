@@ -24,8 +24,8 @@ from lomba.cli.output import (
 from lomba.diagnostics import relative_name
 from lomba.errors import LombaError, UsageError, os_error
 from lomba.jsonout import json_document
+from lomba.load.cache import kept_in
 from lomba.load.discover import find_root
-from lomba.load.templatecode import kept_in
 from lomba.messages import Suggestion, render_message, resolve_lang
 from lomba.validate.snapshot import load_config
 from lomba.validate.validation import closest

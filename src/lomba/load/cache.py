@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 import math
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
@@ -30,6 +32,8 @@ from lomba.diagnostics import Diagnostic, Severity
 from lomba.fileio import atomic_write_bytes
 from lomba.fingerprint import code_digest
 from lomba.load.yamlio import LoadedYaml, _read, parse_yaml, placeholder_hint
+
+T = TypeVar("T")
 
 CACHE_FILE = Path("build") / ".cache" / "parse.sqlite3"
 OLD_CACHE_DIR = Path("build") / ".cache" / "parse"
@@ -105,6 +109,52 @@ def confined(path: Path) -> bool:
         return False
     top = os.path.realpath(build)
     return os.path.commonpath([os.path.realpath(path.parent), top]) == top
+
+
+_IN_USE: list[Path] = []
+"""The workspaces whose ``build/.cache/`` the derived values below are kept in (the innermost
+last); none: each is worked out every time."""
+
+
+@contextlib.contextmanager
+def kept_in(root: Path) -> Iterator[None]:
+    """Keep values derived from content alone (compiled templates, what lomba reads of the
+    reference document) in ``root``'s ``build/.cache/`` for the block's duration: each command
+    is a new process, which would otherwise work them out again."""
+    _IN_USE.append(root)
+    try:
+        yield
+    finally:
+        _IN_USE.pop()
+
+
+def workspace_in_use() -> Path | None:
+    """The workspace of the innermost :func:`kept_in`, if any."""
+    return _IN_USE[-1] if _IN_USE else None
+
+
+def derived(name: str, content: bytes, make: Callable[[], T]) -> T:
+    """``make()``, a value worked out from ``content`` alone, kept in ``build/.cache/<name>``
+    of the workspace in use under the content's digest and lomba's: a file that holds another
+    key, or cannot be read, is worked out again. Values are plain data (``marshal``, as
+    Python's own ``__pycache__``: no object is built but numbers, text, bytes and their
+    containers)."""
+    root = workspace_in_use()
+    where = Path("build") / ".cache" / name
+    path = cache_file(root, where) if root is not None else None
+    key = hashlib.sha1(content + code_digest().encode()).hexdigest()
+    if path is not None:
+        try:
+            stored = marshal.loads(path.read_bytes())
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+                return stored[1]  # type: ignore[no-any-return]
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    value = make()
+    if root is not None:
+        with contextlib.suppress(ValueError):  # not plain data: simply not kept
+            write_cache_file(root, where, marshal.dumps((key, value)))
+    return value
 
 
 def cache_file(root: Path, name: Path) -> Path | None:

@@ -7,15 +7,14 @@ checksum of the template's source: changed source is compiled again. Each file's
 holds the environment it was compiled for, Jinja's version and lomba's code digest, so code
 compiled by another lomba, or for another environment's filters and escaping, is never used.
 
-The cache is on only inside :func:`kept_in`, in that workspace's own ``build/.cache/``; a file
-that cannot be read or written is simply compiled again, never a reason to fail.
+The cache is on only inside :func:`lomba.load.cache.kept_in`, in that workspace's own
+``build/.cache/``; a file that cannot be read or written is simply compiled again, never a
+reason to fail.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,20 +22,7 @@ import jinja2
 from jinja2.bccache import Bucket
 
 from lomba.fingerprint import code_digest
-from lomba.load.cache import cache_file, write_cache_file
-
-_WHERE: list[Path] = []
-"""The workspace whose ``build/.cache/`` holds the code now (none: compile every time)."""
-
-
-@contextlib.contextmanager
-def kept_in(root: Path) -> Iterator[None]:
-    """Keep compiled templates in ``root``'s ``build/.cache/`` for the block's duration."""
-    _WHERE.append(root)
-    try:
-        yield
-    finally:
-        _WHERE.pop()
+from lomba.load.cache import cache_file, workspace_in_use, write_cache_file
 
 
 class TemplateCode(jinja2.BytecodeCache):
@@ -53,9 +39,8 @@ class TemplateCode(jinja2.BytecodeCache):
         return Path("build") / ".cache" / f"templat-{bucket.key}.bin"
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        if not _WHERE:
-            return
-        path = cache_file(_WHERE[-1], self._name(bucket))
+        root = workspace_in_use()
+        path = cache_file(root, self._name(bucket)) if root is not None else None
         try:
             data = path.read_bytes() if path is not None else None
         except OSError:
@@ -67,8 +52,9 @@ class TemplateCode(jinja2.BytecodeCache):
                 bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        if _WHERE:
-            write_cache_file(_WHERE[-1], self._name(bucket), bucket.bytecode_to_string())
+        root = workspace_in_use()
+        if root is not None:
+            write_cache_file(root, self._name(bucket), bucket.bytecode_to_string())
 
     def compiled(self, env: jinja2.Environment, source: str, name: str) -> jinja2.Template:
         """``source`` compiled in ``env`` as a template named ``name`` (also its file name in

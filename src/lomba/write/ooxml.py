@@ -15,11 +15,13 @@ import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, fields
 from functools import lru_cache
+from typing import Any
 
 from lxml import etree
 
+from lomba.load.cache import derived
 from lomba.load.files import Blob
 from lomba.load.images import pixel_size
 from lomba.render.document import (
@@ -147,7 +149,24 @@ def _num_id(styles_xml: bytes, style_id: str | None) -> str | None:
 
 @lru_cache(maxsize=8)
 def load_reference(data: bytes) -> Reference:
-    """Everything a document needs from the reference .docx, computed once per reference."""
+    """Everything a document needs from the reference .docx, computed once per reference (and
+    kept in the workspace's ``build/.cache/`` for the next command: its parts are compressed
+    and its styles parsed, a twentieth of a one-entry build)."""
+    kept = derived("referensi-ooxml.bin", data, lambda: _as_data(_load_reference(data)))
+    try:
+        return Reference(**{**kept, "members": [ZipMember(*m) for m in kept["members"]]})
+    except (TypeError, KeyError):  # a file of another shape under the same key: not trusted
+        return _load_reference(data)
+
+
+def _as_data(reference: Reference) -> dict[str, Any]:
+    """The reference as plain data, as :func:`~lomba.load.cache.derived` keeps it."""
+    out = {f.name: getattr(reference, f.name) for f in fields(reference)}
+    out["members"] = [astuple(m) for m in reference.members]
+    return out
+
+
+def _load_reference(data: bytes) -> Reference:
     archive = zipfile.ZipFile(io.BytesIO(data))
     parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
     order = [info.filename for info in archive.infolist()]
