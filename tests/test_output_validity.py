@@ -151,3 +151,16 @@ def test_dashboard_links_keep_every_character_of_a_file_name() -> None:
     name = "sinovik-2019/dinkes/a#b?c%d e&f.docx"
     assert url_path(name) == "sinovik-2019/dinkes/a%23b%3Fc%25d%20e%26f.docx"
     assert unquote(url_path(name)) == name
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab &<>\"'\n\r\t\x00é✔")) | st.text())
+def test_escaping_is_the_standard_librarys(text: str) -> None:
+    """lomba escapes element text and attribute values as ``xml.sax.saxutils`` does (without
+    importing it, and with it ``urllib.request``, at every start)."""
+    from xml.sax import saxutils
+
+    from lomba.xmltext import escape, quoteattr
+
+    assert escape(text) == saxutils.escape(text)
+    assert quoteattr(text) == saxutils.quoteattr(text)

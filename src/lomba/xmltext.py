@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
 
 XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -21,6 +20,23 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def xml_safe(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot carry (unchanged when there are none)."""
     return XML_ILLEGAL_RE.sub("", text) if XML_ILLEGAL_RE.search(text) else text
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities, as ``xml.sax.saxutils.escape`` makes them (written
+    here: that module imports ``urllib.request``, and with it ``ssl`` and ``http``, a twentieth
+    of every command's start)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """A quoted attribute value, as ``xml.sax.saxutils.quoteattr`` makes it."""
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"{}"'.format(text.replace('"', "&quot;"))
 
 
 def xml_escape(text: str) -> str:

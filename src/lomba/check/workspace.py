@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -156,6 +155,8 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
                       use_cache: bool, competitions: bool,
                       memo: CheckMemo | None) -> set[str]:
     """Check entries in forked processes; the results are the same as a serial check's."""
+    from concurrent.futures import ProcessPoolExecutor  # only here: a fiftieth of a start
+
     global _FORK_STATE
     checker.registry.all()  # load every edition once, before forking, so workers share them
     size = max(50, len(paths) // (workers * 4))

@@ -11,12 +11,11 @@ import csv
 import functools
 import io
 from typing import Any
-from xml.sax.saxutils import escape
 
 from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance, Row
 from lomba.model.vocab import urusan_title
 from lomba.write.ooxml import PR, RT, R, member, write_zip
-from lomba.xmltext import csv_cell, is_formula, xml_escape, xml_safe
+from lomba.xmltext import csv_cell, escape, is_formula, xml_escape, xml_safe
 
 CSV_DELIMITER = ";"
 """Excel in Indonesian (and most European) settings splits CSV on semicolons, since the comma is
