@@ -14,7 +14,7 @@ from lomba.desk.dashboard import render_dashboard, row_parts
 from lomba.desk.facts import EntryFacts
 from lomba.desk.letter_writer import render_letter
 from lomba.desk.letters import Letter, plan_letters, save_register
-from lomba.desk.rowmemo import MemoPlan, RowMemo, strings
+from lomba.desk.rowmemo import MemoPlan, RowMemo, only, strings
 from lomba.desk.spreadsheet import INNOVATION_HEADER, recap_row, to_csv, to_xlsx
 from lomba.desk.status import (
     Matrix,
@@ -212,7 +212,7 @@ def _recap_row(row: Any) -> bool:
     item."""
     return isinstance(row, list) and len(row) == 4 and type(row[0]) is str \
         and strings(row[1], 2) and isinstance(row[2], list) \
-        and len(row[2]) == len(INNOVATION_HEADER) and all(type(w) is int for w in row[2]) \
+        and len(row[2]) == len(INNOVATION_HEADER) and only(row[2], int) \
         and type(row[3]) is str
 
 
