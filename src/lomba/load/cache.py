@@ -136,9 +136,9 @@ def workspace_in_use() -> Path | None:
 def derived(name: str, content: bytes, make: Callable[[], T]) -> T:
     """``make()``, a value worked out from ``content`` alone, kept in ``build/.cache/<name>``
     of the workspace in use under the content's digest and lomba's: a file that holds another
-    key, or cannot be read, is worked out again. Values are plain data (``marshal``, as
-    Python's own ``__pycache__``: no object is built but numbers, text, bytes and their
-    containers)."""
+    key, or cannot be read, is worked out again. Values are plain data, kept by ``marshal``
+    (as in Python's own ``__pycache__``), which builds Python's own types only and runs
+    nothing it reads."""
     root = workspace_in_use()
     where = Path("build") / ".cache" / name
     path = cache_file(root, where) if root is not None else None
