@@ -19,7 +19,6 @@ from markupsafe import Markup
 from lomba.check.deadlines import Deadline
 from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance, Row
 from lomba.desk.views import SYMBOLS, days_text
-from lomba.load.templatecode import TemplateCode
 from lomba.locale import angka, tanggal
 from lomba.scoring.iga import Action, RegionScore
 from lomba.xmltext import xml_safe
@@ -29,7 +28,6 @@ _ENV = jinja2.Environment(
         lambda name: (resources.files("lomba") / "data" / "html" / name).read_text("utf-8")),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
-    bytecode_cache=TemplateCode("dasbor"),
 )
 _ENV.filters["tanggal"] = tanggal
 COLORS = {"siap": "#1b7a3a", "peringatan": "#c98a00", "belum": "#c00000", "tidak-ikut": "#c9d1cd",

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import marshal
 import math
 import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import orjson
 
@@ -32,8 +31,6 @@ from lomba.diagnostics import Diagnostic, Severity
 from lomba.fileio import atomic_write_bytes
 from lomba.fingerprint import code_digest
 from lomba.load.yamlio import LoadedYaml, _read, parse_yaml, placeholder_hint
-
-T = TypeVar("T")
 
 CACHE_FILE = Path("build") / ".cache" / "parse.sqlite3"
 OLD_CACHE_DIR = Path("build") / ".cache" / "parse"
@@ -118,9 +115,9 @@ last); none: each is worked out every time."""
 
 @contextlib.contextmanager
 def kept_in(root: Path) -> Iterator[None]:
-    """Keep values derived from content alone (compiled templates, what lomba reads of the
-    reference document) in ``root``'s ``build/.cache/`` for the block's duration: each command
-    is a new process, which would otherwise work them out again."""
+    """Keep values derived from content alone (what lomba reads of the reference document) in
+    ``root``'s ``build/.cache/`` for the block's duration: each command is a new process,
+    which would otherwise work them out again."""
     _IN_USE.append(root)
     try:
         yield
@@ -128,33 +125,31 @@ def kept_in(root: Path) -> Iterator[None]:
         _IN_USE.pop()
 
 
-def workspace_in_use() -> Path | None:
-    """The workspace of the innermost :func:`kept_in`, if any."""
-    return _IN_USE[-1] if _IN_USE else None
-
-
-def derived(name: str, content: bytes, make: Callable[[], T]) -> T:
+def derived(name: str, content: bytes, make: Callable[[], Any]) -> Any:
     """``make()``, a value worked out from ``content`` alone, kept in ``build/.cache/<name>``
     of the workspace in use under the content's digest and lomba's: a file that holds another
-    key, or cannot be read, is worked out again. Values are plain data, kept by ``marshal``
-    (as in Python's own ``__pycache__``), which builds Python's own types only and runs
-    nothing it reads."""
-    root = workspace_in_use()
+    key, or cannot be read, is worked out again. The value is JSON, as in the parse cache: a
+    file that came from elsewhere can at worst be wrong data, never code, so the caller checks
+    its shape before use."""
+    root = _IN_USE[-1] if _IN_USE else None
     where = Path("build") / ".cache" / name
     path = cache_file(root, where) if root is not None else None
     key = hashlib.sha1(content + code_digest().encode()).hexdigest()
     if path is not None:
         try:
-            stored = marshal.loads(path.read_bytes())
-            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
-                return stored[1]  # type: ignore[no-any-return]
-        except (OSError, ValueError, EOFError, TypeError):
+            stored = orjson.loads(path.read_bytes())
+            if isinstance(stored, dict) and stored.get("key") == key and "value" in stored:
+                return stored["value"]
+        except (OSError, ValueError):  # orjson's error is a ValueError
             pass
     value = make()
+    try:
+        encoded = orjson.dumps({"key": key, "value": value})
+    except TypeError:  # not JSON: simply not kept
+        return value
     if root is not None:
-        with contextlib.suppress(ValueError):  # not plain data: simply not kept
-            write_cache_file(root, where, marshal.dumps((key, value)))
-    return value
+        write_cache_file(root, where, encoded)
+    return orjson.loads(encoded)["value"]  # as it reads back next time (lists, not tuples)
 
 
 def cache_file(root: Path, name: Path) -> Path | None:

@@ -15,8 +15,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from lxml import etree
+
 from lomba.errors import LombaError, os_error
-from lomba.load.cache import derived
 from lomba.load.files import path_problem
 from lomba.messages import Phrase
 
@@ -46,6 +47,7 @@ MAX_REFERENCE_BYTES = 20 * 1024 * 1024
 MAX_PART_BYTES = 50 * 1024 * 1024
 """Uncompressed size of one part: a real reference is a few hundred kilobytes; more is a zip
 bomb."""
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml", "word/_rels/document.xml.rels",
@@ -55,9 +57,6 @@ REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml", "word/_rels/docume
 def reference_problem(data: bytes) -> Phrase | None:
     """Why ``data`` cannot serve as the reference document (None when it can): a Word file
     saved from Word or LibreOffice, with a body section that sets the page size and margins."""
-    from lxml import etree  # only here: what was found of these bytes is kept (load.cache)
-
-    safe = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     if len(data) > MAX_REFERENCE_BYTES:
         return Phrase("lebih dari 20 MB", "larger than 20 MB")
     try:
@@ -70,7 +69,7 @@ def reference_problem(data: bytes) -> Phrase | None:
             return Phrase("berisi bagian yang terlalu besar", "holds a part that is too large")
         for name in names:
             if name.endswith((".xml", ".rels")):
-                root = etree.fromstring(archive.read(name), safe)
+                root = etree.fromstring(archive.read(name), _SAFE_XML)
                 if any(isinstance(node, etree._Entity) for node in root.iter()):
                     return Phrase(f"{name} memuat entitas XML", f"{name} holds XML entities")
         document = archive.read("word/document.xml").decode("utf-8")
@@ -104,8 +103,6 @@ def reference_problem(data: bytes) -> Phrase | None:
 def _reference_bytes(path: str, mtime_ns: int) -> bytes:
     with open(path, "rb") as fh:
         data = fh.read(MAX_REFERENCE_BYTES + 1)
-    if derived("referensi-utuh.bin", data, lambda: reference_problem(data) is None):
-        return data  # these very bytes were found whole before
     problem = reference_problem(data)
     if problem is not None:
         raise LombaError("reference-invalid", path=f"templates/{REFERENCE_NAME}",

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from lomba.diagnostics import Diagnostic, Severity
-from lomba.load.templatecode import TemplateCode
 from lomba.locale import angka, kuantitas, rupiah, tanggal, waktu
 from lomba.validate.sandbox import LimitedEnvironment, render_limited
 from lomba.validate.sandbox import make_environment as limited_environment
@@ -47,7 +46,6 @@ def _tanggal(value: Any) -> str:
 
 
 _ENV = make_environment()
-_CODE = TemplateCode("bagian")
 
 
 class TemplateProblem(Exception):
@@ -66,7 +64,9 @@ def _compile(edition: Edition, section: str) -> jinja2.Template:
     source, _ = edition.templates[section]
     cache = edition.__dict__.setdefault("_compiled", {})
     if section not in cache:
-        cache[section] = _CODE.compiled(_ENV, source, _name(edition, section))
+        code = _ENV.compile(source, name=_name(edition, section),
+                            filename=_name(edition, section))
+        cache[section] = _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None))
     return cache[section]
 
 

@@ -15,7 +15,6 @@ import jinja2
 from markupsafe import Markup
 
 from lomba.check.competition import Readiness
-from lomba.load.templatecode import TemplateCode
 from lomba.render.document import (
     Block,
     Document,
@@ -38,7 +37,6 @@ _ENV = jinja2.Environment(
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=True,
-    bytecode_cache=TemplateCode("pratinjau"),
 )
 
 

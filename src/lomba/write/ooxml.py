@@ -10,14 +10,17 @@ byte. Competition documents and letters are both written this way.
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import struct
 import zipfile
 import zlib
-from dataclasses import astuple, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
+
+from lxml import etree
 
 from lomba.load.cache import derived
 from lomba.load.files import Blob
@@ -125,8 +128,6 @@ class Reference:
 
 
 def _style_ids(styles_xml: bytes) -> dict[str, str]:
-    from lxml import etree  # only where the reference is read anew (see load_reference)
-
     root = etree.fromstring(styles_xml)
     out = {}
     for style in root.findall("w:style", NS):
@@ -139,8 +140,6 @@ def _style_ids(styles_xml: bytes) -> dict[str, str]:
 def _num_id(styles_xml: bytes, style_id: str | None) -> str | None:
     if style_id is None:
         return None
-    from lxml import etree  # as in _style_ids
-
     root = etree.fromstring(styles_xml)
     for style in root.findall("w:style", NS):
         if style.get(f"{{{W}}}styleId") == style_id:
@@ -151,21 +150,52 @@ def _num_id(styles_xml: bytes, style_id: str | None) -> str | None:
 
 @lru_cache(maxsize=8)
 def load_reference(data: bytes) -> Reference:
-    """Everything a document needs from the reference .docx, computed once per reference (and
-    kept in the workspace's ``build/.cache/`` for the next command: its parts are compressed
-    and its styles parsed, a twentieth of a one-entry build)."""
-    kept = derived("referensi-ooxml.bin", data, lambda: _as_data(_load_reference(data)))
-    try:
-        return Reference(**{**kept, "members": [ZipMember(*m) for m in kept["members"]]})
-    except (TypeError, KeyError):  # a file of another shape under the same key: not trusted
-        return _load_reference(data)
+    """Everything a document needs from the reference .docx, computed once per reference, and
+    kept in the workspace's ``build/.cache/`` for the next command (its parts compressed, its
+    styles parsed: a fiftieth of a one-entry build at 10,000 entries)."""
+    kept = derived("referensi-ooxml.json", data, lambda: _as_data(_load_reference(data)))
+    return _from_data(kept) or _load_reference(data)
+
+
+_TEXTS = ("document_open", "section", "header_name", "header_prefix", "header_suffix",
+          "relationships", "content_types", "numbering")
+_TEXTS_OR_NONE = ("app_name", "numbered_abstract", "bullet_num", "numbered_num")
+_NUMBERS = ("next_num", "text_width", "text_height")
 
 
 def _as_data(reference: Reference) -> dict[str, Any]:
-    """The reference as plain data, as :func:`~lomba.load.cache.derived` keeps it."""
+    """The reference as JSON, as :func:`~lomba.load.cache.derived` keeps it."""
     out = {f.name: getattr(reference, f.name) for f in fields(reference)}
-    out["members"] = [astuple(m) for m in reference.members]
+    out["members"] = [[m.name, m.crc, m.size, base64.b64encode(m.data).decode("ascii"), m.method]
+                      for m in reference.members]
     return out
+
+
+def _from_data(kept: Any) -> Reference | None:
+    """The kept reference, when it has the shape :func:`_as_data` gives; None for anything
+    else (a file damaged, or made elsewhere, is worked out again, never trusted)."""
+    names = {f.name for f in fields(Reference)}
+    if not isinstance(kept, dict) or set(kept) != names \
+            or not all(type(kept[k]) is str for k in _TEXTS) \
+            or not all(kept[k] is None or type(kept[k]) is str for k in _TEXTS_OR_NONE) \
+            or not all(type(kept[k]) is int for k in _NUMBERS) \
+            or not isinstance(kept["styles"], dict) \
+            or not all(type(v) is str for v in kept["styles"].values()) \
+            or not isinstance(kept["order"], list) \
+            or not all(type(v) is str for v in kept["order"]) \
+            or not isinstance(kept["members"], list):
+        return None
+    members = []
+    for m in kept["members"]:
+        if not (isinstance(m, list) and len(m) == 5 and type(m[0]) is str and type(m[3]) is str
+                and all(type(v) is int for v in (m[1], m[2], m[4]))):
+            return None
+        try:
+            content = base64.b64decode(m[3], validate=True)
+        except ValueError:  # binascii.Error is one
+            return None
+        members.append(ZipMember(m[0], m[1], m[2], content, m[4]))
+    return Reference(**{**kept, "members": members})
 
 
 def _load_reference(data: bytes) -> Reference:
