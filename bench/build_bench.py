@@ -8,9 +8,9 @@ documents per second and CPU per document); no-op rebuild; rebuild after one ent
 (the whole build, documents and desk: with the others' facts kept, after a title edit, with the
 documents made and the entries loaded, and after an edit of its summary, which no desk file
 shows, with the desk files written; then the baseline, every entry loaded as before the facts
-were kept; then in a new process, start-up included); that entry's documents alone, as
+were kept; then in a new process, start-up included, the median of three); that entry's documents alone, as
 `watch` makes them first after a save (in a warm process) and as `lomba build FILE` does (a
-new process); rebuild after one competition template changes; peak memory. In the same
+new process, the median of three); rebuild after one competition template changes; peak memory. In the same
 process it then renders the same documents with lomba's DOCX writer and with a plain
 python-docx baseline (a new ``Document()`` per file, paragraphs and tables added, saved) and
 prints the ratio.
@@ -27,6 +27,7 @@ import io
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,15 @@ def timed(fn) -> float:  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
+
+
+def median_of(runs: int, before, fn) -> float:  # type: ignore[no-untyped-def]
+    """The median time of ``fn`` over ``runs`` runs, ``before`` called ahead of each."""
+    times = []
+    for _ in range(runs):
+        before()
+        times.append(timed(fn))
+    return statistics.median(times)
 
 
 WORK = Path(__file__).resolve().parent / ".work"
@@ -192,17 +202,16 @@ def one(n: int, jobs: int, sample: int) -> None:
         (root / "build" / ".cache" / "build-keadaan.json").unlink()
         t_entry_all = timed(after_entry)
         one_entry.clear()
-        # The whole build in a new process, start-up included (`lomba build` after a save).
-        change()
-        t_entry_cli = timed(lambda: subprocess.run(
+        # The whole build in a new process, start-up included (`lomba build` after a save):
+        # the median of three, each after its own edit (one process's time varies by a tenth).
+        t_entry_cli = median_of(3, change, lambda: subprocess.run(
             [sys.executable, "-m", "lomba", "-C", str(root), "build"], check=True,
             stdout=subprocess.DEVNULL))
         # That entry's documents alone: as `watch` makes them first (in this warm process),
         # and as `lomba build FILE` does (a new process, start-up included).
         change()
         t_watch = timed(lambda: run_build(root, jobs=jobs, entries=[name]))
-        change()
-        t_named = timed(lambda: subprocess.run(
+        t_named = median_of(3, change, lambda: subprocess.run(
             [sys.executable, "-m", "lomba", "-C", str(root), "build", name],
             check=True, stdout=subprocess.DEVNULL))
         run_build(root, jobs=jobs)  # the desk catches up before the template run
