@@ -8,12 +8,12 @@ documents per second and CPU per document); no-op rebuild; rebuild after one ent
 (the whole build, documents and desk: with the others' facts kept, after a title edit, with the
 documents made and the entries loaded, and after an edit of its summary, which no desk file
 shows, with the desk files written; then the baseline, every entry loaded as before the facts
-were kept; then in a new process, start-up included, the median of three); that entry's documents alone, as
-`watch` makes them first after a save (in a warm process) and as `lomba build FILE` does (a
-new process, the median of three); rebuild after one competition template changes; peak memory. In the same
-process it then renders the same documents with lomba's DOCX writer and with a plain
-python-docx baseline (a new ``Document()`` per file, paragraphs and tables added, saved) and
-prints the ratio.
+were kept; then in a new process, start-up included, the median of three); that entry's
+documents alone, as `watch` makes them first after a save (in a warm process) and as `lomba
+build FILE` does (a new process, the median of three); rebuild after one competition template
+changes; peak memory. In the same process it then renders the same documents with lomba's
+DOCX writer and with a plain python-docx baseline (a new ``Document()`` per file, paragraphs
+and tables added, saved) and prints the ratio.
 
 Each size runs in its own process so that peak memory is that size's alone.
 Usage: python bench/build_bench.py --sizes 100,1000,10000
