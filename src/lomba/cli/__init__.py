@@ -24,7 +24,6 @@ from lomba.cli.output import (
 from lomba.diagnostics import relative_name
 from lomba.errors import LombaError, UsageError, os_error
 from lomba.jsonout import json_document
-from lomba.load.cache import kept_in
 from lomba.load.discover import find_root
 from lomba.messages import Suggestion, render_message, resolve_lang
 from lomba.validate.snapshot import load_config
@@ -265,8 +264,7 @@ def _entry_name(obj: Context, root: Path, typed: str) -> str:
 def loaded(root: Path, selection: list[Path] | None = None) -> LoadedWorkspace:
     """The workspace, loaded and then set aside from the cycle collector for the rest of this
     one command: its million objects would otherwise be walked again by each collection."""
-    with kept_in(root):
-        ws = load_workspace(root, selection)
+    ws = load_workspace(root, selection)
     gc.freeze()
     return ws
 
