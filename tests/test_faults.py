@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 import lomba.fileio
 from lomba.cli import main
+from lomba.load.reference import builtin_reference, reference_problem
 from lomba.plan.incremental import build_lock
 from tests.conftest import edit
 
@@ -94,6 +95,11 @@ def _docx_without(part: str) -> bytes:
             if info.filename != part:
                 target.writestr(info, source.read(info))
     return out.getvalue()
+
+
+def test_lombas_own_reference_passes_the_check_it_is_spared_at_run_time() -> None:
+    """The packaged reference is read without the check (it is part of lomba): it must pass."""
+    assert reference_problem(builtin_reference().read_bytes()) is None
 
 
 @pytest.mark.parametrize("content", [
