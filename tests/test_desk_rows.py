@@ -13,6 +13,7 @@ import pytest
 from lomba.build import run_build
 from lomba.desk.outputs import DASHBOARD_ROWS, RECAP_ROWS
 from lomba.jsonout import json_document, json_document_listing, json_item
+from lomba.load import layered
 from tests.conftest import edit
 from tests.test_build_delta import GURU, VERDES, outputs, twin
 
@@ -22,15 +23,26 @@ TITLE = ("nama: Verifikasi Data Terpadu Kesejahteraan Sosial melalui",
 GURU_NAME = "Guru Kunjung Dusun Terpencil"
 
 
+def read_memo(root: Path, memo: Path) -> dict:
+    found = layered.read(root, memo, ("rows",))
+    assert found is not None
+    return found[0]
+
+
+def write_memo(root: Path, memo: Path, raw: dict) -> None:
+    """Write a memo whole, as a build that made every row would."""
+    layered.write(root, memo, raw, ("rows",), None)
+
+
 def mark_rows(root: Path, entry: str) -> None:
     """Put a mark in place of ``entry``'s name in its kept rows (its dashboard row, CSV line,
     sheet row and status item)."""
     for memo in MEMOS:
-        raw = orjson.loads((root / memo).read_bytes())
+        raw = read_memo(root, memo)
         text = orjson.dumps(raw["rows"][entry]).decode()
         assert GURU_NAME in text
         raw["rows"][entry] = orjson.loads(text.replace(GURU_NAME, "TANDA-MEMO"))
-        (root / memo).write_bytes(orjson.dumps(raw))
+        write_memo(root, memo, raw)
 
 
 def desk_text(root: Path) -> str:
@@ -74,7 +86,8 @@ def test_rows_of_another_build_are_not_taken(sample: Path, tmp_path: Path) -> No
     """A memo left from an earlier build (not the one whose facts are kept) is not trusted."""
     run_build(sample)
     mark_rows(sample, GURU)
-    earlier = {memo: (sample / memo).read_bytes() for memo in MEMOS}
+    earlier = {part: (sample / part).read_bytes() for memo in MEMOS
+               for part in (memo, layered.patch_name(memo))}
     edit(sample / VERDES, *TITLE)
     run_build(sample)  # takes the marked rows, and writes a memo of its own
     for memo, data in earlier.items():
@@ -94,16 +107,16 @@ def test_a_memo_that_does_not_fit_means_every_row_is_made(sample: Path, tmp_path
         elif damage == "garbage":
             path.write_bytes(b'{"rows": [')
         else:
-            raw = orjson.loads(path.read_bytes())
+            raw = read_memo(sample, memo)
             if damage == "other columns":
                 raw["key"] = ["sinovik/2019"]
             else:
                 raw["lomba"] = "another version"
             raw["rows"] = {name: "rusak" for name in raw["rows"]}
-            path.write_bytes(orjson.dumps(raw))
+            write_memo(sample, memo, raw)
     edited_builds_as_a_whole_build(sample, tmp_path, *TITLE)
     # and the memo is whole again for the next build
-    assert all(len(orjson.loads((sample / m).read_bytes())["rows"]) == 13 for m in MEMOS)
+    assert all(len(read_memo(sample, m)["rows"]) == 13 for m in MEMOS)
 
 
 @pytest.mark.parametrize("shape", [None, 7, "teks", [], [["a"], 1], [[], ""], [1, 2, 3, 4],
@@ -115,9 +128,9 @@ def test_kept_rows_of_the_wrong_shape_are_made_again(sample: Path, tmp_path: Pat
     (never a traceback, never a wrong file)."""
     run_build(sample)
     for memo in MEMOS:
-        raw = orjson.loads((sample / memo).read_bytes())
+        raw = read_memo(sample, memo)
         raw["rows"] = {name: shape for name in raw["rows"]}
-        (sample / memo).write_bytes(orjson.dumps(raw))
+        write_memo(sample, memo, raw)
     edited_builds_as_a_whole_build(sample, tmp_path, *TITLE)
 
 

@@ -137,6 +137,19 @@ def test_a_failing_letter_template_is_a_located_message(sample: Path, template: 
         "no number is issued for a letter that was not written"
 
 
+def test_a_cache_file_that_cannot_be_written_does_not_fail_the_build(sample: Path) -> None:
+    """A cache is never a reason for a command to fail: a folder where the build keeps its
+    record (made by hand, or by another program) only means there is no record."""
+    assert invoke(sample, "build").exit_code == 0
+    state = sample / "build" / ".cache" / "build-keadaan.json"
+    state.unlink()
+    state.mkdir()
+    edit(sample / "entries" / "dinsos" / "verdes.yaml", "1.870 pengaduan", "1.871 pengaduan")
+    result = invoke(sample, "build")
+    assert result.exit_code == 0, result.output
+    assert state.is_dir()
+
+
 def test_what_a_killed_command_left_is_cleared_by_the_next_build(sample: Path) -> None:
     """A command killed while it held the lock (here: `lomba surat`, which leaves no record
     of its own) leaves the lock's mark; the next build walks build/ for its temporary files,

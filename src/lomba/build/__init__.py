@@ -285,7 +285,7 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
         if allow_noop and full and manifest.tree == tree and manifest.register == register \
                 and manifest.intact(root):
             return BuildResult(noop=True)
-        if interrupted or not (root / delta.STATE_FILE).is_file():
+        if interrupted or not delta.recorded(root):
             # A run was killed mid-write (or, with no record of a finished whole build, may
             # have been): its temporary files go. Else build/ is not walked for nothing.
             remove_leftovers(root / BUILD_DIR)

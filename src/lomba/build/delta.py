@@ -15,8 +15,10 @@ edition or group entered, a member of a region-level document, a file that no lo
 validates, a missing output, evidence the digest does not cover that changed, or a build of
 some entries since (``lomba build FILE`` notes what it made).
 
-The record lives in ``build/.cache/`` and is only a cache: removed when a build starts, written
-when it ends, so an interrupted build leaves none; unreadable or foreign, it is ignored.
+The record lives in ``build/.cache/`` and is only a cache: forgotten when a build starts,
+written when it ends, so an interrupted build leaves none; unreadable or foreign, it is
+ignored. After a few entries changed, what changed is written as a patch
+(``load/layered.py``).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from lomba.check.index import record
 from lomba.check.workspace import LoadedWorkspace
 from lomba.desk.facts import EntryFacts, NotKept, iga_for, pack, unpack
 from lomba.fingerprint import code_digest
-from lomba.load import stats
+from lomba.load import layered, stats
 from lomba.load.cache import cache_file, write_cache_file
 from lomba.plan.incremental import fingerprint
 from lomba.validate.snapshot import Entry
@@ -44,6 +46,9 @@ STATE_FILE = Path("build") / ".cache" / "build-keadaan.json"
 TOUCHED_FILE = Path("build") / ".cache" / "build-disentuh.json"
 """Entries a build of some entries (``lomba build FILE``, ``--kompetisi``, ``--force``) made
 documents of since the last whole build: the next whole build looks at them again."""
+
+KEPT_MAPS = ("tokens", "cross", "outside", "facts")
+"""The record's maps by entry (``load/layered.py`` writes what changed in them)."""
 
 MAX_CHANGED = 64
 """Beyond this many changed entries the whole path is as quick, and simpler."""
@@ -72,6 +77,8 @@ class Kept:
     """The letter previews the desk holds (relative to the workspace)."""
     desk_rows: str | None = None
     """The memo of the desk's rows made from these facts (``desk/rowmemo.py``)."""
+    base: layered.Base | None = field(default=None, repr=False, compare=False)
+    """The record on disk this was read from (the next one is written as a patch of it)."""
 
     def same_facts(self, facts: EntryFacts) -> bool:
         """Whether an entry's facts are those kept: then the desk made from them is too."""
@@ -196,12 +203,12 @@ def _unwatched(rel: str) -> bool:
 
 
 def forget(root: Path) -> None:
-    """Remove the record: a build has started, and the record is true only of the last one."""
-    for name in (STATE_FILE, TOUCHED_FILE):
-        path = cache_file(root, name)
-        if path is not None:
-            with contextlib.suppress(OSError):
-                path.unlink()
+    """Forget the record: a build has started, and the record is true only of the last one."""
+    layered.forget(root, STATE_FILE)
+    path = cache_file(root, TOUCHED_FILE)
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def note_touched(root: Path, names: set[str]) -> None:
@@ -230,19 +237,23 @@ def touched(root: Path) -> set[str] | None:
 
 
 def load(root: Path) -> Kept | None:
-    path = cache_file(root, STATE_FILE)
-    if path is None:
+    found = layered.read(root, STATE_FILE, KEPT_MAPS)
+    if found is None:
         return None
+    raw, base = found
     try:
-        raw = orjson.loads(path.read_bytes())
         if raw.get("lomba") != code_digest():
             return None
-        return Kept(str(raw["context"]), dict(raw["tokens"]), dict(raw["cross"]),
-                    dict(raw["outside"]), dict(raw["facts"]), list(raw["regions"]),
-                    [str(p) for p in raw["previews"]],
-                    raw["desk_rows"] if isinstance(raw.get("desk_rows"), str) else None)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return Kept(str(raw["context"]), raw["tokens"], raw["cross"], raw["outside"],
+                    raw["facts"], list(raw["regions"]), [str(p) for p in raw["previews"]],
+                    raw["desk_rows"] if isinstance(raw.get("desk_rows"), str) else None, base)
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+def recorded(root: Path) -> bool:
+    """Whether a whole build left its record (the files are there; it may still not fit)."""
+    return layered.on_disk(root, STATE_FILE)
 
 
 def save(root: Path, kept: Kept) -> None:
@@ -250,7 +261,7 @@ def save(root: Path, kept: Kept) -> None:
     data = {"lomba": code_digest(), "context": kept.context, "tokens": kept.tokens,
             "cross": kept.cross, "outside": kept.outside, "facts": kept.facts,
             "regions": kept.regions, "previews": kept.previews, "desk_rows": kept.desk_rows}
-    write_cache_file(root, STATE_FILE, orjson.dumps(data))
+    layered.write(root, STATE_FILE, data, KEPT_MAPS, kept.base)
 
 
 def keep_whole(root: Path, context: str, tokens: dict[str, str], entries: list[Entry],

@@ -9,8 +9,9 @@ making ten thousand again; the files are the same as if every row were made anew
 
 A memo is trusted only for the entries the build says are unchanged since the build that wrote
 it (``plan``), only under the same columns and the same lomba, and only for rows of the right
-shape. It lives in
-``build/.cache/`` and is only a cache: unreadable, foreign or missing, every row is made.
+shape. It lives in ``build/.cache/`` and is only a cache: unreadable, foreign or missing,
+every row is made. After a few entries changed, their rows alone are written
+(``load/layered.py``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any, TypeVar
 import orjson
 
 from lomba.fingerprint import code_digest
-from lomba.load.cache import cache_file, write_cache_file
+from lomba.load import layered
 
 T = TypeVar("T")
 
@@ -48,6 +49,8 @@ class RowMemo:
     key: Any
     kept: dict[str, Any]
     rows: dict[str, Any] = field(default_factory=dict)
+    base: layered.Base | None = None
+    """The memo on disk that was read (the new one is written as a patch of it)."""
 
     @classmethod
     def open(cls, root: Path, name: str, plan: MemoPlan | None, key: Hashable) -> RowMemo:
@@ -55,17 +58,13 @@ class RowMemo:
         path = Path("build") / ".cache" / name
         plan = plan or MemoPlan()
         key = orjson.loads(orjson.dumps(key))  # as it reads back: lists, not tuples
-        kept: dict[str, Any] = {}
-        where = cache_file(root, path) if plan.kept and plan.reuse else None
-        if where is not None:
-            try:
-                raw = orjson.loads(where.read_bytes())
-                if raw["lomba"] == code_digest() and raw["id"] == plan.kept \
-                        and raw["key"] == key:
-                    kept = dict(raw["rows"])
-            except (OSError, ValueError, TypeError, KeyError):
-                kept = {}
-        return cls(path, plan, key, kept)
+        found = layered.read(root, path, ("rows",)) if plan.kept and plan.reuse else None
+        if found is None:
+            return cls(path, plan, key, {})
+        raw, base = found
+        fits = raw.get("lomba") == code_digest() and raw.get("id") == plan.kept \
+            and raw.get("key") == key
+        return cls(path, plan, key, raw["rows"] if fits else {}, base=base)
 
     def row(self, entry: str, make: Callable[[], T], fits: Callable[[Any], bool]) -> T:
         """The entry's row: kept, when the plan says its facts are those it was made from and
@@ -77,9 +76,11 @@ class RowMemo:
         return found
 
     def save(self, root: Path) -> None:
-        """Best effort: a memo that cannot be written means every row is made next time."""
-        write_cache_file(root, self.name, orjson.dumps(
-            {"lomba": code_digest(), "id": self.plan.made, "key": self.key, "rows": self.rows}))
+        """Best effort: a memo that cannot be written means every row is made next time. After
+        a few entries changed, only their rows are written (``load/layered.py``)."""
+        layered.write(root, self.name, {"lomba": code_digest(), "id": self.plan.made,
+                                        "key": self.key, "rows": self.rows},
+                      ("rows",), self.base)
 
 
 def strings(value: Any, least: int = 0) -> bool:

@@ -28,6 +28,7 @@ from typing import Any
 import orjson
 
 from lomba.diagnostics import Diagnostic, Severity
+from lomba.errors import LombaError
 from lomba.fileio import atomic_write_bytes
 from lomba.fingerprint import code_digest
 from lomba.load.yamlio import LoadedYaml, _read, parse_yaml, placeholder_hint
@@ -166,7 +167,7 @@ def write_cache_file(root: Path, name: Path, data: bytes) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, data, durable=False)
-    except OSError:
+    except (OSError, LombaError):  # the writer names the file in a LombaError
         return False
     return True
 
