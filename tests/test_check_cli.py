@@ -115,3 +115,29 @@ def test_broken_lomba_yaml_is_reported(workspace: Path) -> None:
     result = run("check", cwd=workspace)
     assert result.exit_code == 1
     assert "lomba.yaml:39:14: galat [wrong-type] tahun_kerja" in result.output
+
+
+def test_the_progress_bar_shows_on_a_terminal_for_many_documents_only(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The bar (and its module) comes when a build has twenty documents or more to look at,
+    and only where a person watches a terminal."""
+    import io
+
+    from lomba.cli.summary import progress_bar
+
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    with progress_bar("id") as bar:
+        bar.start(3)
+        assert bar.progress is None
+    with progress_bar("id") as bar:
+        bar.start(25)
+        assert bar.progress is not None
+        for _ in range(25):
+            bar.advance(None)
+        task = bar.progress.tasks[0]
+        assert (task.completed, task.total) == (25, 25)
+    assert not bar.progress.live.is_started
+    monkeypatch.setenv("TTY_COMPATIBLE", "0")
+    with progress_bar("id") as bar:
+        bar.start(25)
+        assert bar.progress is None

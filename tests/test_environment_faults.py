@@ -18,6 +18,7 @@ from click.testing import CliRunner
 import lomba.fileio
 import lomba.validate.competitions
 from lomba.cli import main
+from lomba.errors import LombaError
 from lomba.plan.incremental import HELD
 from tests.conftest import REPO
 
@@ -205,3 +206,27 @@ def test_temporary_files_of_a_killed_run_are_cleaned_by_the_next(sample: Path) -
     assert invoke(sample, "surat", "teguran", "dishub").exit_code == 0
     assert not register_leftover.exists()
     assert (sample / "entries" / "dinkes" / "si-bunda.yaml").exists(), "only temporary files"
+
+
+@pytest.mark.parametrize("old", [None, b"abc", b"abd", b"abcdef", "folder"])
+def test_a_file_is_written_exactly_when_its_bytes_differ(tmp_path: Path, old: object) -> None:
+    """Same size and other bytes, another size, none there, or a folder in its place: only a
+    file that holds the bytes already is left untouched."""
+    target = tmp_path / "hasil.txt"
+    if old == "folder":
+        target.mkdir()
+    elif isinstance(old, bytes):
+        target.write_bytes(old)
+        os.utime(target, ns=(10**18, 10**18))
+    log = lomba.fileio.WriteLog()
+    if old == "folder":
+        with pytest.raises(LombaError):
+            lomba.fileio.write_if_changed(target, b"abc", log)
+        return
+    lomba.fileio.write_if_changed(target, b"abc", log)
+    assert target.read_bytes() == b"abc"
+    if old == b"abc":
+        assert log.unchanged == [target] and log.written == []
+        assert target.stat().st_mtime_ns == 10**18
+    else:
+        assert log.written == [target] and log.unchanged == []

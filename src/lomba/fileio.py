@@ -7,7 +7,9 @@ target; an error or interrupt removes the temporary file and leaves any earlier 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,11 +88,24 @@ class WriteLog:
     unchanged: list[Path] = field(default_factory=list)
 
 
+def _size(path: Path) -> int | None:
+    """The size of a regular file (None: none there, or not a regular file, as
+    :meth:`Path.is_file` takes it)."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return None
+        raise
+    return st.st_size if stat.S_ISREG(st.st_mode) else None
+
+
 def write_if_changed(target: Path, data: bytes, outcome: WriteLog) -> None:
     """Write ``data`` atomically unless the file already holds it; an OS failure (disk full,
     permission) becomes a :class:`~lomba.errors.LombaError` naming the file."""
     try:
-        if target.is_file() and target.read_bytes() == data:
+        # A file of another size is not read to be compared (the desk's page is megabytes).
+        if _size(target) == len(data) and target.read_bytes() == data:
             outcome.unchanged.append(target)
             return
     except OSError as exc:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from lomba.diagnostics import Diagnostic, relative_name
@@ -18,19 +17,34 @@ from lomba.messages import render_message, word
 from lomba.plan.pairs import PairState
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from lomba.build import BuildResult, RegionOutcome
 
 
 class _Bar:
-    """A progress bar that appears once the number of documents is known (and large)."""
+    """A progress bar that appears once the number of documents is known (and large), on a
+    terminal only. The bar's module is imported then: a build of a few documents, or one whose
+    output goes to a file, does not wait for it."""
 
-    def __init__(self, progress: Progress | None, label: str) -> None:
-        self.progress = progress
+    def __init__(self, console: Console | None, label: str) -> None:
+        self.console = console
         self.label = label
+        self.progress: Progress | None = None
         self.task: object | None = None
 
     def start(self, total: int) -> None:
-        if self.progress is not None and total >= 20:
+        if self.console is not None and total >= 20:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self.progress = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), console=self.console, transient=True)
             self.progress.start()
             self.task = self.progress.add_task(self.label, total=total)
 
@@ -38,20 +52,19 @@ class _Bar:
         if self.progress is not None and self.task is not None:
             self.progress.advance(self.task)  # type: ignore[arg-type]
 
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
 
 @contextmanager
 def progress_bar(lang: str) -> Iterator[_Bar]:
     console = Console(stderr=True)
-    label = word("summary-progress", lang)
-    if not console.is_terminal:
-        yield _Bar(None, label)
-        return
-    progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=console, transient=True)
+    bar = _Bar(console if console.is_terminal else None, word("summary-progress", lang))
     try:
-        yield _Bar(progress, label)
+        yield bar
     finally:
-        progress.stop()
+        bar.stop()
 
 
 def print_build_summary(pairs: list[PairState], root: Path, lang: str,
