@@ -10,10 +10,8 @@ from __future__ import annotations
 import html
 from collections import Counter
 from datetime import date
-from importlib import resources
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from lomba.check.deadlines import Deadline
@@ -21,15 +19,10 @@ from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance, Row
 from lomba.desk.views import SYMBOLS, days_text
 from lomba.locale import angka, tanggal
 from lomba.scoring.iga import Action, RegionScore
+from lomba.write.own_templates import environment
 from lomba.xmltext import xml_safe
 
-_ENV = jinja2.Environment(
-    loader=jinja2.FunctionLoader(
-        lambda name: (resources.files("lomba") / "data" / "html" / name).read_text("utf-8")),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-)
-_ENV.filters["tanggal"] = tanggal
+_ENV = environment(filters={"tanggal": tanggal})
 COLORS = {"siap": "#1b7a3a", "peringatan": "#c98a00", "belum": "#c00000", "tidak-ikut": "#c9d1cd",
           "tidak-terbaca": "#7a1b6e"}
 

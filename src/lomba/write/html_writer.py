@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import base64
 import html
-from importlib import resources
 
-import jinja2
 from markupsafe import Markup
 
 from lomba.check.competition import Readiness
@@ -29,15 +27,10 @@ from lomba.render.document import (
     Table,
     paste_text,
 )
+from lomba.write.own_templates import environment
 from lomba.xmltext import xml_safe
 
-_ENV = jinja2.Environment(
-    loader=jinja2.FunctionLoader(
-        lambda name: (resources.files("lomba") / "data" / "html" / name).read_text("utf-8")),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-)
+_ENV = environment(keep_trailing_newline=True)
 
 
 def _runs(runs: list[Run]) -> str:
