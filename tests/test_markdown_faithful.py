@@ -152,6 +152,32 @@ def test_the_plain_text_fast_path_reads_as_commonmark(text: str) -> None:
         (text, _MD.parse(text))
 
 
+bold_pieces = st.lists(st.sampled_from(
+    ["**", "**Bidan**", "**Ibu hamil.**", "**é 2019**", "**a\nb)**", " **½**", "a", "Bidan",
+     "é", "2019", " ", " ", " ", "\n", "\n\n", "  \n", ".", ",", ":", ")", "(", "!", "-",
+     "'", "\u00a0", "*", "_", "1. ", "\t"]), max_size=30).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(bold_pieces)
+def test_the_bold_fast_path_reads_as_commonmark(text: str) -> None:
+    """Whatever the fast path for bold lead-ins accepts, it parses block for block and run for
+    run as the full CommonMark parse."""
+    from lomba.render.document import _MD, commonmark, strong_paragraphs
+    fast = strong_paragraphs(text)
+    if fast is not None:
+        assert fast == commonmark(text), (text, _MD.parse(text))
+
+
+def test_the_bold_fast_path_takes_bold_lead_ins_and_leaves_the_rest() -> None:
+    from lomba.render.document import Run, strong_paragraphs
+    found = strong_paragraphs("**Pendaftaran.** Bidan desa\nmendaftar. **Ibu hamil**: aman.")
+    assert found == (Paragraph([Run("Pendaftaran.", bold=True), Run(" Bidan desa mendaftar. "),
+                                Run("Ibu hamil", bold=True), Run(": aman.")]),)
+    for other in ("a**b**", "**a**b", "** a**", "*a*", "1. **a**", "**a** [b](c)", "***a***"):
+        assert strong_paragraphs(other) is None, other
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(words, separators), min_size=1, max_size=40),
        st.sampled_from(["", "1. ", "- ", "2016. ", "**", "# "]))
