@@ -253,3 +253,22 @@ def test_a_build_record_with_malformed_values_keeps_only_the_text_ones(tmp_path:
     assert loaded.sources == {"build/a.docx": "entries/a.yaml"}
     (tmp_path / MANIFEST).write_bytes(orjson.dumps({**raw, "outputs": [1, 2]}))
     assert Manifest.load(tmp_path) == Manifest()  # not a mapping at all: nothing is trusted
+
+
+def test_a_build_flushes_nothing_to_the_disk_but_the_letter_register(sample: Path,
+                                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Everything a build writes can be made again, so nothing waits for the disk (a flush
+    waits for all the system has to write: seconds after a large build); `lomba surat`, which
+    gives out letter numbers, still flushes the register."""
+    import os
+
+    flushed: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (flushed.append(fd), real(fd))[1])
+    run_build(sample)
+    edit(sample / "entries" / "dinsos" / "verdes.yaml", "1.870 pengaduan", "1.871 pengaduan")
+    run_build(sample)
+    assert flushed == []
+    result = run("surat", "teguran", cwd=sample)
+    assert result.exit_code == 0, result.output
+    assert flushed

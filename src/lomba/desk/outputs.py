@@ -77,7 +77,8 @@ def write_letters(ws: LoadedWorkspace, items: list[OpdCompliance], kind: Kind, *
         out.append((letter, path))
     if issue and letters:
         save_register(ws.root, register)
-    atomic_write_text(keys_file, json.dumps(known, indent=1, sort_keys=True))
+    # A cache of what each preview was made from: rebuilt when lost, so not flushed.
+    atomic_write_text(keys_file, json.dumps(known, indent=1, sort_keys=True), durable=False)
     return out
 
 

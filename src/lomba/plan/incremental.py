@@ -95,8 +95,10 @@ class Manifest:
     def save(self, root: Path) -> None:
         try:
             # orjson: at 10,000 entries the record lists 60,000 outputs, and the standard
-            # library's encoder took a quarter of a second of a one-entry build.
-            atomic_write_bytes(root / MANIFEST, orjson.dumps(
+            # library's encoder took a quarter of a second of a one-entry build. Not flushed
+            # to the disk (a lost record means a whole build, not lost work): a flush waits for
+            # whatever else the system has to write, seconds after a large build.
+            atomic_write_bytes(root / MANIFEST, durable=False, data=orjson.dumps(
                 {"lomba": code_digest(), "tree": self.tree, "register": self.register,
                  "outputs": self.outputs, "sources": self.sources, "desk": sorted(self.desk)},
                 option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
