@@ -41,9 +41,15 @@ def _wait_for(lines: queue.Queue[str], needle: str, seconds: float) -> list[str]
 @pytest.mark.skipif(sys.platform == "win32", reason="the test ends watch with SIGINT")
 def test_watch_rebuilds_the_saved_entry_and_prints_its_findings(sample: Path) -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "LOMBA_LANG": "id"}
-    proc = subprocess.Popen([sys.executable, "-m", "lomba", "-C", str(sample), "watch"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=env)
+    # A run started in the background by a shell ignores Ctrl-C, and so would the watcher it
+    # starts (an ignored signal stays ignored across exec): it gets Ctrl-C as a person's would.
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "lomba", "-C", str(sample), "watch"],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                env=env)
+    finally:
+        signal.signal(signal.SIGINT, before)
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=_reader, args=(proc, lines), daemon=True).start()
     try:
