@@ -179,6 +179,23 @@ _MARKUP_CHARS_RE = re.compile(
 treats differently from a space)."""
 
 
+def _paragraph_texts(text: str) -> list[str]:
+    """Text without block markup as CommonMark reads it: paragraphs split at blank lines, each
+    one's lines joined by a space."""
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in re.split(r"\r\n|\r|\n", text):  # CommonMark's line endings, nothing else
+        content = line.strip(" \t")  # and its blanks: a no-break space is text
+        if content:
+            lines.append(content)
+        elif lines:
+            paragraphs.append(" ".join(lines))
+            lines = []
+    if lines:
+        paragraphs.append(" ".join(lines))
+    return paragraphs
+
+
 def plain_paragraphs(text: str) -> tuple[Block, ...] | None:
     """The parse of text that holds no Markdown at all (no markup character, no line that
     could start a list, heading, quote or code block): paragraphs split at blank lines, lines
@@ -186,18 +203,7 @@ def plain_paragraphs(text: str) -> tuple[Block, ...] | None:
     with no list or emphasis are this, at a fraction of a full parse's cost."""
     if _MARKUP_CHARS_RE.search(text):
         return None
-    blocks: list[Block] = []
-    lines: list[str] = []
-    for line in re.split(r"\r\n|\r|\n", text):  # CommonMark's line endings, nothing else
-        content = line.strip(" \t")  # and its blanks: a no-break space is text
-        if content:
-            lines.append(content)
-        elif lines:
-            blocks.append(Paragraph([Run(" ".join(lines))]))
-            lines = []
-    if lines:
-        blocks.append(Paragraph([Run(" ".join(lines))]))
-    return tuple(blocks)
+    return tuple(Paragraph([Run(paragraph)]) for paragraph in _paragraph_texts(text))
 
 
 _CLOSE_BEFORE = frozenset(".,:;!?)")
@@ -213,16 +219,8 @@ def strong_paragraphs(text: str) -> tuple[Block, ...] | None:
     if "***" in text or _MARKUP_CHARS_RE.search(text.replace("**", "")):
         return None
     blocks: list[Block] = []
-    lines: list[str] = []
-    for line in [*re.split(r"\r\n|\r|\n", text), ""]:
-        content = line.strip(" \t")
-        if content:
-            lines.append(content)
-            continue
-        if not lines:
-            continue
-        parts = " ".join(lines).split("**")
-        lines = []
+    for paragraph in _paragraph_texts(text):
+        parts = paragraph.split("**")
         if len(parts) % 2 == 0:
             return None
         runs: list[Run] = []
