@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -286,3 +287,28 @@ def test_html_preview_fields(built: Path) -> None:
         'href="https://www.youtube.com/watch?v=SiBunda2019"', "")), "works offline"
     assert "<script src" not in html and "@import" not in html
     assert "Rp412.500.000" in html
+
+
+def test_parts_compressed_once_are_each_documents_own(sample: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parts documents share (content types, numbering, relationships, header) are
+    compressed once per process: a build whose documents each compress their own makes the
+    same files, and the memo stays bounded."""
+    from lomba.build import run_build
+    from lomba.write import ooxml
+
+    monkeypatch.setenv("LOMBA_SERIAL", "1")  # every document made in this process
+    twin = tmp_path / "twin"
+    shutil.copytree(sample, twin)
+    ooxml._REPEATED.clear()
+    monkeypatch.setattr(ooxml, "REPEATED_MAX", 8)
+    run_build(sample)
+    assert 0 < len(ooxml._REPEATED) <= 8
+    monkeypatch.setattr(ooxml, "repeated_member", ooxml.member)  # each document its own
+    run_build(twin)
+
+    def documents(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes()
+                for p in (root / "build").rglob("*.docx")}
+    shared, own = documents(sample), documents(twin)
+    assert len(shared) > 5 and shared == own

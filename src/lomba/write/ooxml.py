@@ -71,10 +71,27 @@ class ZipMember:
 def member(name: str, content: bytes, compress: bool = True) -> ZipMember:
     crc = zlib.crc32(content) & 0xFFFFFFFF
     if compress:
-        packer = zlib.compressobj(3, zlib.DEFLATED, -15)
-        data = packer.compress(content) + packer.flush()
+        data = zlib.compress(content, 3, -15)
         return ZipMember(name, crc, len(content), data, zipfile.ZIP_DEFLATED)
     return ZipMember(name, crc, len(content), content, zipfile.ZIP_STORED)
+
+
+_REPEATED: dict[tuple[str, bytes], ZipMember] = {}
+REPEATED_MAX = 256
+"""How many repeated parts :func:`repeated_member` keeps (a few kilobytes each)."""
+
+
+def repeated_member(name: str, content: bytes) -> ZipMember:
+    """:func:`member` of a part most documents share word for word (content types, numbering,
+    relationships, a competition's header): compressed once per process, not once per
+    document."""
+    key = (name, content)
+    found = _REPEATED.get(key)
+    if found is None:
+        if len(_REPEATED) >= REPEATED_MAX:
+            _REPEATED.clear()
+        found = _REPEATED[key] = member(name, content)
+    return found
 
 
 def write_zip(members: list[ZipMember]) -> bytes:
@@ -542,12 +559,13 @@ def package(b: Builder, body: str, header: str, core: str, section: str | None =
                                   f'<Default Extension="{ext}" ContentType="{kind}"/></Types>')
     numbering = ref.numbering.replace("</w:numbering>", "".join(b.nums) + "</w:numbering>")
     generated = {
-        "[Content_Types].xml": member("[Content_Types].xml", types.encode()),
+        "[Content_Types].xml": repeated_member("[Content_Types].xml", types.encode()),
         "word/document.xml": member("word/document.xml", xml.encode()),
-        "word/_rels/document.xml.rels": member("word/_rels/document.xml.rels", rels.encode()),
-        "word/numbering.xml": member("word/numbering.xml", numbering.encode()),
+        "word/_rels/document.xml.rels": repeated_member("word/_rels/document.xml.rels",
+                                                        rels.encode()),
+        "word/numbering.xml": repeated_member("word/numbering.xml", numbering.encode()),
         "docProps/core.xml": member("docProps/core.xml", core.encode()),
-        ref.header_name: member(ref.header_name, header.encode()),
+        ref.header_name: repeated_member(ref.header_name, header.encode()),
     }
     reused = {m.name: m for m in ref.members}
     members = []
