@@ -188,3 +188,36 @@ def test_the_token_count_is_what_a_whitespace_counter_sees_in_the_copy_text(
     pasted = paste_text(source)
     assert count_tokens(source) == len(pasted.split()), (source, pasted)
     assert count_tokens(source) >= count_words(source)
+
+
+list_pieces = st.lists(st.sampled_from(
+    ["- ", "1. ", "2. ", "1. ", "0. ", "007. ", "2019. ", "1234567890. ", "-", "1.", "1)", "+ ",
+     "**", "**Bidan**", "**Ibu hamil.**", "**a\nb)**", " **½**", ")", "!",
+     "* ", "a", "Bidan desa", "é 2019", "(a)", " ", " ", "  ", "\n", "\n", "\n\n", "\n\n\n",
+     "  \n", "\n ", "\n  ", "\n    ", ".", ",", ":", "-", "=", "#", "**", "\t", "\u00a0",
+     "\r\n", "\r"]), max_size=40).map("".join)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(list_pieces)
+def test_the_list_fast_path_reads_as_commonmark(text: str) -> None:
+    """Whatever the fast path for plain lists accepts, it parses block for block and run for
+    run as the full CommonMark parse."""
+    from lomba.render.document import _MD, commonmark, list_paragraphs
+    fast = list_paragraphs(text)
+    if fast is not None:
+        assert fast == commonmark(text), (text, _MD.parse(text))
+
+
+def test_the_list_fast_path_takes_plain_steps_and_leaves_the_rest() -> None:
+    from lomba.render.document import ListBlock, Run, list_paragraphs
+    found = list_paragraphs("Langkah:\n1. Bidan mendaftar\nibu hamil.\n2. Dokter memeriksa.\n\n"
+                            "- satu\n2. dua\n\nSelesai 2019.\n2. bukan daftar")
+    assert found == (
+        Paragraph([Run("Langkah:")]),
+        ListBlock(True, [[Run("Bidan mendaftar ibu hamil.")], [Run("Dokter memeriksa.")]], 1),
+        ListBlock(False, [[Run("satu")]], 1), ListBlock(True, [[Run("dua")]], 2),
+        Paragraph([Run("Selesai 2019. 2. bukan daftar")]))
+    for other in ("- a\n  - b", "1. *a*", "- a\n    b", "* a", "1) a", "- [a](b)", "-a\n- b",
+                  "- a**b**"):
+        assert list_paragraphs(other) is None, other

@@ -211,36 +211,110 @@ _CLOSE_BEFORE = frozenset(".,:;!?)")
 
 
 def strong_paragraphs(text: str) -> tuple[Block, ...] | None:
-    """The parse of paragraphs whose only markup is ``**bold**``, each pair opening after a
-    space (or at the paragraph's start) before a letter or digit, and closing after a letter,
-    digit or ``.,:;!?)`` before a space, the end, or one of those marks right after a letter
-    or digit: the cases in which CommonMark's emphasis rules can only pair them in order. None
-    for anything else. Most answers written with bold lead-ins are this."""
+    """The parse of paragraphs whose only markup is ``**bold**`` as :func:`_strong_runs` takes
+    it. None for anything else. Most answers written with bold lead-ins are this."""
     if "***" in text or _MARKUP_CHARS_RE.search(text.replace("**", "")):
         return None
     blocks: list[Block] = []
     for paragraph in _paragraph_texts(text):
-        parts = paragraph.split("**")
-        if len(parts) % 2 == 0:
+        runs = _strong_runs(paragraph)
+        if runs is None:
             return None
-        runs: list[Run] = []
-        for i, part in enumerate(parts):
-            if i % 2 == 0:
-                runs.append(Run(part))
-                continue
-            before, after, last = parts[i - 1][-1:], parts[i + 1][:1], part[-1:]
-            if before not in ("", " ") or not part[0].isalnum() \
-                    or not (last.isalnum() or last in _CLOSE_BEFORE) \
-                    or not (after in ("", " ") or (after in _CLOSE_BEFORE and last.isalnum())):
+        blocks.append(Paragraph(runs))
+    return tuple(blocks)
+
+
+def _strong_runs(paragraph: str) -> list[Run] | None:
+    """The runs of one paragraph's text (lines joined) whose only markup is ``**bold**``, each
+    pair opening after a space (or at the start) before a letter or digit, and closing after a
+    letter, digit or ``.,:;!?)`` before a space, the end, or one of those marks right after a
+    letter or digit: the cases in which CommonMark's emphasis rules can only pair them in
+    order. None for anything else (the caller has refused ``***`` and every other markup)."""
+    parts = paragraph.split("**")
+    if len(parts) % 2 == 0:
+        return None
+    runs: list[Run] = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            runs.append(Run(part))
+            continue
+        before, after, last = parts[i - 1][-1:], parts[i + 1][:1], part[-1:]
+        if before not in ("", " ") or not part[0].isalnum() \
+                or not (last.isalnum() or last in _CLOSE_BEFORE) \
+                or not (after in ("", " ") or (after in _CLOSE_BEFORE and last.isalnum())):
+            return None
+        runs.append(Run(part, bold=True))
+    return [r for r in runs if r.text]
+
+
+_ITEM_RE = re.compile(r"(?:(-)|([0-9]{1,9})\.) (?=[^ \t])")
+"""A list item's marker as :func:`list_paragraphs` takes it: ``-`` or a number and ``.``, one
+space, then text."""
+
+
+def list_paragraphs(text: str) -> tuple[Block, ...] | None:
+    """The parse of paragraphs and one-level lists (``- ``, or a number and ``. ``, at the
+    start of an unindented line) whose only markup is ``**bold**`` as :func:`_strong_runs`
+    takes it. As CommonMark reads them: a line that is not an item goes on the paragraph or
+    item above it, a blank line ends a paragraph, an ordered item interrupts a paragraph only
+    from 1, and a list goes on while its items keep their kind. None for anything else. Most
+    answers written as steps are this."""
+    lines = []
+    for line in re.split(r"\r\n|\r|\n", text):
+        content = line.rstrip(" \t")
+        if content[:1] == " ":
+            return None  # an indented line: continuation, nesting or code, left to CommonMark
+        lines.append((line, content, _ITEM_RE.match(content)))
+    # the text without the items' markers and bold: any markup left (or a tab) is CommonMark's
+    bare = "\n".join(raw[m.end():] if m else raw for raw, _, m in lines)
+    if "***" in bare or _MARKUP_CHARS_RE.search(bare.replace("**", "")):
+        return None
+    # Paragraphs as their lines, lists as (ordered, start, each item's lines).
+    groups: list[list[str] | tuple[bool, int, list[list[str]]]] = []
+    para: list[str] | None = None
+    items: list[list[str]] | None = None
+    kind = ""  # the open list's marker: "-" or "."
+    blank = False
+    for _, content, item in lines:
+        if not content:
+            blank, para = True, None
+            continue
+        if item is not None:
+            marker = "-" if item.group(1) else "."
+            if para is not None and marker == "." and int(item.group(2)) != 1:
+                para.append(content)  # "2. ..." inside a paragraph is its text
+            elif items is not None and kind == marker:
+                items.append([content[item.end():]])
+            else:  # a new list (an item of the other kind starts one, even right after one)
+                kind, para, items = marker, None, [[content[item.end():]]]
+                groups.append((marker == ".", int(item.group(2) or 1), items))
+        elif items is not None and not blank:
+            items[-1].append(content)  # a line of the item's text, not indented
+        elif para is not None:
+            para.append(content)
+        else:
+            items, para = None, [content]
+            groups.append(para)
+        blank = False
+    blocks: list[Block] = []
+    for group in groups:
+        if isinstance(group, list):
+            runs = _strong_runs(" ".join(group))
+            if runs is None:
                 return None
-            runs.append(Run(part, bold=True))
-        blocks.append(Paragraph([r for r in runs if r.text]))
+            blocks.append(Paragraph(runs))
+            continue
+        ordered, first, lines_of_items = group
+        item_runs = [_strong_runs(" ".join(item)) for item in lines_of_items]
+        if any(r is None for r in item_runs):
+            return None
+        blocks.append(ListBlock(ordered, [r for r in item_runs if r is not None], first))
     return tuple(blocks)
 
 
 @lru_cache(maxsize=1024)
 def _parse_markdown(text: str, heading_base: int) -> tuple[Block, ...]:
-    for fast in (plain_paragraphs, strong_paragraphs):
+    for fast in (plain_paragraphs, strong_paragraphs, list_paragraphs):
         blocks = fast(text)
         if blocks is not None:
             return blocks
