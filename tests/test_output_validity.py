@@ -164,3 +164,14 @@ def test_escaping_is_the_standard_librarys(text: str) -> None:
 
     assert escape(text) == saxutils.escape(text)
     assert quoteattr(text) == saxutils.quoteattr(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "é", "✔", " ", "\n", "\t", "\r", "\x00", "\x1f", "\x7f",
+                                 "\ud800", "\udfff", "\ufffe", "\uffff", "\U0001f600",
+                                 "kata " * 20]), max_size=60).map("".join) | st.text())
+def test_xml_safe_removes_exactly_what_xml_cannot_carry(text: str) -> None:
+    """Short text or long, the quick test for a clean text agrees with the pattern."""
+    from lomba.xmltext import XML_ILLEGAL_RE, xml_safe
+
+    assert xml_safe(text) == XML_ILLEGAL_RE.sub("", text)
