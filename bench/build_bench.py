@@ -13,7 +13,9 @@ documents alone, as `watch` makes them first after a save (in a warm process) an
 build FILE` does (a new process, the median of three); rebuild after one competition template
 changes; peak memory. In the same process it then renders the same documents with lomba's
 DOCX writer and with a plain python-docx baseline (a new ``Document()`` per file, paragraphs
-and tables added, saved) and prints the ratio.
+and tables added, saved) and prints the ratio. Beside each row it prints what one new file
+costs on this disk (a cold build writes two per document; it varies several-fold with the
+disk's state, from about 0.01 to 0.3 ms on the same machine).
 
 Each size runs in its own process so that peak memory is that size's alone.
 Usage: python bench/build_bench.py --sizes 100,1000,10000
@@ -32,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
@@ -92,6 +95,27 @@ def plain_python_docx(document) -> bytes:  # type: ignore[no-untyped-def]
     return buffer.getvalue()
 
 
+def file_cost(folder: Path, files: int = 400) -> float:
+    """Milliseconds of CPU (the process's own and the kernel's for it) to write one new 40 KB
+    file in ``folder`` through lomba's atomic writer, a piece of work between files as in a
+    build. It varies several-fold with the disk's state, and a cold build writes two files
+    per document, so the benchmark prints it beside the build figures."""
+    from lomba.fileio import atomic_write_bytes
+
+    probe = folder / ".probe"
+    data = os.urandom(20_000) * 2
+    spent = 0.0
+    try:
+        for i in range(files):
+            zlib.compress(data, 6)  # the work between two files
+            c0 = cpu()
+            atomic_write_bytes(probe / f"f{i:04d}.docx", data, durable=False)
+            spent += cpu() - c0
+    finally:
+        shutil.rmtree(probe, ignore_errors=True)
+    return spent / files * 1000
+
+
 def timed(fn) -> float:  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     fn()
@@ -121,6 +145,7 @@ def national(n: int, jobs: int, keep: Path | None = None) -> None:
             generate(root, n, competitions=("iga",))
         shutil.rmtree(root / "build", ignore_errors=True)  # cold: no outputs, no parse cache
         t_gen = time.perf_counter() - t0
+        per_file = file_cost(root)
         c0 = cpu()
         holder = {}
         t_build = timed(lambda: holder.setdefault("r", run_build(root, jobs=jobs)))
@@ -130,8 +155,8 @@ def national(n: int, jobs: int, keep: Path | None = None) -> None:
         holder.clear()
         print(f"nasional: {n} inovasi, {docs} dokumen IGA dalam {t_build:.0f} s "
               f"({t_build / 60:.1f} menit; {docs / t_build:.0f} dok/s, CPU {used / docs * 1000:.1f}"
-              f" ms/dok, memori puncak {peak_mb():.0f} MB); pembuatan data uji {t_gen:.0f} s",
-              flush=True)
+              f" ms/dok, memori puncak {peak_mb():.0f} MB); pembuatan data uji {t_gen:.0f} s; "
+              f"satu berkas baru di disk ini {per_file:.2f} ms CPU", flush=True)
 
 
 def one(n: int, jobs: int, sample: int) -> None:
@@ -155,12 +180,14 @@ def one(n: int, jobs: int, sample: int) -> None:
         t_check_cold = timed(lambda: load_workspace(root, use_cache=False))
         t_check_first = timed(lambda: load_workspace(root))  # also fills the parse cache
         t_check_warm = timed(lambda: load_workspace(root))
+        per_file = file_cost(root)
         # Cold: every output rebuilt (as --clean), the caches an earlier check left kept.
         c0 = cpu()
         t_cold = timed(build_all)
         cpu_cold = cpu() - c0
         peak = max(peak, peak_mb())
         docs = sum(len([p for p in o.written if p.suffix == ".docx"]) for o in result.outcomes)
+        written = sum(len(o.written) for o in result.outcomes)
         result = None
         t_noop = timed(lambda: run_build(root, jobs=jobs))
         entry = next((root / "entries").rglob("*.yaml"))
@@ -235,6 +262,8 @@ def one(n: int, jobs: int, sample: int) -> None:
         render_docx(documents[0], reference)  # warm caches as a build does
         t_lomba = timed(lambda: [render_docx(d, reference) for d in documents]) / len(documents)
         t_plain = timed(lambda: [plain_python_docx(d) for d in documents]) / len(documents)
+        print(f"{'':>6} satu berkas baru di disk ini: {per_file:.2f} ms CPU; build dingin menulis "
+              f"{written} berkas ({written / max(docs, 1):.1f} per dokumen)")
         print(f"{n:>6} {t_check_cold:>7.2f}s {t_check_first:>7.2f}s {t_check_warm:>7.2f}s "
               f"{t_zero:>7.1f}s {cpu_zero / max(docs, 1) * 1000:>6.1f}ms {t_cold:>7.1f}s "
               f"{docs / t_cold:>7.0f} {cpu_cold / max(docs, 1) * 1000:>7.1f}ms "
