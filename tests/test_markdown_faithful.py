@@ -141,7 +141,7 @@ plain_chars = st.text(alphabet="abcdefgh ijk0123456789,.:;()%'\"-=+\n\t\u00a0é"
 @settings(max_examples=1000, deadline=None)
 @given(plain_chars)
 def test_the_plain_text_fast_path_reads_as_commonmark(text: str) -> None:
-    from lomba.render.document import _MD, commonmark, plain_paragraphs
+    from lomba.render.document import commonmark, markdown_parser, plain_paragraphs
     fast = plain_paragraphs(text)
     if fast is None:
         return
@@ -149,7 +149,7 @@ def test_the_plain_text_fast_path_reads_as_commonmark(text: str) -> None:
     # the same paragraphs (the slow path, forced by a leading paragraph, is CommonMark's)
     assert [b.runs[0].text for b in fast if isinstance(b, Paragraph)] == \
         ["".join(r.text for r in b.runs) for b in slow if isinstance(b, Paragraph)], \
-        (text, _MD.parse(text))
+        (text, markdown_parser().parse(text))
 
 
 bold_pieces = st.lists(st.sampled_from(
@@ -163,10 +163,10 @@ bold_pieces = st.lists(st.sampled_from(
 def test_the_bold_fast_path_reads_as_commonmark(text: str) -> None:
     """Whatever the fast path for bold lead-ins accepts, it parses block for block and run for
     run as the full CommonMark parse."""
-    from lomba.render.document import _MD, commonmark, strong_paragraphs
+    from lomba.render.document import commonmark, markdown_parser, strong_paragraphs
     fast = strong_paragraphs(text)
     if fast is not None:
-        assert fast == commonmark(text), (text, _MD.parse(text))
+        assert fast == commonmark(text), (text, markdown_parser().parse(text))
 
 
 def test_the_bold_fast_path_takes_bold_lead_ins_and_leaves_the_rest() -> None:
@@ -203,10 +203,10 @@ list_pieces = st.lists(st.sampled_from(
 def test_the_list_fast_path_reads_as_commonmark(text: str) -> None:
     """Whatever the fast path for plain lists accepts, it parses block for block and run for
     run as the full CommonMark parse."""
-    from lomba.render.document import _MD, commonmark, list_paragraphs
+    from lomba.render.document import commonmark, list_paragraphs, markdown_parser
     fast = list_paragraphs(text)
     if fast is not None:
-        assert fast == commonmark(text), (text, _MD.parse(text))
+        assert fast == commonmark(text), (text, markdown_parser().parse(text))
 
 
 def test_the_list_fast_path_takes_plain_steps_and_leaves_the_rest() -> None:

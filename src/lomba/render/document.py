@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Literal
 
 from lomba.load.files import Blob
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,14 @@ class Document:
     """The blocks outside the narrative sections (profile and tables), for the HTML preview."""
 
 
-_MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
-"""CommonMark (markdown-it-py: linear time, so no input can make it slow), with tables."""
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """CommonMark (markdown-it-py: linear time, so no input can make it slow), with tables.
+    Made at first use: most answers never need it (the fast paths below read them), and
+    importing it is a fiftieth of a command's start."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 
 SECTION_HEADING_BASE = 3
@@ -156,7 +163,7 @@ def _plain(runs: list[Run]) -> str:
 
 def parse_inline(text: str) -> list[Run]:
     """``**tebal**``, ``*miring*`` and ``[teks](url)`` into runs; everything else literal."""
-    tokens = _MD.parseInline(text)
+    tokens = markdown_parser().parseInline(text)
     return _runs(tokens[0].children or []) if tokens else []
 
 
@@ -323,7 +330,7 @@ def _parse_markdown(text: str, heading_base: int) -> tuple[Block, ...]:
 
 def commonmark(text: str, heading_base: int = 2) -> tuple[Block, ...]:
     """The full CommonMark parse (see :func:`parse_markdown`)."""
-    tokens = _MD.parse(text)
+    tokens = markdown_parser().parse(text)
     blocks: list[Block] = []
     lists: list[ListBlock] = []  # the open lists, outermost first
     open_item = False  # an item opened and its text not yet seen
