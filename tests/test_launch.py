@@ -53,3 +53,20 @@ def test_exit_code_as_python_gives_it(code: object, expected: int,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     assert _exit_code(code) == expected
     assert capsys.readouterr().err == ("pesan\n" if code == "pesan" else "")
+
+
+def test_a_rebuild_imports_neither_commonmark_nor_the_xml_parser(sample: Path) -> None:
+    """A build with nothing to do, and a check of one file, start without markdown-it (taken
+    when a text first needs the full CommonMark parse) or lxml (when a reference document is
+    read): each is a fiftieth of a start."""
+    assert lomba("-C", str(sample), "build").returncode == 0
+    entry = next((sample / "entries").rglob("*.yaml"))
+    code = ("import sys\nfrom pathlib import Path\nfrom lomba.build import run_build\n"
+            "from lomba.check.workspace import load_workspace\n"
+            f"root = Path({str(sample)!r})\nrun_build(root)\n"
+            f"load_workspace(root, [Path({str(entry)!r})])\n"
+            "print(sorted({'markdown_it', 'lxml'} & {m.split('.')[0] for m in sys.modules}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

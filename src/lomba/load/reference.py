@@ -15,8 +15,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from lxml import etree
-
 from lomba.errors import LombaError, os_error
 from lomba.load.files import path_problem
 from lomba.messages import Phrase
@@ -47,7 +45,6 @@ MAX_REFERENCE_BYTES = 20 * 1024 * 1024
 MAX_PART_BYTES = 50 * 1024 * 1024
 """Uncompressed size of one part: a real reference is a few hundred kilobytes; more is a zip
 bomb."""
-_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml", "word/_rels/document.xml.rels",
@@ -59,6 +56,9 @@ def reference_problem(data: bytes) -> Phrase | None:
     saved from Word or LibreOffice, with a body section that sets the page size and margins."""
     if len(data) > MAX_REFERENCE_BYTES:
         return Phrase("lebih dari 20 MB", "larger than 20 MB")
+    from lxml import etree  # here: most commands read no reference document, only its record
+
+    safe = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
@@ -69,7 +69,7 @@ def reference_problem(data: bytes) -> Phrase | None:
             return Phrase("berisi bagian yang terlalu besar", "holds a part that is too large")
         for name in names:
             if name.endswith((".xml", ".rels")):
-                root = etree.fromstring(archive.read(name), _SAFE_XML)
+                root = etree.fromstring(archive.read(name), safe)
                 if any(isinstance(node, etree._Entity) for node in root.iter()):
                     return Phrase(f"{name} memuat entitas XML", f"{name} holds XML entities")
         document = archive.read("word/document.xml").decode("utf-8")

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
-from lxml import etree
-
 from lomba.load.cache import derived
 from lomba.load.files import Blob
 from lomba.load.images import pixel_size
@@ -145,6 +143,8 @@ class Reference:
 
 
 def _style_ids(styles_xml: bytes) -> dict[str, str]:
+    from lxml import etree  # here: read once per reference, and then kept (load.cache.derived)
+
     root = etree.fromstring(styles_xml)
     out = {}
     for style in root.findall("w:style", NS):
@@ -157,6 +157,8 @@ def _style_ids(styles_xml: bytes) -> dict[str, str]:
 def _num_id(styles_xml: bytes, style_id: str | None) -> str | None:
     if style_id is None:
         return None
+    from lxml import etree  # (as in _style_ids)
+
     root = etree.fromstring(styles_xml)
     for style in root.findall("w:style", NS):
         if style.get(f"{{{W}}}styleId") == style_id:
