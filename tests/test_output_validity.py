@@ -172,6 +172,8 @@ def test_escaping_is_the_standard_librarys(text: str) -> None:
                                  "kata " * 20]), max_size=60).map("".join) | st.text())
 def test_xml_safe_removes_exactly_what_xml_cannot_carry(text: str) -> None:
     """Short text or long, the quick test for a clean text agrees with the pattern."""
-    from lomba.xmltext import XML_ILLEGAL_RE, xml_safe
+    from lomba.xmltext import XML_ILLEGAL_RE, first_xml_illegal, xml_safe
 
     assert xml_safe(text) == XML_ILLEGAL_RE.sub("", text)
+    found, expected = first_xml_illegal(text), XML_ILLEGAL_RE.search(text)
+    assert (found and found.span()) == (expected and expected.span())

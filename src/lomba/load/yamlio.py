@@ -27,7 +27,7 @@ import yaml
 
 from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.messages import Phrase
-from lomba.xmltext import XML_ILLEGAL_RE
+from lomba.xmltext import first_xml_illegal
 
 MAX_FILE_BYTES = 1024 * 1024
 PLACEHOLDER_HINTS = ("todo", "tbd", "xxx", "lorem", "isi di", "[isi", "...", "…")
@@ -330,6 +330,7 @@ class _Builder:
 
     def __init__(self, loaded: LoadedYaml) -> None:
         self.loaded = loaded
+        self.values, self.keys = loaded.values, loaded.keys  # (properties: looked up once)
         self.count = 0
         self.active: set[int] = set()
         self.seen: set[int] = set()
@@ -342,7 +343,8 @@ class _Builder:
             raise _Stop(code, node, limit=MAX_NODES)
         if len(path) > MAX_DEPTH:
             raise _Stop("yaml-too-deep", node, limit=MAX_DEPTH)
-        self.loaded.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
         if id(node) in self.active:
@@ -378,7 +380,7 @@ class _Builder:
                 )
                 continue
             first_seen[key] = key_pos[0]
-            self.loaded.keys[(*path, key)] = key_pos
+            self.keys[(*path, key)] = key_pos
             out[key] = self.build(value_node, (*path, key))
         return out
 
@@ -400,7 +402,7 @@ class _Builder:
                     if not math.isfinite(number):  # 1e999: JSON has no infinity
                         self.loaded.json_unsafe = True
                     return number
-        bad = XML_ILLEGAL_RE.search(text)
+        bad = first_xml_illegal(text)
         if bad:
             mark = node.start_mark
             self.loaded.diagnostics.append(
