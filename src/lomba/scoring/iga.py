@@ -453,17 +453,19 @@ def region_from(config: Any, edition: Edition, items: list[Classified | None]) -
     if edition.spec.indeks is None:
         raise RulesUnknown("edisi ini tidak memuat aturan indeks")
     spec = edition.spec
-    scored = [v for item in items if item is not None for k, v in [item] if k == "dinilai"]
+    kinds: dict[str, list[Any]] = {"dinilai": [], "dikecualikan": [], "calon": []}
+    for item in items:  # one pass: at national scale they are tens of thousands
+        if item is not None:
+            kinds[item[0]].append(item[1])
+    scored = kinds["dinilai"]
     spd_levels = dict(config.iga.spd) if config.iga is not None else {}
     spd = spd_score(spec, spd_levels)
     urusan = [i.urusan for i in scored]
     claimed = compute_index(spec.indeks, spd, [i.sid for i in scored], urusan)
     verified = compute_index(spec.indeks, spd, [i.sid_verified for i in scored], urusan)
     region = RegionScore(edition, spd_levels, scored, claimed, verified)
-    region.excluded = [v for item in items if item is not None
-                       for k, v in [item] if k == "dikecualikan"]
-    region.candidates = [v for item in items if item is not None
-                         for k, v in [item] if k == "calon"]
+    region.excluded = kinds["dikecualikan"]
+    region.candidates = kinds["calon"]
     counted = counted_edition(config, edition)
     region.simulated_from = counted if counted != edition.spec.edisi else None
     return region
