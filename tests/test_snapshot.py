@@ -288,3 +288,31 @@ def test_a_checked_entry_keeps_its_tables_only_where_a_later_stage_reads_them(
     run_build(sample)
     html = sample / "build" / "inagara-2019" / "disdukcapil" / "laksa-desa.html"
     assert "Kepemilikan KTP elektronik" in html.read_text(encoding="utf-8")
+
+
+def test_light_entries_share_their_field_name_sets_and_keep_their_values(sample: Path) -> None:
+    """Once checked, entries hold one set of given field names per distinct set (pydantic
+    keeps one per model), and their values are those of the entry read again in full."""
+    from pydantic import BaseModel
+
+    from lomba.check.workspace import load_workspace
+
+    ws = load_workspace(sample, jobs=1)
+    light = [e for e in ws.entries if e.light and e.model is not None]
+    assert len(light) > 5
+    holders: dict[frozenset[str], set[int]] = {}
+    stack: list[BaseModel] = [e.model for e in light if e.model is not None]
+    while stack:
+        model = stack.pop()
+        names = model.__pydantic_fields_set__
+        holders.setdefault(frozenset(names), set()).add(id(names))
+        for value in model.__dict__.values():
+            items = value.values() if isinstance(value, dict) else \
+                value if isinstance(value, list) else [value]
+            stack.extend(v for v in items if isinstance(v, BaseModel))
+    assert holders and all(len(ids) == 1 for ids in holders.values())
+    for entry in light:
+        full = entry.full(sample)
+        assert full.model is not None and entry.model is not None
+        assert entry.model.nama == full.model.nama and entry.model.tanggal == full.model.tanggal
+        assert entry.model.kompetisi.keys() == full.model.kompetisi.keys()
