@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import date
 
 import docx
@@ -158,15 +159,20 @@ bold_pieces = st.lists(st.sampled_from(
      "'", "\u00a0", "*", "_", "1. ", "\t"]), max_size=30).map("".join)
 
 
+def reads_as_commonmark(fast_path: Callable[[str], object], text: str) -> None:
+    """Whatever ``fast_path`` accepts, it parses block for block and run for run as the full
+    CommonMark parse."""
+    from lomba.render.document import commonmark, markdown_parser
+    fast = fast_path(text)
+    if fast is not None:
+        assert fast == commonmark(text), (text, markdown_parser().parse(text))
+
+
 @settings(max_examples=3000, deadline=None)
 @given(bold_pieces)
 def test_the_bold_fast_path_reads_as_commonmark(text: str) -> None:
-    """Whatever the fast path for bold lead-ins accepts, it parses block for block and run for
-    run as the full CommonMark parse."""
-    from lomba.render.document import commonmark, markdown_parser, strong_paragraphs
-    fast = strong_paragraphs(text)
-    if fast is not None:
-        assert fast == commonmark(text), (text, markdown_parser().parse(text))
+    from lomba.render.document import strong_paragraphs
+    reads_as_commonmark(strong_paragraphs, text)
 
 
 def test_the_bold_fast_path_takes_bold_lead_ins_and_leaves_the_rest() -> None:
@@ -201,12 +207,8 @@ list_pieces = st.lists(st.sampled_from(
 @settings(max_examples=5000, deadline=None)
 @given(list_pieces)
 def test_the_list_fast_path_reads_as_commonmark(text: str) -> None:
-    """Whatever the fast path for plain lists accepts, it parses block for block and run for
-    run as the full CommonMark parse."""
-    from lomba.render.document import commonmark, list_paragraphs, markdown_parser
-    fast = list_paragraphs(text)
-    if fast is not None:
-        assert fast == commonmark(text), (text, markdown_parser().parse(text))
+    from lomba.render.document import list_paragraphs
+    reads_as_commonmark(list_paragraphs, text)
 
 
 def test_the_list_fast_path_takes_plain_steps_and_leaves_the_rest() -> None:
