@@ -204,8 +204,17 @@ list_pieces = st.lists(st.sampled_from(
      "\r\n", "\r"]), max_size=40).map("".join)
 
 
+list_lines = st.lists(st.tuples(
+    st.sampled_from(["- ", "1. ", "2. ", "3. ", "10. ", "", "", "1.", "-"]),
+    st.sampled_from(["a", "Bidan desa", "b c", "2019", "é", "x.", "**Bidan**: a",
+                     "**a** b **c.**", "a**b**", "**a"]),
+    st.sampled_from(["\n", "\n", "\n\n", "  \n", "\n\n\n"])), max_size=12).map(
+    lambda lines: "".join(marker + text + end for marker, text, end in lines))
+"""Whole lines: an item's marker or none, its text, and the line's end."""
+
+
 @settings(max_examples=5000, deadline=None)
-@given(list_pieces)
+@given(list_pieces | list_lines)
 def test_the_list_fast_path_reads_as_commonmark(text: str) -> None:
     from lomba.render.document import list_paragraphs
     reads_as_commonmark(list_paragraphs, text)
