@@ -170,3 +170,36 @@ def test_git_remembers_numbers_another_machine_issued(issued: Path) -> None:
     result = run("surat", "teguran", cwd=issued)
     assert result.exit_code == 1 and "[register-rollback]" in result.output
     assert "git HEAD" in result.output
+
+
+def test_a_register_line_whose_digest_looks_like_a_number_stays_valid(tmp_path: Path) -> None:
+    """A chain digest is 16 hex digits: now and then all digits but one `e` (`1234567e89012345`),
+    which YAML 1.1 writers leave bare and lomba reads as a number. Saved and read again, such
+    a line is still the line that was sealed."""
+    from datetime import date
+
+    from lomba.desk.letters import save_register
+    from lomba.model.register import Entri, Register
+    from lomba.validate.register import chain, load_register
+
+    register = Register(surat=[Entri(urut=1, nomor="800/001/X/2019", jenis="teguran",
+                                     opd="dinkes", tanggal=date(2019, 7, 1),
+                                     sidik="1234567e89012345")])
+    save_register(tmp_path, register)
+    loaded, problems = load_register(tmp_path)
+    assert problems == [] and loaded is not None
+    assert loaded.surat[0].sidik == "1234567e89012345"
+    # The same for a digest the chain itself makes: the first sealed line whose digest looks
+    # like a number, found by search, survives the round trip too.
+    line = register.surat[0]
+    for n in range(1, 200_000):
+        line.sidik = f"{n:x}"
+        digest = chain("", line)
+        if digest[0] in "123456789" and digest.count("e") == 1 and \
+                digest.replace("e", "").isdigit() and not digest.endswith("e"):
+            break
+    else:
+        pytest.fail("no number-like digest found")
+    save_register(tmp_path, register)
+    loaded, problems = load_register(tmp_path)
+    assert problems == [] and loaded is not None and loaded.surat[0].rantai == digest

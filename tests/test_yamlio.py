@@ -5,8 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from lomba.load.yamlio import MAX_FILE_BYTES, YamlLoadError, load_yaml_file, parse_yaml
+from lomba.load.yamlio import (
+    MAX_FILE_BYTES,
+    YamlLoadError,
+    dump_yaml,
+    load_yaml_file,
+    parse_yaml,
+)
 
 
 def test_positions_are_recorded_for_values_and_keys() -> None:
@@ -131,3 +139,21 @@ def test_comment_only_file_is_empty() -> None:
     with pytest.raises(YamlLoadError) as exc:
         parse_yaml("# hanya komentar\n", "x.yaml")
     assert exc.value.diagnostic.code == "file-empty"
+
+
+number_like = st.text(alphabet="0123456789eE+-._abcfxo:~ntruyNTRUY", max_size=20)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(number_like | st.text(st.characters(min_codepoint=32, max_codepoint=126),
+                                      max_size=20), max_size=5))
+def test_what_lomba_writes_it_reads_back_as_the_same_text(texts: list[str]) -> None:
+    """``dump_yaml`` quotes every string lomba would read as another type (PyYAML, following
+    YAML 1.1, writes ``1234567e89012345`` bare; lomba reads it as a number)."""
+    data = {"surat": [{"sidik": text, "rantai": text[::-1]} for text in texts]}
+    assert parse_yaml(dump_yaml(data), "x.yaml").data == data
+
+
+def test_a_digest_that_looks_like_a_number_stays_text() -> None:
+    for digest in ("1234567e89012345", "0e12345678901234", "12345678901234e5", "1e2"):
+        assert parse_yaml(dump_yaml({"rantai": digest}), "x.yaml").data == {"rantai": digest}

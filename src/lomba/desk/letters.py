@@ -14,13 +14,13 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
-import yaml
 
 from lomba.desk.status import OpdCompliance
 from lomba.diagnostics import Diagnostic
 from lomba.errors import LombaError
 from lomba.fileio import atomic_write_text
 from lomba.load.files import path_problem
+from lomba.load.yamlio import dump_yaml
 from lomba.model.register import Entri, Kind, Register
 from lomba.model.workspace import Opd, Pejabat, Workspace
 from lomba.validate.register import (
@@ -62,8 +62,7 @@ def save_register(root: Path, register: Register) -> None:
             "surat": [e.model_dump(mode="json") for e in register.surat]}
     header = ("# Register nomor surat yang diterbitkan lomba. Simpan di git dan jangan diubah\n"
               "# dengan tangan: nomor yang sudah terpakai tidak pernah dipakai lagi.\n")
-    atomic_write_text(root / REGISTER, header + yaml.safe_dump(data, allow_unicode=True,
-                                                               sort_keys=False))
+    atomic_write_text(root / REGISTER, header + dump_yaml(data))
     remember(root, register)
 
 

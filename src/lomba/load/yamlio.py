@@ -220,6 +220,36 @@ def placeholder_hint(raw: bytes) -> bool:
     return any(h.encode() in lowered for h in PLACEHOLDER_HINTS)
 
 
+def typed_as_other(text: str) -> bool:
+    """Whether a plain (unquoted) scalar ``text`` is read as something other than that text
+    (null, a boolean, a number), as :class:`_Builder` types it."""
+    if text in _NULLS or text in _BOOLS:
+        return True
+    first = text[:1]
+    return (first.isdigit() or first in "-+.") and bool(
+        _INT_RE.match(text) or (_FLOAT_RE.match(text) and any(c.isdigit() for c in text)))
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting every string lomba reads as another type: PyYAML follows
+    YAML 1.1 and writes ``1234567e89012345`` bare, which lomba (as YAML 1.2) reads as a
+    number."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text,
+                                   style="'" if typed_as_other(text) else None)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
+def dump_yaml(data: Any) -> str:
+    """``data`` as YAML that :func:`parse_yaml` reads back as the same values (keys in the
+    given order, text as written)."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
 def parse_yaml(text: str, display: str, *, may_hold_placeholder: bool = True) -> LoadedYaml:
     if not text.strip():
         raise _error(display, 1, 1, "file-empty")
