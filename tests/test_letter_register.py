@@ -203,3 +203,26 @@ def test_a_register_line_whose_digest_looks_like_a_number_stays_valid(tmp_path: 
     save_register(tmp_path, register)
     loaded, problems = load_register(tmp_path)
     assert problems == [] and loaded is not None and loaded.surat[0].rantai == digest
+
+
+def test_a_register_an_earlier_lomba_wrote_with_a_bare_digest_is_still_valid(
+        tmp_path: Path) -> None:
+    """Registers written before the fix hold such a digest bare: it is read as written."""
+    from datetime import date
+
+    from lomba.model.register import Entri, Register
+    from lomba.validate.register import load_register, seal
+
+    register = Register(surat=[Entri(urut=1, nomor="800/001/X/2019", jenis="teguran",
+                                     opd="dinkes", tanggal=date(2019, 7, 1),
+                                     sidik="1234567e89012345")])
+    seal(register)
+    data = {"terakhir": dict(register.terakhir),
+            "surat": [e.model_dump(mode="json") for e in register.surat]}
+    written = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)  # as lomba wrote it
+    assert "sidik: 1234567e89012345" in written
+    (tmp_path / REGISTER).parent.mkdir(parents=True)
+    (tmp_path / REGISTER).write_text(written, encoding="utf-8")
+    loaded, problems = load_register(tmp_path)
+    assert problems == [] and loaded is not None
+    assert loaded.surat[0].sidik == "1234567e89012345"

@@ -22,7 +22,7 @@ import yaml
 
 from lomba.diagnostics import Diagnostic, PathItem, Severity
 from lomba.fileio import atomic_write_text
-from lomba.load.yamlio import LoadedYaml, YamlLoadError, load_yaml_file
+from lomba.load.yamlio import LoadedYaml, YamlLoadError, load_yaml_file, typed_as_other
 from lomba.model.register import Entri, Register
 from lomba.validate.validation import validate
 
@@ -67,6 +67,7 @@ def load_register(root: Path) -> tuple[Register | None, list[Diagnostic]]:
         loaded = load_yaml_file(path, REGISTER.as_posix())
     except YamlLoadError as exc:
         return None, [exc.diagnostic]
+    _digests_as_written(loaded, path)
     model, diags = validate(loaded, Register)
     diags = loaded.diagnostics + diags
     if model is None:
@@ -75,6 +76,31 @@ def load_register(root: Path) -> tuple[Register | None, list[Diagnostic]]:
     if not diags:
         diags += _rollback_problems(root, model, loaded)
     return (None if any(d.severity is Severity.ERROR for d in diags) else model), diags
+
+
+def _digests_as_written(loaded: LoadedYaml, path: Path) -> None:
+    """Digests an earlier lomba wrote bare are taken as the text in the file: PyYAML leaves
+    ``1234567e89012345`` unquoted (a string in YAML 1.1), and read as YAML 1.2 reads it, it
+    is a number, and the line would look altered for ever."""
+    lines = loaded.data.get("surat") if isinstance(loaded.data, dict) else None
+    if not isinstance(lines, list):
+        return
+    text: list[str] | None = None
+    for i, line in enumerate(lines):
+        for key in ("sidik", "rantai"):
+            value = line.get(key) if isinstance(line, dict) else None
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                continue
+            if text is None:
+                try:
+                    text = path.read_text(encoding="utf-8").splitlines()
+                except (OSError, UnicodeDecodeError):
+                    return
+            row, column = loaded.position(("surat", i, key))
+            written = text[row - 1][column - 1:].split(" #")[0].strip() \
+                if 0 < row <= len(text) else ""
+            if written and typed_as_other(written):
+                line[key] = written
 
 
 def register_problems(register: Register, loaded: LoadedYaml) -> list[Diagnostic]:
