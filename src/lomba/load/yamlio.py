@@ -220,14 +220,26 @@ def placeholder_hint(raw: bytes) -> bool:
     return any(h.encode() in lowered for h in PLACEHOLDER_HINTS)
 
 
+def _plain_value(text: str) -> Any:
+    """What a plain (unquoted, untagged) scalar ``text`` means: null, a boolean, a number, or
+    ``text`` itself (the same object)."""
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    first = text[:1]
+    if first.isdigit() or first in "-+.":
+        if _INT_RE.match(text):
+            return text if len(text) > MAX_DIGITS else int(text.replace("_", ""))
+        if _FLOAT_RE.match(text) and any(c.isdigit() for c in text):
+            return float(text.replace("_", ""))
+    return text
+
+
 def typed_as_other(text: str) -> bool:
     """Whether a plain (unquoted) scalar ``text`` is read as something other than that text
     (null, a boolean, a number), as :class:`_Builder` types it."""
-    if text in _NULLS or text in _BOOLS:
-        return True
-    first = text[:1]
-    return (first.isdigit() or first in "-+.") and bool(
-        _INT_RE.match(text) or (_FLOAT_RE.match(text) and any(c.isdigit() for c in text)))
+    return _plain_value(text) is not text
 
 
 class _Dumper(yaml.SafeDumper):
@@ -417,21 +429,11 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode, path: tuple[PathItem, ...]) -> Any:
         text: str = node.value
         if not node.style and node.tag == "":  # plain, untagged: typed; quoted: always text
-            if text in _NULLS:
-                return None
-            if text in _BOOLS:
-                return _BOOLS[text]
-            first = text[:1]
-            if first.isdigit() or first in "-+.":
-                if _INT_RE.match(text):
-                    if len(text) > MAX_DIGITS:
-                        return text
-                    return int(text.replace("_", ""))
-                if _FLOAT_RE.match(text) and any(c.isdigit() for c in text):
-                    number = float(text.replace("_", ""))
-                    if not math.isfinite(number):  # 1e999: JSON has no infinity
-                        self.loaded.json_unsafe = True
-                    return number
+            value = _plain_value(text)
+            if value is not text:
+                if isinstance(value, float) and not math.isfinite(value):
+                    self.loaded.json_unsafe = True  # 1e999: JSON has no infinity
+                return value
         bad = first_xml_illegal(text)
         if bad:
             mark = node.start_mark
