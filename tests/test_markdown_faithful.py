@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 import docx
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lomba.load.reference import builtin_reference, reference_bytes
@@ -136,11 +136,13 @@ def test_every_word_of_the_source_reaches_the_document_and_the_copy_text(
     assert count_words(pasted) == count_words(source), "the count is of what is pasted"
 
 
-plain_chars = st.text(alphabet="abcdefgh ijk0123456789,.:;()%'\"-=+\n\t\u00a0é", max_size=200)
+plain_chars = st.text(alphabet="abcdefgh ijk0123456789,.:;()%'\"-=+\n\r\t\u00a0é", max_size=200)
 
 
 @settings(max_examples=1000, deadline=None)
 @given(plain_chars)
+@example("Langkah\r- daftar")  # a lone \r ends a line for CommonMark: a list follows
+@example("Langkah\r1. daftar")
 def test_the_plain_text_fast_path_reads_as_commonmark(text: str) -> None:
     from lomba.render.document import commonmark, markdown_parser, plain_paragraphs
     fast = plain_paragraphs(text)
@@ -156,7 +158,7 @@ def test_the_plain_text_fast_path_reads_as_commonmark(text: str) -> None:
 bold_pieces = st.lists(st.sampled_from(
     ["**", "**Bidan**", "**Ibu hamil.**", "**é 2019**", "**a\nb)**", " **½**", "a", "Bidan",
      "é", "2019", " ", " ", " ", "\n", "\n\n", "  \n", ".", ",", ":", ")", "(", "!", "-",
-     "'", "\u00a0", "*", "_", "1. ", "\t"]), max_size=30).map("".join)
+     "'", "\u00a0", "*", "_", "1. ", "\t", "\r", "\r\n"]), max_size=30).map("".join)
 
 
 def reads_as_commonmark(fast_path: Callable[[str], object], text: str) -> None:
@@ -170,6 +172,7 @@ def reads_as_commonmark(fast_path: Callable[[str], object], text: str) -> None:
 
 @settings(max_examples=3000, deadline=None)
 @given(bold_pieces)
+@example("**Bidan**\r- a")
 def test_the_bold_fast_path_reads_as_commonmark(text: str) -> None:
     from lomba.render.document import strong_paragraphs
     reads_as_commonmark(strong_paragraphs, text)

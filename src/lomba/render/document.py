@@ -179,11 +179,24 @@ def parse_markdown(text: str, *, heading_base: int = 2) -> list[Block]:
     return list(_parse_markdown(text, heading_base))
 
 
-_MARKUP_CHARS_RE = re.compile(
+_MARKUP_CHAR_RE = re.compile(
     r"[*_`\[\]<>&\\|#~!\t\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f"
-    r"\u205f\u3000\ufeff]|^[ \t]*(?:[-+=]|\d+[.)]|\t| {4})", re.M)
-"""Anything that could make CommonMark read text as more than paragraphs (or whitespace it
-treats differently from a space)."""
+    r"\u205f\u3000\ufeff]")
+_BLOCK_START_RE = re.compile(r"\n[ \t]*(?:[-+=]|\d+[.)]|\t| {4})")
+"""A line that could start a list, a setext underline or code, found after a ``\\n``: a
+pattern that opens with a literal is searched for that character first, several times faster
+than trying ``re.M``'s ``^`` at every position."""
+
+
+def _holds_markup(text: str) -> bool:
+    """Whether CommonMark could read ``text`` as more than paragraphs: a markup character, or
+    whitespace it treats differently from a space, anywhere, or a line that could start a
+    block (after any of CommonMark's line endings, a lone ``\\r`` too)."""
+    if _MARKUP_CHAR_RE.search(text):
+        return True
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _BLOCK_START_RE.search("\n" + text) is not None
 
 
 def _paragraph_texts(text: str) -> list[str]:
@@ -208,7 +221,7 @@ def plain_paragraphs(text: str) -> tuple[Block, ...] | None:
     could start a list, heading, quote or code block): paragraphs split at blank lines, lines
     joined by a space, exactly as CommonMark reads it. None for anything else. Most answers
     with no list or emphasis are this, at a fraction of a full parse's cost."""
-    if _MARKUP_CHARS_RE.search(text):
+    if _holds_markup(text):
         return None
     return tuple(Paragraph([Run(paragraph)]) for paragraph in _paragraph_texts(text))
 
@@ -220,7 +233,7 @@ _CLOSE_BEFORE = frozenset(".,:;!?)")
 def strong_paragraphs(text: str) -> tuple[Block, ...] | None:
     """The parse of paragraphs whose only markup is ``**bold**`` as :func:`_strong_runs` takes
     it. None for anything else. Most answers written with bold lead-ins are this."""
-    if "***" in text or _MARKUP_CHARS_RE.search(text.replace("**", "")):
+    if "***" in text or _holds_markup(text.replace("**", "")):
         return None
     blocks: list[Block] = []
     for paragraph in _paragraph_texts(text):
@@ -274,7 +287,7 @@ def list_paragraphs(text: str) -> tuple[Block, ...] | None:
         lines.append((line, content, _ITEM_RE.match(content)))
     # the text without the items' markers and bold: any markup left (or a tab) is CommonMark's
     bare = "\n".join(raw[m.end():] if m else raw for raw, _, m in lines)
-    if "***" in bare or _MARKUP_CHARS_RE.search(bare.replace("**", "")):
+    if "***" in bare or _holds_markup(bare.replace("**", "")):
         return None
     # Paragraphs as their lines, lists as (ordered, start, each item's lines).
     groups: list[list[str] | tuple[bool, int, list[list[str]]]] = []
