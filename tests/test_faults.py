@@ -4,6 +4,7 @@ traceback, and leave every earlier output as it was."""
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 from pathlib import Path
 
@@ -39,13 +40,11 @@ def test_a_write_fault_during_build_is_a_message(sample: Path, monkeypatch: pyte
     before = outputs(sample)
     entry = sample / "entries/dinkes/si-bunda.yaml"
     edit(entry, "Angka kematian ibu", "Angka kematian ibu hamil")
-    real = os.fdopen
-
-    def failing(fd: int, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        real(fd).close()
+    def failing(fd: int, data: bytes) -> None:
+        os.write(fd, data[:len(data) // 2])  # half the file, then the fault
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(lomba.fileio.os, "fdopen", failing)
+    monkeypatch.setattr(lomba.fileio, "_write_all", failing)
     result = invoke(sample, "build")
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -53,6 +52,25 @@ def test_a_write_fault_during_build_is_a_message(sample: Path, monkeypatch: pyte
     assert words in result.output and "build/" in result.output
     assert outputs(sample) == before, "nothing half-written, nothing lost"
     assert not list((sample / "build").rglob("*.tmp"))
+
+
+def test_a_temporary_name_left_by_a_process_with_the_same_id_is_passed_over(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lomba.fileio, "_TEMP_NUMBERS", itertools.count(7))
+    target = tmp_path / "build" / "a.docx"
+    target.parent.mkdir()
+    taken = target.parent / f".a.docx.{os.getpid()}-7.tmp"
+    taken.write_bytes(b"left by a killed run")
+    lomba.fileio.atomic_write_bytes(target, b"new", durable=False)
+    assert target.read_bytes() == b"new"
+    assert taken.read_bytes() == b"left by a killed run"
+    assert sorted(p.name for p in target.parent.iterdir()) == [taken.name, "a.docx"]
+
+
+def test_a_write_makes_its_missing_folders(tmp_path: Path) -> None:
+    target = tmp_path / "build" / "sinovik-2019" / "dinkes" / "a.docx"
+    lomba.fileio.atomic_write_bytes(target, b"\n\r\n" * 3)
+    assert target.read_bytes() == b"\n\r\n" * 3, "bytes as given, newlines untouched"
 
 
 def test_a_write_fault_in_english(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
