@@ -18,7 +18,8 @@ costs on this disk (a cold build writes two per document; it varies several-fold
 disk's state, from about 0.01 to 0.3 ms on the same machine).
 
 Each size runs in its own process so that peak memory is that size's alone.
-Usage: python bench/build_bench.py --sizes 100,1000,10000
+Usage: python bench/build_bench.py --sizes 100,1000,10000 (or --nasional 36742: the national
+run, with plain python-docx on a sample of its documents as the same run's baseline)
 """
 
 from __future__ import annotations
@@ -152,11 +153,35 @@ def national(n: int, jobs: int, keep: Path | None = None) -> None:
         docs = sum(len([p for p in o.written if p.suffix == ".docx"])
                    for o in holder["r"].outcomes)
         used = cpu() - c0
-        holder.clear()
+        peak = peak_mb()
+        documents = sample_documents(holder["r"].ws, 100)
+        holder.clear()  # the baseline runs in a process that holds only these documents
+        gc.collect()
+        plain_python_docx(documents[0])  # its imports and template, warm
+        plain = timed(lambda: [plain_python_docx(d) for d in documents]) / len(documents)
         print(f"nasional: {n} inovasi, {docs} dokumen IGA dalam {t_build:.0f} s "
               f"({t_build / 60:.1f} menit; {docs / t_build:.0f} dok/s, CPU {used / docs * 1000:.1f}"
-              f" ms/dok, memori puncak {peak_mb():.0f} MB); pembuatan data uji {t_gen:.0f} s; "
+              f" ms/dok, memori puncak {peak:.0f} MB); pembuatan data uji {t_gen:.0f} s; "
               f"satu berkas baru di disk ini {per_file:.2f} ms CPU", flush=True)
+        print(f"nasional, pembanding pada proses yang sama: python-docx polos {plain * 1000:.1f} "
+              f"ms/dok (contoh {len(documents)} dokumen yang sama), yaitu {plain * docs:.0f} s CPU "
+              f"untuk semua dokumen; build lomba dari nol, semua keluaran: "
+              f"{plain * docs / used:.1f}x", flush=True)
+
+
+def sample_documents(ws, sample: int) -> list:  # type: ignore[no-untyped-def]
+    """``sample`` of the workspace's ready documents spread over it, composed as the build
+    composed them, for the same run's baseline: a national figure can then be read apart from
+    the machine's speed that hour."""
+    from lomba.check.competition import with_text
+    from lomba.plan.pairs import make_context
+
+    ctx = make_context(ws, False)
+    step = max(1, len(ws.readiness) // sample)
+    chosen = [r for r in ws.readiness[::step] if r.ready][:sample]
+    return [compose(with_text(r, r.entry.full(ws.root), ws.config), ws.config, ws.root,
+                    ws.config.document_date(r.edition.ref, ws.today), iga_spec=ctx.iga_spec)
+            for r in chosen]
 
 
 def one(n: int, jobs: int, sample: int) -> None:

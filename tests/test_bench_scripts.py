@@ -42,3 +42,13 @@ def test_watch_bench_runs_with_its_baseline() -> None:
     assert result.returncode == 0, result.stderr
     rows = result.stdout.strip().splitlines()
     assert rows[0].startswith("6 inovasi") and rows[-1].rstrip().endswith("x")
+
+
+def test_national_bench_runs_with_its_baseline() -> None:
+    result = subprocess.run([sys.executable, "bench/build_bench.py", "--nasional", "8",
+                             "--jobs", "1"], cwd=REPO, capture_output=True, text=True,
+                            timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.strip().splitlines()
+    assert rows[0].startswith("nasional: 8 inovasi, 8 dokumen IGA")
+    assert "python-docx polos" in rows[1] and rows[1].rstrip().endswith("x")
