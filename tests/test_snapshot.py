@@ -311,6 +311,16 @@ def test_light_entries_share_their_field_name_sets_and_keep_their_values(sample:
                 value if isinstance(value, list) else [value]
             stack.extend(v for v in items if isinstance(v, BaseModel))
     assert holders and all(len(ids) == 1 for ids in holders.values())
+    empty = {id(v) for e in light if e.model is not None
+             for v in e.model.__dict__.values() if isinstance(v, list) and not v}
+    assert len(empty) == 1, "one empty list for all"
+    name, shared = next((k, v) for k, v in light[0].model.__dict__.items()  # type: ignore[union-attr]
+                        if isinstance(v, list) and not v)
+    for change in (lambda: shared.append(1), lambda: shared.extend([1]),
+                   lambda: shared.insert(0, 1)):
+        with pytest.raises(TypeError):
+            change()
+    assert shared == [] and light[0].model.model_dump()[name] == []  # type: ignore[union-attr]
     for entry in light:
         full = entry.full(sample)
         assert full.model is not None and entry.model is not None

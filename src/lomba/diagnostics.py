@@ -72,6 +72,28 @@ class Diagnostic:
         return (self.file, self.line, self.column, self.code)
 
 
+def share_parts(diagnostics: Iterable[Diagnostic]) -> None:
+    """Let findings share their equal parts (file name, field path, competition, parameters):
+    a large workspace repeats the same few findings in every entry (five warnings each in a
+    national one), and each kept its own copies, a fifth of what a checked workspace holds.
+    In place, as a finding's parts are never changed once it is made."""
+    names: dict[Any, Any] = {}
+    params: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for d in diagnostics:
+        for attribute in ("file", "path", "competition"):
+            value = getattr(d, attribute)
+            shared = names.setdefault(value, value)
+            if shared is not value:
+                object.__setattr__(d, attribute, shared)
+        key = tuple(d.params.items())
+        try:
+            same = params.setdefault(key, d.params)
+        except TypeError:  # a value that cannot be compared by hash (a list): kept as it is
+            continue
+        if same is not d.params:
+            object.__setattr__(d, "params", same)
+
+
 def format_path(path: Iterable[PathItem]) -> str:
     """``("tim", 0, "nama")`` -> ``tim[0].nama``: the way a user would point at a YAML field."""
     out = ""

@@ -24,7 +24,7 @@ from lomba.check.index import (
 )
 from lomba.check.memo import CheckMemo, context_key
 from lomba.check.region import RegionReadiness
-from lomba.diagnostics import Diagnostic, Report, Severity, relative_name
+from lomba.diagnostics import Diagnostic, Report, Severity, relative_name, share_parts
 from lomba.load import stats
 from lomba.load.cache import ParseCache
 from lomba.load.discover import CONFIG_NAME, discover_entries, entry_names
@@ -143,6 +143,7 @@ def _check_chunk(paths: list[Path]) -> tuple[Any, ...]:
         cache.flush()
     if memo is not None:
         memo.flush()
+    share_parts(ws.report.diagnostics)  # (sent once each, and kept once each by the parent)
     # Editions are shared with the parent: send references, not copies.
     readiness = [(r.entry.display, r.edition.spec.kunci, r.edition.spec.edisi,
                   [(s.bagian.id, s.words) for s in r.sections], r.diagnostics,
@@ -237,6 +238,7 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
                 cache.used |= used
         else:
             _check_paths(ws, checker, cache, paths, memo)
+            share_parts(ws.report.diagnostics)  # as check workers do (Windows has none)
     # Forgetting what this load did not use is right only after a load of every entry: a
     # check of one file alone must not throw away the others' parsed text and findings.
     if cache is not None:

@@ -26,15 +26,29 @@ _NO_NARASI = Narasi()
 """The narrative of every light entry: one object for all (no code changes a model)."""
 
 
+class _NoItems(list):  # type: ignore[type-arg]
+    """The empty list every light entry's empty list fields share (a fifth of what a light
+    model held was a dozen empty lists of its own). It refuses any change, which would
+    otherwise reach every entry at once."""
+
+    def _refuse(self, *_args: object, **_kwargs: object) -> None:
+        raise TypeError("a light entry's empty list is shared: it cannot be changed")
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _refuse  # type: ignore[assignment]
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse  # type: ignore[assignment]
+
+
+_NO_ITEMS = _NoItems()
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
 
 
-def _share_field_sets(model: BaseModel) -> None:
+def _share_parts(model: BaseModel) -> None:
     """Let ``model`` and the models inside it share, with every other light entry, the set of
-    field names pydantic keeps per model (which fields the YAML gave): the same few sets over
-    and over, a third of a light entry's memory. lomba never asks for them (no
-    ``exclude_unset``, no ``model_fields_set``) and changes no model after :meth:`Entry.lighten`,
-    which is what would add a name to a shared set."""
+    field names pydantic keeps per model (which fields the YAML gave: the same few sets over
+    and over, a third of a light entry's memory) and one empty list for every empty list
+    field. lomba never asks for the sets (no ``exclude_unset``, no ``model_fields_set``) and
+    changes no model after :meth:`Entry.lighten`, which is what would add a name to a shared
+    set; the shared list refuses changes."""
     stack = [model]
     while stack:
         item = stack.pop()
@@ -42,9 +56,12 @@ def _share_field_sets(model: BaseModel) -> None:
         shared = _FIELD_SETS.setdefault(frozenset(names), names)
         if shared is not names:
             object.__setattr__(item, "__pydantic_fields_set__", shared)
-        for value in item.__dict__.values():
+        fields = item.__dict__
+        for name, value in fields.items():
             if isinstance(value, BaseModel):
                 stack.append(value)
+            elif isinstance(value, list) and not value:
+                fields[name] = _NO_ITEMS
             elif isinstance(value, list | dict):
                 stack.extend(v for v in (value.values() if isinstance(value, dict) else value)
                              if isinstance(v, BaseModel))
@@ -78,7 +95,7 @@ class Entry:
             entered.narasi, entered.bagian = _NO_NARASI, {}
         if not tables:
             model.indikator_kinerja, model.anggaran, model.tim = [], [], []
-        _share_field_sets(model)
+        _share_parts(model)
         self.light = True
 
     def full(self, root: Path) -> Entry:
