@@ -37,7 +37,7 @@ from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError, os_error
 from lomba.fileio import WriteLog, remove_leftovers, write_if_changed
 from lomba.load import stats
-from lomba.load.cache import kept_in
+from lomba.load.cache import ParseCache, kept_in
 from lomba.load.discover import CONFIG_NAME, entry_names, named_entries
 from lomba.model.region import REGION_PROFILE
 from lomba.parallel import fork_context, workers_watched
@@ -76,7 +76,7 @@ def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
         entry = readiness.entry
         token = (str(entry.path), entry.loaded.digest if entry.loaded else None)
         if _FULL[0] != token:
-            _FULL[:] = [token, entry.full(ws.root)]
+            _FULL[:] = [token, entry.full(ws.root, _parse_cache(ws.root))]
         readiness = with_text(readiness, _FULL[1], ws.config)
     dated = ws.config.document_date(readiness.edition.ref, ws.today)
     document = compose(readiness, ws.config, ws.root, dated, draft=draft,
@@ -105,6 +105,18 @@ def _render_or_refuse(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
 # The last entry reloaded in full, by file (its path, not its name: two workspaces built in
 # one process may hold the same entry): consecutive pairs of one entry share it.
 _FULL: list = [None, None]
+
+_CACHE: list = [None, None]
+
+
+def _parse_cache(root: Path) -> ParseCache:
+    """The parse cache entries are reloaded from, opened once per workspace and process (a
+    forked worker opens its own connection)."""
+    key = (str(root), os.getpid())
+    if _CACHE[0] != key:
+        _CACHE[:] = [key, ParseCache(root)]
+    return _CACHE[1]
+
 
 # Set in the parent before forking workers, so they share it without pickling.
 _SHARED: tuple[LoadedWorkspace, Context, list[Readiness], list[bool]] | None = None
@@ -147,6 +159,7 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
     the same as a serial build's."""
     assert ws.config is not None
     ctx = make_context(ws, force)
+    _CACHE[:] = [None, None]  # each build opens the cache afresh (it may have been deleted)
     outcomes = [Outcome(readiness=r, skipped_reason=blocking(ws, r)) for r in pairs]
     todo: list[int] = []
     for i, outcome in enumerate(outcomes):

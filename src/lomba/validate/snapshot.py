@@ -98,14 +98,15 @@ class Entry:
         _share_parts(model)
         self.light = True
 
-    def full(self, root: Path) -> Entry:
+    def full(self, root: Path, cache: ParseCache | None = None) -> Entry:
         """This entry with everything, from exactly the bytes that were checked: the parse
         cache's record of them, else the file read again and compared. Raises
-        :class:`EntryChanged` when the file no longer holds the checked bytes."""
+        :class:`EntryChanged` when the file no longer holds the checked bytes. ``cache``: the
+        workspace's parse cache, opened once by a caller that reloads many entries."""
         if not self.light:
             return self
         checked = self.loaded.digest if self.loaded is not None else None
-        cache = ParseCache(root)
+        cache = cache if cache is not None else ParseCache(root)
         loaded = cache.by_digest(checked, self.display) if checked else None
         if loaded is None:
             try:
