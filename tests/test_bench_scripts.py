@@ -52,3 +52,12 @@ def test_national_bench_runs_with_its_baseline() -> None:
     rows = result.stdout.strip().splitlines()
     assert rows[0].startswith("nasional: 8 inovasi, 8 dokumen IGA")
     assert "python-docx polos" in rows[1] and rows[1].rstrip().endswith("x")
+
+
+def test_write_cost_bench_runs_both_ways() -> None:
+    result = subprocess.run([sys.executable, "bench/write_cost_bench.py", "--entries", "6",
+                             "--rounds", "1", "--jobs", "1"], cwd=REPO, capture_output=True,
+                            text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.strip().splitlines()
+    assert rows[0].startswith("6 inovasi IGA") and "12 berkas baru" in rows[1]
