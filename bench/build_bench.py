@@ -63,12 +63,44 @@ def peak_mb() -> float:
     return max(me, kids) / 1024
 
 
-def plain_python_docx(document) -> bytes:  # type: ignore[no-untyped-def]
-    """The baseline: what a script using python-docx directly would do for the same content."""
+def plain_python_docx(document, *, same_content: bool = True) -> bytes:  # type: ignore[no-untyped-def]
+    """The baseline: what a script using python-docx directly would do for the same content:
+    the properties, the header line, the cover with its logo, every block with its photos,
+    saved. ``same_content=False`` is the earlier, smaller baseline that left out the cover,
+    the header, the properties and the pictures (printed beside, for comparison)."""
     import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Inches
+
+    from lomba.render.document import Image, Link, PageBreak
 
     out = docx.Document()
-    out.add_heading(document.title, 0)
+    if same_content:
+        props = out.core_properties
+        props.title, props.author, props.subject = document.title, document.author, \
+            document.subject
+        props.keywords, props.language = document.keywords, document.language
+        header = out.sections[0].header.paragraphs[0]
+        header.text = document.header
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        cover = document.cover
+        if cover is not None:
+            out.add_paragraph()
+            out.add_paragraph()
+            if cover.logo is not None:
+                out.add_picture(io.BytesIO(cover.logo.data), width=Inches(1.4))
+                out.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for text, style in [(cover.kicker.upper(), None), (cover.title, "Title"),
+                                *([(cover.subtitle, "Subtitle")] if cover.subtitle else []),
+                                *[(line, None) for line in cover.lines]]:
+                out.add_paragraph(text, style=style).alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for line in cover.footer:
+                p = out.add_paragraph()
+                p.add_run(line).bold = True
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            out.add_page_break()
+    else:
+        out.add_heading(document.title, 0)
     for block in document.blocks:
         if isinstance(block, Heading):
             out.add_heading(block.text, level=block.level)
@@ -91,6 +123,13 @@ def plain_python_docx(document) -> bytes:  # type: ignore[no-untyped-def]
             for i, row in enumerate(rows):
                 for j, value in enumerate(row):
                     table.cell(i, j).text = value
+        elif same_content and isinstance(block, Image):
+            out.add_picture(io.BytesIO(block.blob.data), width=Inches(4))
+            out.add_paragraph(block.caption, style="Caption")
+        elif same_content and isinstance(block, Link):
+            out.add_paragraph(f"{block.label} ({block.url})")
+        elif same_content and isinstance(block, PageBreak):
+            out.add_page_break()
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()
@@ -159,6 +198,8 @@ def national(n: int, jobs: int, keep: Path | None = None) -> None:
         gc.collect()
         plain_python_docx(documents[0])  # its imports and template, warm
         plain = timed(lambda: [plain_python_docx(d) for d in documents]) / len(documents)
+        text = timed(lambda: [plain_python_docx(d, same_content=False)
+                              for d in documents]) / len(documents)
         print(f"nasional: {n} inovasi, {docs} dokumen IGA dalam {t_build:.0f} s "
               f"({t_build / 60:.1f} menit; {docs / t_build:.0f} dok/s, CPU {used / docs * 1000:.1f}"
               f" ms/dok, memori puncak {peak:.0f} MB); pembuatan data uji {t_gen:.0f} s; "
@@ -166,22 +207,27 @@ def national(n: int, jobs: int, keep: Path | None = None) -> None:
         print(f"nasional, pembanding pada proses yang sama: python-docx polos {plain * 1000:.1f} "
               f"ms/dok (contoh {len(documents)} dokumen yang sama), yaitu {plain * docs:.0f} s CPU "
               f"untuk semua dokumen; build lomba dari nol, semua keluaran: "
-              f"{plain * docs / used:.1f}x", flush=True)
+              f"{plain * docs / used:.1f}x (tanpa sampul, kepala halaman dan gambar: "
+              f"{text * 1000:.1f} ms/dok, {text * docs / used:.1f}x)", flush=True)
+
+
+def sample_pairs(ws, sample: int) -> list:  # type: ignore[no-untyped-def]
+    """``sample`` of the workspace's ready pairs, spread over it."""
+    step = max(1, len(ws.readiness) // sample)
+    return [r for r in ws.readiness[::step] if r.ready][:sample]
 
 
 def sample_documents(ws, sample: int) -> list:  # type: ignore[no-untyped-def]
-    """``sample`` of the workspace's ready documents spread over it, composed as the build
-    composed them, for the same run's baseline: a national figure can then be read apart from
-    the machine's speed that hour."""
+    """The documents of :func:`sample_pairs`, composed as the build composed them (from the
+    full entry: the checked one keeps counts, not text), for the same run's baseline: a
+    figure can then be read apart from the machine's speed that hour."""
     from lomba.check.competition import with_text
     from lomba.plan.pairs import make_context
 
     ctx = make_context(ws, False)
-    step = max(1, len(ws.readiness) // sample)
-    chosen = [r for r in ws.readiness[::step] if r.ready][:sample]
     return [compose(with_text(r, r.entry.full(ws.root), ws.config), ws.config, ws.root,
                     ws.config.document_date(r.edition.ref, ws.today), iga_spec=ctx.iga_spec)
-            for r in chosen]
+            for r in sample_pairs(ws, sample)]
 
 
 def one(n: int, jobs: int, sample: int) -> None:
@@ -277,16 +323,25 @@ def one(n: int, jobs: int, sample: int) -> None:
         # Writer against baseline, same documents, same process, one core.
         ws = load_workspace(root)
         reference = reference_bytes(reference_for(root))
-        pairs = [r for r in ws.readiness][:sample]
-        documents = [compose(r, ws.config, root, ws.today) for r in pairs]
+        # The documents the build wrote, their sections' text included (the checked entries
+        # keep only counts: composed from them, a document would hold its tables alone).
+        documents = sample_documents(ws, sample)
         # Both writers then run in a process that holds only these documents: a loaded
         # workspace left in memory would slow the baseline's many small objects (each
         # collection walks the whole heap) and flatter lomba.
-        ws = pairs = None  # type: ignore[assignment]
+        ws = None
         gc.collect()
         render_docx(documents[0], reference)  # warm caches as a build does
         t_lomba = timed(lambda: [render_docx(d, reference) for d in documents]) / len(documents)
         t_plain = timed(lambda: [plain_python_docx(d) for d in documents]) / len(documents)
+        t_text = timed(lambda: [plain_python_docx(d, same_content=False)
+                                for d in documents]) / len(documents)
+        per_doc = cpu_cold / max(docs, 1)
+        print(f"{'':>6} build dingin, seluruh proses dan semua keluaran, {per_doc * 1000:.2f} ms "
+              f"CPU per dokumen, terhadap python-docx polos pada {len(documents)} dokumen yang "
+              f"sama: {t_plain * 1000:.1f} ms dengan isi yang sama ({t_plain / per_doc:.1f}x), "
+              f"{t_text * 1000:.1f} ms tanpa sampul, kepala halaman dan gambar "
+              f"({t_text / per_doc:.1f}x)")
         print(f"{'':>6} satu berkas baru di disk ini: {per_file:.2f} ms CPU; build dingin menulis "
               f"{written} berkas ({written / max(docs, 1):.1f} per dokumen)")
         print(f"{n:>6} {t_check_cold:>7.2f}s {t_check_first:>7.2f}s {t_check_warm:>7.2f}s "

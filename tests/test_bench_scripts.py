@@ -45,3 +45,36 @@ def test_national_bench_runs_with_its_baseline() -> None:
 def test_write_cost_bench_runs_both_ways() -> None:
     rows = bench("write_cost_bench.py", "--entries", "6", "--rounds", "1", "--jobs", "1")
     assert rows[0].startswith("6 inovasi IGA") and "12 berkas baru" in rows[1]
+
+
+def test_the_baseline_measures_the_documents_the_build_wrote(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Both writers are timed on the documents the build wrote, sections and all: lomba's
+    writer turns each sampled document into the very bytes of the built DOCX (composed from the
+    checked entries, which keep counts and not text, they would hold their tables alone)."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import build_bench
+        from generate import generate
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    from lomba.build import run_build
+    from lomba.check.workspace import load_workspace
+    from lomba.load.reference import reference_bytes, reference_for
+    from lomba.plan.pairs import output_files
+    from lomba.render.document import Question
+    from lomba.write.docx_writer import render_docx
+
+    root = generate(tmp_path / "ws", 6)
+    run_build(root, jobs=1)
+    ws = load_workspace(root, jobs=1)
+    assert all(e.light for e in ws.entries)
+    pairs = build_bench.sample_pairs(ws, 4)
+    documents = build_bench.sample_documents(ws, 4)
+    reference = reference_bytes(reference_for(root))
+    assert len(pairs) == len(documents) == 4
+    for pair, document in zip(pairs, documents, strict=True):
+        answered = [s for s in pair.sections if s.words]
+        assert len([b for b in document.blocks if isinstance(b, Question)]) == len(answered) > 3
+        built = root / next(n for n in output_files(pair) if n.endswith(".docx"))
+        assert render_docx(document, reference) == built.read_bytes()
+        assert build_bench.plain_python_docx(document)[:2] == b"PK"
