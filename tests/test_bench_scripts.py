@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -22,8 +23,11 @@ def test_check_bench_runs() -> None:
 
 
 def test_build_bench_runs_with_its_baseline() -> None:
-    row = bench("build_bench.py", "--sizes", "12", "--sample", "3", "--jobs", "1")[-1]
-    assert row.split()[0] == "12" and row.rstrip().endswith("x")
+    rows = bench("build_bench.py", "--sizes", "12", "--sample", "3", "--jobs", "1")
+    assert rows[-1].split()[0] == "12" and rows[-1].rstrip().endswith("x")
+    assert any(re.search(r"build dingin, seluruh proses dan semua keluaran, [\d.]+ ms CPU per "
+                         r"dokumen, .* pada 3 dokumen yang sama: [\d.]+ ms dengan isi yang sama "
+                         r"\([\d.]+x\)", row) for row in rows)
 
 
 def test_pdf_bench_runs_with_its_baseline() -> None:
@@ -39,7 +43,9 @@ def test_watch_bench_runs_with_its_baseline() -> None:
 def test_national_bench_runs_with_its_baseline() -> None:
     rows = bench("build_bench.py", "--nasional", "8", "--jobs", "1")
     assert rows[0].startswith("nasional: 8 inovasi, 8 dokumen IGA")
-    assert "python-docx polos" in rows[1] and rows[1].rstrip().endswith("x")
+    assert "python-docx polos" in rows[1] and re.search(
+        r"semua keluaran: [\d.]+x \(tanpa sampul, kepala halaman dan gambar: [\d.]+ ms/dok, "
+        r"[\d.]+x\)$", rows[1].rstrip())
 
 
 def test_write_cost_bench_runs_both_ways() -> None:
