@@ -333,3 +333,33 @@ def test_the_action_plans_deadline_is_found_by_its_name_or_said_outright(
     data = json.loads(run("status", "--json", cwd=sample).output)
     rai = next(c for c in data["competitions"] if c["ref"] == "rai/2019")
     assert [d["date"] for d in rai["deadlines"]] == (["2019-07-31"] if is_plan else [])
+
+
+def test_streamed_member_is_the_member_of_the_joined_text() -> None:
+    """A part compressed piece by piece is the same zip member, byte for byte, as the whole
+    text compressed at once (empty pieces, text that is not ASCII, a piece larger than zlib's
+    window)."""
+    from lomba.write.ooxml import member, streamed_member
+
+    pieces = ["", '<row r="2">', "Ibu hamil — “berisiko tinggi” dikenali ✓", "", "kata " * 20_000,
+              "ẞ"]
+    assert streamed_member("xl/a.xml", pieces) == member("xl/a.xml", "".join(pieces).encode())
+    assert streamed_member("xl/a.xml", []) == member("xl/a.xml", b"")
+
+
+def test_recap_sheet_written_in_batches_is_the_same_workbook(sample: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The sheets are written a batch of rows at a time, so a national recap is never held
+    whole: in batches of two rows the workbook is byte for byte the one written in one batch,
+    every row in its place."""
+    from lomba.desk import spreadsheet
+
+    assert run("build", cwd=sample).exit_code == 0
+    recap = sample / "build" / "rekap.xlsx"
+    whole = recap.read_bytes()
+    monkeypatch.setattr(spreadsheet, "SHEET_BATCH", 2)
+    recap.unlink()
+    assert run("build", cwd=sample).exit_code == 0
+    assert recap.read_bytes() == whole
+    sheet = openpyxl.load_workbook(recap)["Inovasi"]
+    assert [row[0].row for row in sheet.iter_rows(min_row=2)] == list(range(2, 15))
+    assert all(row[0].value.startswith("entries/") for row in sheet.iter_rows(min_row=2))

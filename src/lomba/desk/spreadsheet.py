@@ -10,11 +10,12 @@ from __future__ import annotations
 import csv
 import functools
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from lomba.desk.status import STATE_LABELS, Matrix, OpdCompliance, Row
 from lomba.model.vocab import urusan_title
-from lomba.write.ooxml import PR, RT, R, member, write_zip
+from lomba.write.ooxml import PR, RT, R, member, streamed_member, write_zip
 from lomba.xmltext import csv_cell, escape, is_formula, xml_escape, xml_safe
 
 CSV_DELIMITER = ";"
@@ -155,34 +156,41 @@ def _sheet_row(values: list[Any]) -> list[str]:
     return pieces
 
 
-def _sheet(header: list[str], rows: list[list[str]], widths: list[list[int]]) -> str:
-    """One worksheet: a dark header row that stays in view and filters, columns as wide as
-    their text (capped), text as inline strings. ``rows``: :func:`_sheet_row` of each row;
-    ``widths``: the length of each of its cells' text."""
+SHEET_BATCH = 512
+"""Rows joined into one piece of a streamed sheet (:func:`_sheet`)."""
+
+
+def _sheet(header: list[str], rows: list[list[str]], widths: list[list[int]]) -> Iterator[str]:
+    """One worksheet, in pieces (the rows a batch at a time, never the whole text at once): a
+    dark header row that stays in view and filters, columns as wide as their text (capped),
+    text as inline strings. ``rows``: :func:`_sheet_row` of each row; ``widths``: the length of
+    each of its cells' text."""
     letters = _LETTERS[:len(header)]
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{min(max(column) + 2, 60)}" customWidth="1"/>'
         for i, column in enumerate(zip(map(len, header), *widths, strict=False), start=1))
     last = f"{letters[-1]}{len(rows) + 1}"
-    body = ["<row r=\"1\">" + "".join(_cell(f"{c}1", v, 1) for c, v in zip(letters, header,
-                                                                           strict=True))
-            + "</row>"]
-    body += [str(n).join(pieces) for n, pieces in enumerate(rows, start=2)]
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<worksheet xmlns="{SML}" xmlns:r="{R}">'
-            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
-            f'<dimension ref="A1:{last}"/>'
-            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
-            'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" '
-            'activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
-            '<sheetFormatPr defaultRowHeight="15"/>'
-            f"<cols>{cols}</cols><sheetData>{''.join(body)}</sheetData>"
-            f'<autoFilter ref="A1:{last}"/>'
-            # Printed for the meeting: landscape A4, all columns on one page wide, as many
-            # pages tall as needed, the header row repeated (Print_Titles in the workbook).
-            '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" '
-            'footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" '
-            'fitToHeight="0"/></worksheet>')
+    yield ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           f'<worksheet xmlns="{SML}" xmlns:r="{R}">'
+           '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+           f'<dimension ref="A1:{last}"/>'
+           '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+           'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" '
+           'activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+           '<sheetFormatPr defaultRowHeight="15"/>'
+           f"<cols>{cols}</cols><sheetData>"
+           '<row r="1">' + "".join(_cell(f"{c}1", v, 1) for c, v in zip(letters, header,
+                                                                        strict=True))
+           + "</row>")
+    for start in range(0, len(rows), SHEET_BATCH):
+        yield "".join(str(n).join(pieces) for n, pieces in
+                      enumerate(rows[start:start + SHEET_BATCH], start=start + 2))
+    yield (f'</sheetData><autoFilter ref="A1:{last}"/>'
+           # Printed for the meeting: landscape A4, all columns on one page wide, as many
+           # pages tall as needed, the header row repeated (Print_Titles in the workbook).
+           '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" '
+           'footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" '
+           'fitToHeight="0"/></worksheet>')
 
 
 def to_xlsx(matrix: Matrix, items: list[OpdCompliance], parts: list[list[Any]]) -> bytes:
@@ -226,6 +234,6 @@ def to_xlsx(matrix: Matrix, items: list[OpdCompliance], parts: list[list[Any]]) 
     files = [("[Content_Types].xml", XLSX_TYPES), ("_rels/.rels", XLSX_ROOT_RELS),
              ("docProps/core.xml", core), ("xl/workbook.xml", workbook),
              ("xl/_rels/workbook.xml.rels", rels), ("xl/styles.xml", XLSX_STYLES)]
-    files += [(f"xl/worksheets/sheet{i}.xml", _sheet(header, rows, widths))
-              for i, (_, header, rows, widths) in enumerate(sheets, start=1)]
-    return write_zip([member(name, text.encode("utf-8")) for name, text in files])
+    return write_zip([*(member(name, text.encode("utf-8")) for name, text in files),
+                      *(streamed_member(f"xl/worksheets/sheet{i}.xml", _sheet(header, rows, widths))
+                        for i, (_, header, rows, widths) in enumerate(sheets, start=1))])
