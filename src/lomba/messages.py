@@ -765,6 +765,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Build lain sedang berjalan di ruang kerja ini; menunggu...",
         "Another build is running in this workspace; waiting...",
     ),
+    "stage-check": (
+        "Memeriksa {count} {n:inovasi/inovasi}...",
+        "Checking {count} {n:innovation/innovations}...",
+    ),
+    "stage-desk": (
+        "Menyusun dasbor, rekap, dan status {count} {n:inovasi/inovasi}...",
+        "Making the dashboard, recap and status of {count} {n:innovation/innovations}...",
+    ),
+    "stage-pdf": (
+        "Membuat {count} {n:PDF/PDF} lewat LibreOffice...",
+        "Making {count} {n:PDF/PDFs} with LibreOffice...",
+    ),
     "cli-build-noop": (
         "Tidak ada yang berubah sejak build terakhir; semua dokumen mutakhir.",
         "Nothing changed since the last build; every document is current.",

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from lomba.build import delta
 from lomba.build.regions import (
@@ -62,6 +63,11 @@ from lomba.validate.snapshot import EntryChanged
 from lomba.write.formats import document_formats
 from lomba.write.outdir import BUILD_DIR, build_dir, output_target, removable
 from lomba.write.pdf import convert, due, find_soffice
+
+Stage = Callable[[Literal["check", "desk", "pdf"], int], None]
+"""Told when a long step begins and how many items it takes: the check of that many entries,
+the desk made from that many entries' facts, that many PDFs. (Rendering is ``start``.) A
+person at the terminal then knows what a national-scale build is doing while it is quiet."""
 
 
 def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
@@ -276,7 +282,8 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
               jobs: int = 1, progress: Callable[[Readiness], None] | None = None,
               on_wait: Callable[[], None] | None = None,
               start: Callable[[int], None] | None = None,
-              allow_noop: bool = True, pdf: bool = False) -> BuildResult:
+              allow_noop: bool = True, pdf: bool = False,
+              stage: Stage | None = None) -> BuildResult:
     """A whole `lomba build`: under the workspace lock, incremental unless ``fresh``."""
     entries, competitions, opds = list(entries), list(competitions), list(opds)
     full = not (entries or competitions or opds)
@@ -305,19 +312,21 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
         else:  # the caches, which `lomba check` also writes, without the lock
             remove_leftovers(root / BUILD_DIR / ".cache")
         options = {"force": force, "jobs": jobs, "progress": progress, "start": start,
-                   "pdf": pdf}
+                   "pdf": pdf, "stage": stage}
         if lines is not None:
             return _build_whole(root, manifest, lines, listed, register, fresh=fresh,
                                 **options)
         # Entries named: they alone are checked (what their checks need of the others comes
         # from the entry index), so building one entry does not wait for ten thousand.
-        names = entry_names(root) if entries else None
-        files = named_entries(names, entries) if names is not None else None
+        names = entry_names(root)
+        files = named_entries(names, entries) if entries else None
         if files:
+            _told(stage, "check", len(files))
             ws = load_workspace(root, [root / name for name in files], names=names)
             entries = files
         else:
-            ws = load_workspace(root)
+            _told(stage, "check", len(names))
+            ws = load_workspace(root, names=names)
         # What this build may make, the next whole build looks at again (build/delta.py);
         # noted first, so that a build that fails half-way is noted too.
         delta.note_touched(root, {e.display for e in ws.entries})
@@ -329,7 +338,8 @@ def run_build(root: Path, *, entries: Iterable[str] = (), competitions: Iterable
 def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str],
                  names: dict[str, str], register: str, *, fresh: bool, force: bool, jobs: int,
                  progress: Callable[[Readiness], None] | None,
-                 start: Callable[[int], None] | None, pdf: bool) -> BuildResult:
+                 start: Callable[[int], None] | None, pdf: bool,
+                 stage: Stage | None) -> BuildResult:
     """A whole build: of the entries changed since the last one when only a few changed (the
     others' facts kept, ``build/delta.py``), else of every entry. ``names``: the entry files
     (:func:`~lomba.load.discover.entry_names`), listed with ``lines``."""
@@ -346,18 +356,20 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str],
             if kept is not None and not pdf and manifest.intact(root) else None
         if kept is not None and changed:
             result = _build_changed(root, manifest, kept, changed, names, tokens, tree,
-                                    force=force, jobs=jobs, progress=progress, start=start)
+                                    force=force, jobs=jobs, progress=progress, start=start,
+                                    stage=stage)
             if result is not None:
                 assert result.ws is not None
                 delta.keep_changed(root, kept, tokens, result.ws.entries, result.facts,
                                    result.previews, result.desk_rows)
                 return result
         kept = None  # let go of the record before every entry is loaded
+    _told(stage, "check", len(names))
     ws = load_workspace(root, names=names)
     with frozen_heap():
         result = _build_loaded(root, ws, manifest, tree, True, competitions=[], opds=[],
                                entries=[], force=force, jobs=jobs, progress=progress,
-                               start=start, pdf=pdf)
+                               start=start, pdf=pdf, stage=stage)
         if not (result.spec_errors or pdf or ws.config is None or ws.config.pdf):
             with contextlib.suppress(NotKept):  # not kept: the next build loads every entry
                 delta.keep_whole(root, context, tokens, ws.entries, result.facts,
@@ -370,9 +382,11 @@ def _build_changed(root: Path, manifest: incremental.Manifest, kept: delta.Kept,
                    changed: list[str], names: dict[str, str], tokens: dict[str, str],
                    tree: str, *, force: bool,
                    jobs: int, progress: Callable[[Readiness], None] | None,
-                   start: Callable[[int], None] | None) -> BuildResult | None:
+                   start: Callable[[int], None] | None,
+                   stage: Stage | None) -> BuildResult | None:
     """The whole build's result from the ``changed`` entries alone and the others' kept facts;
     None when what changed reaches the other entries (the whole path then runs)."""
+    _told(stage, "check", len(changed))
     ws = load_workspace(root, [root / name for name in changed], names=names, tokens=tokens)
     if ws.config is None or ws.config.pdf or ws.regions or delta.reaches_others(
             {e.display: delta.cross_record(e) for e in ws.entries}, kept):
@@ -384,7 +398,7 @@ def _build_changed(root: Path, manifest: incremental.Manifest, kept: delta.Kept,
     with frozen_heap():
         return _build_loaded(root, ws, manifest, tree, True, competitions=[], opds=[],
                              entries=[], force=force, jobs=jobs, progress=progress,
-                             start=start, others=others)
+                             start=start, others=others, stage=stage)
 
 
 def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,
@@ -392,7 +406,8 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
                   full: bool, *, competitions: list[str], opds: list[str], entries: list[str],
                   force: bool, jobs: int, progress: Callable[[Readiness], None] | None,
                   start: Callable[[int], None] | None, pdf: bool = False,
-                  others: delta.Unchanged | None = None) -> BuildResult:
+                  others: delta.Unchanged | None = None,
+                  stage: Stage | None = None) -> BuildResult:
     """The part of a build after loading, still under the lock. ``others``: for a whole build
     of the changed entries, the entries it did not load (when the changed entries' facts are
     the kept ones, the desk made from the same facts is the one in build/, and is not made
@@ -431,6 +446,7 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
                           or region.edition.ref in wanted]
     result.pairs = [state_of(o, root) for o in outcomes]
     if full:
+        _told(stage, "desk", len(ws.entries) + (len(others.facts) if others is not None else 0))
         _forget_removed(root, ws, manifest, result,
                         {e.display for e in ws.entries} if others is not None else None)
         facts = facts_of(ws, scored=True)
@@ -458,7 +474,7 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
             result.desk_rows = plan.made
             manifest.desk = _desk_files(root)
     if pdf:
-        result.pdfs = _make_pdfs(root, result, manifest, jobs)
+        result.pdfs = _make_pdfs(root, result, manifest, jobs, stage)
         manifest.desk = _desk_files(root)
     manifest.tree = tree if full and not result.spec_errors else None
     manifest.register = stats.stat_token(root / "surat" / "register.yaml")
@@ -467,14 +483,16 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
 
 
 def _make_pdfs(root: Path, result: BuildResult, manifest: incremental.Manifest,
-               jobs: int) -> list[Path]:
+               jobs: int, stage: Stage | None = None) -> list[Path]:
     """PDFs of this build's documents and letter previews, converted where the DOCX is newer;
     a document's PDF is recorded like its DOCX, so it goes when the document goes."""
     documents = [p for o in result.outcomes if o.rendered
                  for p in [*o.written, *o.unchanged] if p.suffix == ".docx"]
     documents += result.previews
     documents += [p for r in result.regions for p in [*r.written, *r.unchanged]]
-    written = convert(due(documents), root / BUILD_DIR / ".cache" / "pdf", jobs)
+    todo = due(documents)
+    _told(stage, "pdf", len(todo))
+    written = convert(todo, root / BUILD_DIR / ".cache" / "pdf", jobs)
     for o in result.outcomes:
         if o.key is not None and o.rendered:
             name = output_name(o.readiness, o.draft) + ".pdf"
@@ -485,6 +503,11 @@ def _make_pdfs(root: Path, result: BuildResult, manifest: incremental.Manifest,
             name = docx.relative_to(root).as_posix().removesuffix(".docx") + ".pdf"
             manifest.outputs[name], manifest.sources[name] = "pemda", REGION_PROFILE
     return written
+
+
+def _told(stage: Stage | None, step: Literal["check", "desk", "pdf"], count: int) -> None:
+    if stage is not None:
+        stage(step, count)
 
 
 def _named_but_unreadable(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifest,

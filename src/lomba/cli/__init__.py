@@ -181,7 +181,8 @@ def build(obj: Context, entries: tuple[str, ...], competitions: tuple[str, ...],
         result = builder.run_build(
             root, entries=entries, competitions=competitions, opds=opds, force=force,
             fresh=fresh, jobs=jobs or os.cpu_count() or 1, progress=bar.advance,
-            start=bar.start, on_wait=waiting, allow_noop=not (strict or as_json), pdf=pdf)
+            start=bar.start, on_wait=waiting, allow_noop=not (strict or as_json), pdf=pdf,
+            stage=bar.stage)
     if result.noop:
         click.echo(obj.say("cli-build-noop"))
         return

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lomba.diagnostics import Diagnostic, relative_name
+from lomba.locale import angka
 from lomba.messages import render_message, word
 from lomba.plan.pairs import PairState
 
@@ -22,14 +23,20 @@ if TYPE_CHECKING:
     from lomba.build import BuildResult, RegionOutcome
 
 
+STAGE_MIN = 1000
+"""From this many entries on, the check and the desk are announced (each takes about a second
+or more there)."""
+
+
 class _Bar:
     """A progress bar that appears once the number of documents is known (and large), on a
     terminal only. The bar's module is imported then: a build of a few documents, or one whose
     output goes to a file, does not wait for it."""
 
-    def __init__(self, console: Console | None, label: str) -> None:
+    def __init__(self, console: Console | None, label: str, lang: str = "id") -> None:
         self.console = console
         self.label = label
+        self.lang = lang
         self.progress: Progress | None = None
         self.task: object | None = None
 
@@ -48,6 +55,15 @@ class _Bar:
             self.progress.start()
             self.task = self.progress.add_task(self.label, total=total)
 
+    def stage(self, step: str, count: int) -> None:
+        """A line that says what a long quiet step is doing: the check or the desk of many
+        entries (several seconds from about a thousand on, most of a minute at national
+        scale), or PDFs (LibreOffice is slow from the first)."""
+        if self.console is not None and count >= (1 if step == "pdf" else STAGE_MIN):
+            shown = angka(count) if self.lang == "id" else f"{count:,}"
+            self.console.print(render_message(f"stage-{step}", {"count": shown, "n": count},
+                                              self.lang), markup=False, highlight=False)
+
     def advance(self, _item: object) -> None:
         if self.progress is not None and self.task is not None:
             self.progress.advance(self.task)  # type: ignore[arg-type]
@@ -60,7 +76,7 @@ class _Bar:
 @contextmanager
 def progress_bar(lang: str) -> Iterator[_Bar]:
     console = Console(stderr=True)
-    bar = _Bar(console if console.is_terminal else None, word("summary-progress", lang))
+    bar = _Bar(console if console.is_terminal else None, word("summary-progress", lang), lang)
     try:
         yield bar
     finally:

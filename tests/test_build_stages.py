@@ -1,0 +1,80 @@
+"""A build says when each long step begins (the check of how many entries, the documents, the
+desk, the PDFs), and a terminal shows the check, the desk and the PDFs from a thousand entries
+on, in the user's language: at national scale each is most of a minute without a bar."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+
+from lomba.build import run_build
+from lomba.cli.summary import STAGE_MIN, _Bar
+from lomba.load.discover import entry_names
+from tests.conftest import edit
+
+VERDES = "entries/dinsos/verdes.yaml"
+
+
+def recorded(root: Path, **options: object) -> tuple[list[tuple[str, int]], int]:
+    """The steps a build told, in order (rendering as ``render``), and how many documents it
+    looked at."""
+    events: list[tuple[str, int]] = []
+    result = run_build(root, jobs=1, start=lambda n: events.append(("render", n)),
+                       stage=lambda step, n: events.append((step, n)), **options)
+    return events, len(result.outcomes)
+
+
+def test_each_kind_of_build_tells_its_steps_in_order(sample: Path) -> None:
+    entries = len(entry_names(sample))
+    assert entries > 5
+
+    events, pairs = recorded(sample)
+    assert events == [("check", entries), ("render", pairs), ("desk", entries)]
+    assert pairs > entries  # entries enter more than one competition
+
+    assert recorded(sample) == ([], 0)  # nothing changed: no step at all
+
+    # One entry changed: only it is checked; the desk still covers every entry.
+    edit(sample / VERDES, "1.870 pengaduan", "1.871 pengaduan")
+    events, pairs = recorded(sample)
+    assert events == [("check", 1), ("render", pairs), ("desk", entries)]
+
+    # That entry named: checked alone, and no desk.
+    edit(sample / VERDES, "1.871 pengaduan", "1.872 pengaduan")
+    events, pairs = recorded(sample, entries=[VERDES])
+    assert events == [("check", 1), ("render", pairs)] and pairs >= 1
+
+    # One competition chosen: every entry checked, no desk (the desk is a whole build's).
+    events, pairs = recorded(sample, competitions=["iga"])
+    assert events == [("check", entries), ("render", pairs)]
+
+
+def shown(lang: str, *steps: tuple[str, int], terminal: bool = True) -> list[str]:
+    out = io.StringIO()
+    bar = _Bar(Console(file=out, force_terminal=True, width=200) if terminal else None,
+               "Menyusun dokumen", lang)
+    for step, count in steps:
+        bar.stage(step, count)
+    return out.getvalue().splitlines()
+
+
+def test_the_terminal_shows_the_long_steps_with_the_count_as_people_write_it() -> None:
+    steps = [("check", 36742), ("desk", 36742), ("pdf", 2)]
+    assert shown("id", *steps) == ["Memeriksa 36.742 inovasi...",
+                                   "Menyusun dasbor, rekap, dan status 36.742 inovasi...",
+                                   "Membuat 2 PDF lewat LibreOffice..."]
+    assert shown("en", *steps) == [
+        "Checking 36,742 innovations...",
+        "Making the dashboard, recap and status of 36,742 innovations...",
+        "Making 2 PDFs with LibreOffice..."]
+    assert shown("en", ("pdf", 1)) == ["Making 1 PDF with LibreOffice..."]
+
+
+def test_short_steps_and_other_outputs_show_nothing() -> None:
+    assert shown("id", ("check", STAGE_MIN - 1), ("desk", 1), ("pdf", 0)) == []
+    assert shown("id", ("check", STAGE_MIN)) == [f"Memeriksa {STAGE_MIN:,} inovasi...".replace(
+        ",", ".")]
+    # Output to a file or a pipe (no terminal): nothing, as for the bar itself.
+    assert shown("id", ("check", 36742), ("pdf", 5), terminal=False) == []
