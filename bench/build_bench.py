@@ -63,6 +63,44 @@ def peak_mb() -> float:
     return max(me, kids) / 1024
 
 
+def own_peak_mb() -> float:
+    """This process's peak resident memory so far (not its workers')."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Stages:
+    """Where a build's time and memory go, from the build's own callbacks: the check (until
+    rendering starts), the documents (until the desk begins), then the desk and the build's
+    records. Each boundary notes the wall clock, the CPU of this process and of its ended
+    workers (the check's and the documents' worker processes have ended by the next boundary,
+    so each stage's CPU is its own), and this process's peak memory so far."""
+
+    def __init__(self) -> None:
+        self.marks: dict[str, tuple[float, float, float]] = {}
+        self.mark("mulai")
+
+    def mark(self, name: str) -> None:
+        self.marks[name] = (time.perf_counter(), cpu(), own_peak_mb())
+
+    def start(self, _documents: int) -> None:
+        self.mark("periksa")
+
+    def stage(self, step: str, _count: int) -> None:
+        if step == "desk":
+            self.mark("dokumen")
+
+    def line(self) -> str:
+        """The stages as the benchmark prints them (after :meth:`mark` of ``"akhir"``)."""
+        names = ["mulai", "periksa", "dokumen", "akhir"]
+        labels = ["pemeriksaan", "penyusunan dokumen", "meja kerja dan catatan build"]
+        parts = []
+        for label, a, b in zip(labels, names[:-1], names[1:], strict=True):
+            (t0, c0, _), (t1, c1, m1) = self.marks[a], self.marks[b]
+            parts.append(f"{label} {t1 - t0:.1f} s (CPU {c1 - c0:.1f} s; memori proses induk "
+                         f"sampai {m1:.0f} MB)")
+        return "; ".join(parts)
+
+
 def plain_python_docx(document, *, same_content: bool = True) -> bytes:  # type: ignore[no-untyped-def]
     """The baseline: what a script using python-docx directly would do for the same content:
     the properties, the header line, the cover with its logo, every block with its photos,
@@ -188,7 +226,10 @@ def national(n: int, jobs: int, keep: Path | None = None) -> None:
         per_file = file_cost(root)
         c0 = cpu()
         holder = {}
-        t_build = timed(lambda: holder.setdefault("r", run_build(root, jobs=jobs)))
+        stages = Stages()
+        t_build = timed(lambda: holder.setdefault("r", run_build(
+            root, jobs=jobs, start=stages.start, stage=stages.stage)))
+        stages.mark("akhir")
         docs = sum(len([p for p in o.written if p.suffix == ".docx"])
                    for o in holder["r"].outcomes)
         used = cpu() - c0
@@ -209,6 +250,9 @@ def national(n: int, jobs: int, keep: Path | None = None) -> None:
               f"untuk semua dokumen; build lomba dari nol, semua keluaran: "
               f"{plain * docs / used:.1f}x (tanpa sampul, kepala halaman dan gambar: "
               f"{text * 1000:.1f} ms/dok, {text * docs / used:.1f}x)", flush=True)
+        print(f"nasional, per tahap: {stages.line()}; proses anak sampai "
+              f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB",
+              flush=True)
 
 
 def sample_pairs(ws, sample: int) -> list:  # type: ignore[no-untyped-def]
