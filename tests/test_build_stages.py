@@ -12,7 +12,7 @@ from rich.console import Console
 from lomba.build import run_build
 from lomba.cli.summary import STAGE_MIN, _Bar
 from lomba.load.discover import entry_names
-from tests.conftest import edit
+from tests.conftest import edit, require_tool
 
 VERDES = "entries/dinsos/verdes.yaml"
 
@@ -78,3 +78,21 @@ def test_short_steps_and_other_outputs_show_nothing() -> None:
         ",", ".")]
     # Output to a file or a pipe (no terminal): nothing, as for the bar itself.
     assert shown("id", ("check", 36742), ("pdf", 5), terminal=False) == []
+
+
+def test_a_pdf_build_tells_how_many_pdfs_libreoffice_makes(sample: Path) -> None:
+    require_tool("soffice", "libreoffice-writer-nogui", "needed to convert DOCX to PDF")
+    entries = len(entry_names(sample))
+    events, pairs = recorded(sample, pdf=True)
+    documents = sorted((sample / "build").rglob("*.docx"))
+    assert events == [("check", entries), ("render", pairs), ("desk", entries),
+                      ("pdf", len(documents))]
+    assert len(list((sample / "build").rglob("*.pdf"))) == len(documents)
+    # One entry changed: only its documents that changed are converted again.
+    stamps = {p: p.stat().st_mtime_ns for p in documents}
+    edit(sample / "entries" / "dinkes" / "si-bunda.yaml", "Angka kematian ibu",
+         "Angka kematian ibu hamil")
+    events, _ = recorded(sample, pdf=True)
+    again = [p for p in documents if p.stat().st_mtime_ns != stamps[p]]
+    assert events[-1] == ("pdf", len(again)) and 1 <= len(again) < len(documents)
+    assert all(p.name == "si-bunda.docx" for p in again)
