@@ -770,8 +770,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Checking {count} {n:innovation/innovations}...",
     ),
     "stage-desk": (
-        "Menyusun dasbor, rekap, dan status {count} {n:inovasi/inovasi}...",
-        "Making the dashboard, recap and status of {count} {n:innovation/innovations}...",
+        "Menyusun dasbor, rekap, dan status dari {count} {n:inovasi/inovasi} yang diperiksa...",
+        "Making the dashboard, recap and status from the {count} {n:innovation/innovations} "
+        "checked...",
     ),
     "stage-pdf": (
         "Membuat {count} {n:PDF/PDF} lewat LibreOffice...",

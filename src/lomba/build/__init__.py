@@ -66,7 +66,8 @@ from lomba.write.pdf import convert, due, find_soffice
 
 Stage = Callable[[Literal["check", "desk", "pdf"], int], None]
 """Told when a long step begins and how many items it takes: the check of that many entries,
-the desk made from that many entries' facts, that many PDFs. (Rendering is ``start``.) A
+the desk made with the facts of that many entries just checked (the others' rows are kept),
+that many PDFs. (Rendering is ``start``.) A
 person at the terminal then knows what a national-scale build is doing while it is quiet."""
 
 
@@ -446,7 +447,7 @@ def _build_loaded(root: Path, ws: LoadedWorkspace, manifest: incremental.Manifes
                           or region.edition.ref in wanted]
     result.pairs = [state_of(o, root) for o in outcomes]
     if full:
-        _told(stage, "desk", len(ws.entries) + (len(others.facts) if others is not None else 0))
+        _told(stage, "desk", len(ws.entries))  # the desk's work now: the others' rows are kept
         _forget_removed(root, ws, manifest, result,
                         {e.display for e in ws.entries} if others is not None else None)
         facts = facts_of(ws, scored=True)

@@ -56,8 +56,8 @@ class _Bar:
             self.task = self.progress.add_task(self.label, total=total)
 
     def stage(self, step: str, count: int) -> None:
-        """A line that says what a long quiet step is doing: the check or the desk of many
-        entries (several seconds from about a thousand on, most of a minute at national
+        """A line that says what a long quiet step is doing: the check of many entries or the
+        desk made from them (about a second from a thousand on, most of a minute at national
         scale), or PDFs (LibreOffice is slow from the first)."""
         if self.console is not None and count >= (1 if step == "pdf" else STAGE_MIN):
             shown = angka(count) if self.lang == "id" else f"{count:,}"
