@@ -1,6 +1,7 @@
 """A build says when each long step begins (the check of how many entries, the documents, the
-desk, the PDFs), and a terminal shows the check, the desk and the PDFs from a thousand entries
-on, in the user's language: at national scale each is most of a minute without a bar."""
+desk, the PDFs), and a terminal shows the check and the desk from a thousand entries on, and
+any PDFs, in the user's language: at national scale the check is most of a minute without a
+bar."""
 
 from __future__ import annotations
 
