@@ -176,7 +176,7 @@ def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
             relative = output_files(r, outcome.draft)
             recorded = manifest is not None and all(
                 manifest.outputs.get(p) == outcome.key for p in relative)
-            outputs = [ws.root / p for p in relative]
+            outputs = [ws.root / p for p in relative] if recorded else []
             if recorded and all(os.path.isfile(p) for p in outputs):
                 outcome.unchanged.extend(outputs)
                 if progress:

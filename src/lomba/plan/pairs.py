@@ -4,6 +4,7 @@ the content key that says whether the files on disk are still current."""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -198,9 +199,9 @@ def pair_key(ws: LoadedWorkspace, ctx: Context, readiness: Readiness) -> str:
     assert entry.loaded is not None and entry.model is not None
     evidence = ctx.evidence.get(entry.display)
     if evidence is None:  # once per entry, for all the competitions it enters
-        base = entry.path.parent
+        base = os.fspath(entry.path.parent)
         evidence = ctx.evidence[entry.display] = [
-            (ref, stats.stat_token(base / ref.replace("\\", "/")))
+            (ref, stats.stat_token(os.path.join(base, ref.replace("\\", "/"))))
             for _, ref in file_references(entry)]
     diagnostics = [(d.code, d.line, d.column, d.severity, sorted(map(repr, d.params.items())))
                    for d in [*readiness.diagnostics, *ws.report.for_file(entry.display)]]
