@@ -31,8 +31,9 @@ def test_each_kind_of_build_tells_its_steps_in_order(sample: Path) -> None:
     entries = len(entry_names(sample))
     assert entries > 5
 
+    # From nothing, the check makes the documents of the pairs that look ready as it goes.
     events, pairs = recorded(sample)
-    assert events == [("check", entries), ("render", pairs), ("desk", entries)]
+    assert events == [("check-make", entries), ("render", pairs), ("desk", entries)]
     assert pairs > entries  # entries enter more than one competition
 
     assert recorded(sample) == ([], 0)  # nothing changed: no step at all
@@ -63,20 +64,23 @@ def shown(lang: str, *steps: tuple[str, int], terminal: bool = True) -> list[str
 
 
 def test_the_terminal_shows_the_long_steps_with_the_count_as_people_write_it() -> None:
-    steps = [("check", 36742), ("desk", 36742), ("pdf", 2)]
+    steps = [("check", 36742), ("check-make", 36742), ("desk", 36742), ("pdf", 2)]
     assert shown("id", *steps) == [
         "Memeriksa 36.742 inovasi...",
+        "Memeriksa 36.742 inovasi sambil menyusun dokumen yang siap...",
         "Menyusun dasbor, rekap, dan status dari 36.742 inovasi yang diperiksa...",
         "Membuat 2 PDF lewat LibreOffice..."]
     assert shown("en", *steps) == [
         "Checking 36,742 innovations...",
+        "Checking 36,742 innovations, making the ready documents as it goes...",
         "Making the dashboard, recap and status from the 36,742 innovations checked...",
         "Making 2 PDFs with LibreOffice..."]
     assert shown("en", ("pdf", 1)) == ["Making 1 PDF with LibreOffice..."]
 
 
 def test_short_steps_and_other_outputs_show_nothing() -> None:
-    assert shown("id", ("check", STAGE_MIN - 1), ("desk", 1), ("pdf", 0)) == []
+    assert shown("id", ("check", STAGE_MIN - 1), ("check-make", STAGE_MIN - 1), ("desk", 1),
+                 ("pdf", 0)) == []
     assert shown("id", ("check", STAGE_MIN)) == [f"Memeriksa {STAGE_MIN:,} inovasi...".replace(
         ",", ".")]
     # Output to a file or a pipe (no terminal): nothing, as for the bar itself.
@@ -88,7 +92,7 @@ def test_a_pdf_build_tells_how_many_pdfs_libreoffice_makes(sample: Path) -> None
     entries = len(entry_names(sample))
     events, pairs = recorded(sample, pdf=True)
     documents = sorted((sample / "build").rglob("*.docx"))
-    assert events == [("check", entries), ("render", pairs), ("desk", entries),
+    assert events == [("check-make", entries), ("render", pairs), ("desk", entries),
                       ("pdf", len(documents))]
     assert len(list((sample / "build").rglob("*.pdf"))) == len(documents)
     # One entry changed: only its documents that changed are converted again.

@@ -63,11 +63,13 @@ from lomba.validate.snapshot import EntryChanged
 from lomba.write.outdir import BUILD_DIR, build_dir, output_target, removable
 from lomba.write.pdf import convert, due, find_soffice
 
-Stage = Callable[[Literal["check", "desk", "pdf"], int], None]
-"""Told when a long step begins and how many items it takes: the check of that many entries,
-the desk made with the facts of that many entries just checked (the others' rows are kept),
-that many PDFs. (Rendering is ``start``.) A
-person at the terminal then knows what a national-scale build is doing while it is quiet."""
+Step = Literal["check", "check-make", "desk", "pdf"]
+Stage = Callable[[Step, int], None]
+"""Told when a long step begins and how many items it takes: the check of that many entries
+(``check-make``: from nothing, making the documents of the pairs that look ready as it goes,
+``build/staged.py``), the desk made with the facts of that many entries just checked (the
+others' rows are kept), that many PDFs. (Rendering is ``start``.) A person at the terminal
+then knows what a national-scale build is doing while it is quiet."""
 
 
 def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
@@ -369,10 +371,10 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str],
                                    result.previews, result.desk_rows)
                 return result
         kept = None  # let go of the record before every entry is loaded
-    _told(stage, "check", len(names))
     # From nothing, every ready pair is made: the check makes their documents as it goes
     # (build/staged.py), instead of every entry being loaded a second time to make them.
     staging = Stager(force) if not manifest.outputs else None
+    _told(stage, "check" if staging is None else "check-make", len(names))
     if pdf:
         find_soffice()  # before any work: a missing LibreOffice is said at once
     try:
@@ -521,7 +523,7 @@ def _make_pdfs(root: Path, result: BuildResult, manifest: incremental.Manifest,
     return written
 
 
-def _told(stage: Stage | None, step: Literal["check", "desk", "pdf"], count: int) -> None:
+def _told(stage: Stage | None, step: Step, count: int) -> None:
     if stage is not None:
         stage(step, count)
 
