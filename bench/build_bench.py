@@ -93,10 +93,7 @@ class Stages:
     def line(self) -> str:
         """The stages as the benchmark prints them (after :meth:`mark` of ``"akhir"``)."""
         names = ["mulai", "periksa", "dokumen", "akhir"]
-        # From nothing, the check's workers make each ready pair's documents as they go
-        # (build/staged.py); the next stage puts them in place and makes any others.
-        labels = ["pemeriksaan dan penyusunan dokumen yang siap",
-                  "penempatan dokumen dan sisanya", "meja kerja dan catatan build"]
+        labels = ["pemeriksaan", "penyusunan dokumen", "meja kerja dan catatan build"]
         parts = []
         for label, a, b in zip(labels, names[:-1], names[1:], strict=True):
             (t0, c0, _), (t1, c1, m1) = self.marks[a], self.marks[b]

@@ -8,10 +8,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 
 from lomba.build import run_build
 from lomba.cli.summary import STAGE_MIN, _Bar
+from lomba.errors import LombaError
 from lomba.load.discover import entry_names
 from tests.conftest import edit, require_tool
 
@@ -31,9 +33,8 @@ def test_each_kind_of_build_tells_its_steps_in_order(sample: Path) -> None:
     entries = len(entry_names(sample))
     assert entries > 5
 
-    # From nothing, the check makes the documents of the pairs that look ready as it goes.
     events, pairs = recorded(sample)
-    assert events == [("check-make", entries), ("render", pairs), ("desk", entries)]
+    assert events == [("check", entries), ("render", pairs), ("desk", entries)]
     assert pairs > entries  # entries enter more than one competition
 
     assert recorded(sample) == ([], 0)  # nothing changed: no step at all
@@ -64,23 +65,20 @@ def shown(lang: str, *steps: tuple[str, int], terminal: bool = True) -> list[str
 
 
 def test_the_terminal_shows_the_long_steps_with_the_count_as_people_write_it() -> None:
-    steps = [("check", 36742), ("check-make", 36742), ("desk", 36742), ("pdf", 2)]
+    steps = [("check", 36742), ("desk", 36742), ("pdf", 2)]
     assert shown("id", *steps) == [
         "Memeriksa 36.742 inovasi...",
-        "Memeriksa 36.742 inovasi sambil menyusun dokumen yang siap...",
         "Menyusun dasbor, rekap, dan status dari 36.742 inovasi yang diperiksa...",
         "Membuat 2 PDF lewat LibreOffice..."]
     assert shown("en", *steps) == [
         "Checking 36,742 innovations...",
-        "Checking 36,742 innovations, making the ready documents as it goes...",
         "Making the dashboard, recap and status from the 36,742 innovations checked...",
         "Making 2 PDFs with LibreOffice..."]
     assert shown("en", ("pdf", 1)) == ["Making 1 PDF with LibreOffice..."]
 
 
 def test_short_steps_and_other_outputs_show_nothing() -> None:
-    assert shown("id", ("check", STAGE_MIN - 1), ("check-make", STAGE_MIN - 1), ("desk", 1),
-                 ("pdf", 0)) == []
+    assert shown("id", ("check", STAGE_MIN - 1), ("desk", 1), ("pdf", 0)) == []
     assert shown("id", ("check", STAGE_MIN)) == [f"Memeriksa {STAGE_MIN:,} inovasi...".replace(
         ",", ".")]
     # Output to a file or a pipe (no terminal): nothing, as for the bar itself.
@@ -92,7 +90,7 @@ def test_a_pdf_build_tells_how_many_pdfs_libreoffice_makes(sample: Path) -> None
     entries = len(entry_names(sample))
     events, pairs = recorded(sample, pdf=True)
     documents = sorted((sample / "build").rglob("*.docx"))
-    assert events == [("check-make", entries), ("render", pairs), ("desk", entries),
+    assert events == [("check", entries), ("render", pairs), ("desk", entries),
                       ("pdf", len(documents))]
     assert len(list((sample / "build").rglob("*.pdf"))) == len(documents)
     # One entry changed: only its documents that changed are converted again.
@@ -103,3 +101,14 @@ def test_a_pdf_build_tells_how_many_pdfs_libreoffice_makes(sample: Path) -> None
     again = [p for p in documents if p.stat().st_mtime_ns != stamps[p]]
     assert events[-1] == ("pdf", len(again)) and 1 <= len(again) < len(documents)
     assert all(p.name == "si-bunda.docx" for p in again)
+
+
+def test_a_missing_libreoffice_is_said_before_the_check(sample: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """At national scale the check is most of a minute: `--pdf` without LibreOffice stops
+    before it, not after."""
+    monkeypatch.setenv("LOMBA_SOFFICE", str(sample / "tidak-ada" / "soffice"))
+    events: list[tuple[str, int]] = []
+    with pytest.raises(LombaError):
+        run_build(sample, pdf=True, stage=lambda step, n: events.append((step, n)))
+    assert events == []

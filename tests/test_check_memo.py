@@ -31,9 +31,9 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = Checker.entry
 
-    def spy(self: Checker, entry, *args) -> None:  # type: ignore[no-untyped-def]
+    def spy(self: Checker, entry) -> None:  # type: ignore[no-untyped-def]
         seen.append(entry.display)
-        original(self, entry, *args)
+        original(self, entry)
 
     monkeypatch.setattr(Checker, "entry", spy)
     return seen

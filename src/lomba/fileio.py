@@ -39,16 +39,6 @@ otherwise write every newline as two characters)."""
 
 
 def _atomic_write(target: Path, data: bytes, durable: bool) -> None:
-    tmp = _write_temporary(target, data, durable)
-    try:
-        os.replace(tmp, target)
-    except BaseException:
-        discard(tmp)
-        raise
-
-
-def _write_temporary(target: Path, data: bytes, durable: bool) -> str:
-    """``data`` in a new temporary file beside ``target`` (nothing left if that fails)."""
     fd, tmp = _create_temporary(target)
     try:
         try:
@@ -57,10 +47,11 @@ def _write_temporary(target: Path, data: bytes, durable: bool) -> str:
                 os.fsync(fd)
         finally:
             os.close(fd)
+        os.replace(tmp, target)
     except BaseException:
-        discard(tmp)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise
-    return tmp
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -141,46 +132,16 @@ def _size(path: Path) -> int | None:
     return st.st_size if stat.S_ISREG(st.st_mode) else None
 
 
-def same_bytes(target: Path, data: bytes) -> bool:
-    """Whether ``target`` already holds exactly ``data`` (a file of another size is not read)."""
-    try:
-        return _size(target) == len(data) and target.read_bytes() == data
-    except OSError as exc:
-        raise os_error(exc, target) from None
-
-
-def stage_bytes(target: Path, data: bytes) -> str:
-    """Write ``data`` beside ``target`` under a temporary name, for :func:`publish` to put in
-    place (or :func:`discard` to drop) once it is known to belong there. A run killed in
-    between leaves only a temporary file, which :func:`remove_leftovers` clears."""
-    try:
-        return _write_temporary(target, data, durable=False)
-    except OSError as exc:
-        raise os_error(exc, target) from None
-
-
-def publish(staged: str, target: Path) -> None:
-    """Put a file :func:`stage_bytes` wrote in place of ``target``, atomically."""
-    try:
-        os.replace(staged, target)
-    except OSError as exc:
-        discard(staged)
-        raise os_error(exc, target) from None
-
-
-def discard(staged: str) -> None:
-    """Drop a file :func:`stage_bytes` wrote (gone already is fine)."""
-    with contextlib.suppress(OSError):
-        os.unlink(staged)
-
-
 def write_if_changed(target: Path, data: bytes, outcome: WriteLog) -> None:
     """Write ``data`` atomically unless the file already holds it; an OS failure (disk full,
     permission) becomes a :class:`~lomba.errors.LombaError` naming the file."""
-    # A file of another size is not read to be compared (the desk's page is megabytes).
-    if same_bytes(target, data):
-        outcome.unchanged.append(target)
-        return
+    try:
+        # A file of another size is not read to be compared (the desk's page is megabytes).
+        if _size(target) == len(data) and target.read_bytes() == data:
+            outcome.unchanged.append(target)
+            return
+    except OSError as exc:
+        raise os_error(exc, target) from None
     atomic_write_bytes(target, data, durable=False)
     outcome.written.append(target)
 

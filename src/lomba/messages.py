@@ -769,10 +769,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Memeriksa {count} {n:inovasi/inovasi}...",
         "Checking {count} {n:innovation/innovations}...",
     ),
-    "stage-check-make": (
-        "Memeriksa {count} {n:inovasi/inovasi} sambil menyusun dokumen yang siap...",
-        "Checking {count} {n:innovation/innovations}, making the ready documents as it goes...",
-    ),
     "stage-desk": (
         "Menyusun dasbor, rekap, dan status dari {count} {n:inovasi/inovasi} yang diperiksa...",
         "Making the dashboard, recap and status from the {count} {n:innovation/innovations} "

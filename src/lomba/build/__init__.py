@@ -11,7 +11,7 @@ import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -23,7 +23,6 @@ from lomba.build.regions import (
     pack_region,
     region_documents,
 )
-from lomba.build.staged import StagedDocuments, Stager, drop_all, pair_documents
 from lomba.check.competition import Readiness, with_text
 from lomba.check.workspace import (
     LoadedWorkspace,
@@ -58,18 +57,18 @@ from lomba.plan.pairs import (
     state_of,
     typed_names,
 )
+from lomba.render.compose import compose
 from lomba.validate.competitions import builtin_templates
 from lomba.validate.snapshot import EntryChanged
+from lomba.write.formats import document_formats
 from lomba.write.outdir import BUILD_DIR, build_dir, output_target, removable
 from lomba.write.pdf import convert, due, find_soffice
 
-Step = Literal["check", "check-make", "desk", "pdf"]
-Stage = Callable[[Step, int], None]
-"""Told when a long step begins and how many items it takes: the check of that many entries
-(``check-make``: from nothing, making the documents of the pairs that look ready as it goes,
-``build/staged.py``), the desk made with the facts of that many entries just checked (the
-others' rows are kept), that many PDFs. (Rendering is ``start``.) A person at the terminal
-then knows what a national-scale build is doing while it is quiet."""
+Stage = Callable[[Literal["check", "desk", "pdf"], int], None]
+"""Told when a long step begins and how many items it takes: the check of that many entries,
+the desk made with the facts of that many entries just checked (the others' rows are kept),
+that many PDFs. (Rendering is ``start``.) A
+person at the terminal then knows what a national-scale build is doing while it is quiet."""
 
 
 def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
@@ -86,9 +85,16 @@ def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
         if _FULL[0] != token:
             _FULL[:] = [token, entry.full(ws.root, _parse_cache(ws.root))]
         readiness = with_text(readiness, _FULL[1], ws.config)
-    for target, data in pair_documents(ws, ctx, readiness, draft,
-                                       ws.report.for_file(readiness.entry.display)):
-        write_if_changed(target, data, log)
+    dated = ws.config.document_date(readiness.edition.ref, ws.today)
+    document = compose(readiness, ws.config, ws.root, dated, draft=draft,
+                       iga_spec=ctx.iga_spec)
+    # The preview lists every finding of the entry at its top, not only this competition's.
+    entry_findings = ws.report.for_file(readiness.entry.display)
+    shown = replace(readiness, diagnostics=[*entry_findings, *readiness.diagnostics]) \
+        if entry_findings else readiness
+    targets = [output_target(ws.root, name) for name in output_files(readiness, draft)]
+    for fmt, target in zip(document_formats(), targets, strict=True):
+        write_if_changed(target, fmt.render(document, shown, ctx.reference), log)
     return log
 
 
@@ -140,7 +146,7 @@ def _render_in_workers(ws: LoadedWorkspace, ctx: Context, pairs: list[Readiness]
     _SHARED = (ws, ctx, pairs, drafts)
     try:
         context = fork_context()
-        chunk = max(1, len(todo) // (jobs * 8))
+        chunk = max(1, min(RENDER_CHUNK_MAX, len(todo) // (jobs * 8)))
         with workers_watched(), ProcessPoolExecutor(jobs, mp_context=context) as pool:
             for index, written, unchanged, refused in pool.map(_render_index, todo,
                                                                chunksize=chunk):
@@ -152,47 +158,41 @@ def _render_in_workers(ws: LoadedWorkspace, ctx: Context, pairs: list[Readiness]
         _SHARED = None
 
 
+RENDER_CHUNK_MAX = 200
+"""At most this many documents go to a worker at a time, so that no worker is left with a
+long last chunk while the others wait (an eighth of a national build's documents was a dozen
+seconds of one core)."""
+
+
 def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,
           progress: Callable[[Readiness], None] | None = None, jobs: int = 1,
           manifest: incremental.Manifest | None = None) -> list[Outcome]:
     """Render the pairs that need it (all of them without a manifest); returns what happened
     to each. With ``jobs`` > 1 the documents are rendered in that many processes; the files are
-    the same as a serial build's. A pair whose documents the check staged
-    (``build/staged.py``) has them put in place when they are still the ones to make."""
+    the same as a serial build's."""
     assert ws.config is not None
     ctx = make_context(ws, force)
     _CACHE[:] = [None, None]  # each build opens the cache afresh (it may have been deleted)
     outcomes = [Outcome(readiness=r, skipped_reason=blocking(ws, r)) for r in pairs]
-    staged = StagedDocuments(ws.staged)
-    ws.staged = []
     todo: list[int] = []
-    try:
-        for i, outcome in enumerate(outcomes):
-            r = outcome.readiness
-            if outcome.skipped_reason is not None and not (force and not r.template_failed):
-                if progress:
-                    progress(r)
-                continue
-            outcome.draft = outcome.skipped_reason is not None
-            outcome.key = pair_key(ws, ctx, r)
-            relative = output_files(r, outcome.draft)
-            recorded = manifest is not None and all(
-                manifest.outputs.get(p) == outcome.key for p in relative)
-            outputs = [ws.root / p for p in relative] if recorded else []
-            if recorded and all(os.path.isfile(p) for p in outputs):
-                outcome.unchanged.extend(outputs)
-                if progress:
-                    progress(r)
-                continue
-            made = staged.take(ws, r)
-            if made is not None:
-                _record(outcome, made, None)
-                if progress:
-                    progress(r)
-                continue
-            todo.append(i)
-    finally:
-        staged.drop()
+    for i, outcome in enumerate(outcomes):
+        r = outcome.readiness
+        if outcome.skipped_reason is not None and not (force and not r.template_failed):
+            if progress:
+                progress(r)
+            continue
+        outcome.draft = outcome.skipped_reason is not None
+        outcome.key = pair_key(ws, ctx, r)
+        relative = output_files(r, outcome.draft)
+        recorded = manifest is not None and all(
+            manifest.outputs.get(p) == outcome.key for p in relative)
+        outputs = [ws.root / p for p in relative] if recorded else []
+        if recorded and all(os.path.isfile(p) for p in outputs):
+            outcome.unchanged.extend(outputs)
+            if progress:
+                progress(r)
+            continue
+        todo.append(i)
     drafts = [o.draft for o in outcomes]
     with frozen_heap():
         parallel = jobs > 1 and len(todo) >= 4 * jobs and fork_context() is not None
@@ -371,23 +371,14 @@ def _build_whole(root: Path, manifest: incremental.Manifest, lines: list[str],
                                    result.previews, result.desk_rows)
                 return result
         kept = None  # let go of the record before every entry is loaded
-    # From nothing, every ready pair is made: the check makes their documents as it goes
-    # (build/staged.py), instead of every entry being loaded a second time to make them.
-    staging = Stager(force) if not manifest.outputs else None
-    _told(stage, "check" if staging is None else "check-make", len(names))
     if pdf:
-        find_soffice()  # before any work: a missing LibreOffice is said at once
-    try:
-        ws = load_workspace(root, names=names, staging=staging)
-        with frozen_heap():
-            result = _build_loaded(root, ws, manifest, tree, True, competitions=[], opds=[],
-                                   entries=[], force=force, jobs=jobs, progress=progress,
-                                   start=start, pdf=pdf, stage=stage)
-    except BaseException:
-        if staging is not None:  # what was staged and not put in place goes
-            drop_all(root)
-        raise
+        find_soffice()  # before the check, which at national scale is most of a minute
+    _told(stage, "check", len(names))
+    ws = load_workspace(root, names=names)
     with frozen_heap():
+        result = _build_loaded(root, ws, manifest, tree, True, competitions=[], opds=[],
+                               entries=[], force=force, jobs=jobs, progress=progress,
+                               start=start, pdf=pdf, stage=stage)
         if not (result.spec_errors or pdf or ws.config is None or ws.config.pdf):
             with contextlib.suppress(NotKept):  # not kept: the next build loads every entry
                 delta.keep_whole(root, context, tokens, ws.entries, result.facts,
@@ -523,7 +514,7 @@ def _make_pdfs(root: Path, result: BuildResult, manifest: incremental.Manifest,
     return written
 
 
-def _told(stage: Stage | None, step: Step, count: int) -> None:
+def _told(stage: Stage | None, step: Literal["check", "desk", "pdf"], count: int) -> None:
     if stage is not None:
         stage(step, count)
 

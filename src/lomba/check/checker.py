@@ -11,11 +11,10 @@ needs every entry (duplicate titles, deadlines of the editions in use) runs at t
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from lomba.check import builtin as _builtin  # noqa: F401 - registers lomba's own rules
-from lomba.check.competition import Readiness, assess_entry, attributed, edition_for
+from lomba.check.competition import assess_entry, attributed, edition_for
 from lomba.check.iga import check_claims, check_spd
 from lomba.check.region import check_regions, entry_region_editions
 from lomba.check.rules import rules_for
@@ -61,14 +60,6 @@ def _delete(data: Any, path: tuple[PathItem, ...]) -> bool:
     return False
 
 
-Staging = Callable[["LoadedWorkspace", Entry, list[Readiness], list[Diagnostic]], Any]
-"""Called with each entry checked in full, while its text is still at hand: the entry, its
-pairs with their rendered sections, and every finding of its own so far (those across entries
-come later). What it returns is kept in :attr:`Checker.staged`. A cold build makes the
-documents of the pairs that look ready here, in the check's own worker, instead of loading
-every entry a second time (``build/staged.py``)."""
-
-
 _REQUIRED = frozenset(name for name, f in Inovasi.model_fields.items() if f.is_required())
 
 
@@ -89,13 +80,9 @@ class Checker:
         """(entry, edition, chosen group) of the others, for per-instansi quotas."""
         self.entry_rules = rules_for("entry")
         self.pair_rules = rules_for("pair")
-        self.staged: list[Any] = []
-        """What :attr:`staging` returned for each entry this checker checked in full."""
         if parent is not None:
             self.known, self.registry, self.scoring = parent.known, parent.registry, parent.scoring
-            self.staging: Staging | None = parent.staging
             return
-        self.staging = None
         self.known = available_competitions(ws.root)
         self.registry = Registry(ws.root, ws.report)
         self.scoring: Edition | None = None
@@ -123,15 +110,17 @@ class Checker:
             ws.report.extend(check_spd(ws, edition.spec))
             self.scoring = edition
 
-    def entry(self, entry: Entry, found_from: int | None = None) -> None:
-        """Every check of one valid entry. ``found_from``: where its findings begin in the
-        report, for :attr:`staging`, which sees them with the rendered sections."""
+    def entry(self, entry: Entry) -> None:
+        """Every check of one valid entry."""
         ws = self.ws
         for r in self.entry_rules:
             ws.report.extend(r.run(self, entry))
         if not self.competitions or ws.config is None:
             return
         assessed = assess_entry(ws, entry, self.registry, self.pair_rules, self)
+        for readiness in assessed:
+            readiness.sections = [s.without_text() for s in readiness.sections]
+        ws.readiness.extend(assessed)
         model = entry.model
         assert model is not None
         if self.scoring is not None and self._simulated(model):
@@ -140,12 +129,6 @@ class Checker:
             # estimate does not count hears nothing of that edition.
             ws.report.extend(attributed(check_claims(entry, self.scoring.spec, Severity.WARNING),
                                         self.scoring.ref))
-        if self.staging is not None and found_from is not None:
-            found = [d for d in ws.report.diagnostics[found_from:] if d.file == entry.display]
-            self.staged.append(self.staging(ws, entry, assessed, found))
-        for readiness in assessed:
-            readiness.sections = [s.without_text() for s in readiness.sections]
-        ws.readiness.extend(assessed)
         entry.lighten(tables=bool(entry_region_editions(entry, self.registry, ws.config)))
 
     def _simulated(self, model: Inovasi) -> bool:

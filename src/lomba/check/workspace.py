@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lomba.check.checker import Checker, Staging
+from lomba.check.checker import Checker
 from lomba.check.competition import Readiness, from_counts
 from lomba.check.index import (
     editions_in_use,
@@ -53,8 +53,6 @@ class LoadedWorkspace:
     registry: Registry | None = None
     regions: list[RegionReadiness] = field(default_factory=list)
     """Region-level editions in use (one document per pemda), checked."""
-    staged: list[Any] = field(default_factory=list)
-    """What the load's ``staging`` returned for each entry it checked in full."""
 
     @property
     def valid_entries(self) -> list[Entry]:
@@ -102,6 +100,12 @@ def frozen_heap() -> Iterator[None]:
 PARALLEL_MIN = 400
 """From this many entries on, they are checked in worker processes (one per core)."""
 
+CHUNK_MAX = 400
+"""At most this many entries go to a worker at a time: when the last chunks are handed out,
+one worker may still have a whole chunk to do while the others wait (at national scale, with
+the documents made during the check, an eighth of the entries was twenty seconds of one core
+idle)."""
+
 
 def _check_paths(ws: LoadedWorkspace, checker: Checker, cache: ParseCache | None,
                  paths: list[Path], memo: CheckMemo | None = None) -> None:
@@ -120,7 +124,7 @@ def _check_paths(ws: LoadedWorkspace, checker: Checker, cache: ParseCache | None
         if loaded is not None and model is not None:
             if memo is None or not memo.recall(ws, entry, checker.registry):
                 found, ready = len(ws.report.diagnostics), len(ws.readiness)
-                checker.entry(entry, before)
+                checker.entry(entry)
                 if memo is not None:
                     memo.remember(entry, ws.report.diagnostics[found:], ws.readiness[ready:])
             loaded.release(keep=[("nama",)])  # the title check at the end points at the name
@@ -135,7 +139,7 @@ def _check_chunk(paths: list[Path]) -> tuple[Any, ...]:
     parent_ws, parent_checker, use_cache, competitions, context = _FORK_STATE
     ws = LoadedWorkspace(root=parent_ws.root, config=parent_ws.config,
                          config_loaded=parent_ws.config_loaded)
-    ws.today, ws.registry = parent_ws.today, parent_ws.registry
+    ws.today = parent_ws.today
     checker = Checker(ws, competitions=competitions, parent=parent_checker)
     cache = ParseCache(ws.root) if use_cache else None
     memo = CheckMemo(ws.root, context) if context else None
@@ -151,7 +155,7 @@ def _check_chunk(paths: list[Path]) -> tuple[Any, ...]:
                   [(s.bagian.id, s.words) for s in r.sections], r.diagnostics,
                   r.template_failed) for r in ws.readiness]
     return (ws.entries, readiness, ws.report.diagnostics, cache.used if cache else set(),
-            memo.used if memo else set(), checker.staged)
+            memo.used if memo else set())
 
 
 def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], workers: int,
@@ -162,7 +166,7 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
 
     global _FORK_STATE
     checker.registry.all()  # load every edition once, before forking, so workers share them
-    size = max(50, len(paths) // (workers * 4))
+    size = max(50, min(CHUNK_MAX, len(paths) // (workers * 4)))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     used: set[str] = set()
     _FORK_STATE = (ws, checker, use_cache, competitions, memo.context if memo else None)
@@ -170,9 +174,8 @@ def _check_in_workers(ws: LoadedWorkspace, checker: Checker, paths: list[Path], 
         context = fork_context()
         with workers_watched(), frozen_heap(), \
                 ProcessPoolExecutor(workers, mp_context=context) as pool:
-            for entries, readiness, diagnostics, chunk_used, remembered, staged in pool.map(
+            for entries, readiness, diagnostics, chunk_used, remembered in pool.map(
                     _check_chunk, chunks):
-                ws.staged.extend(staged)
                 if memo is not None:
                     memo.used |= remembered
                 by_name = {e.display: e for e in entries}
@@ -193,16 +196,13 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
                    competitions: bool = True, use_cache: bool = True,
                    jobs: int | None = None,
                    names: dict[str, str] | None = None,
-                   tokens: dict[str, str] | None = None,
-                   staging: Staging | None = None) -> LoadedWorkspace:
+                   tokens: dict[str, str] | None = None) -> LoadedWorkspace:
     """Load everything and run every check; nothing here raises on bad input.
 
     ``competitions=False`` stops after the schema and entry checks (no section rendering).
     Large workspaces are checked in ``jobs`` worker processes (default: one per core).
     ``names``: the workspace's entry files, when the caller has just listed them; ``tokens``:
     their sizes and times (:func:`lomba.load.stats.stat_token`), when it has just taken them.
-    ``staging``: called with each entry checked in full (:data:`~lomba.check.checker.Staging`);
-    what it returns is in ``staged``.
     """
     report = Report()
     config_path = root / CONFIG_NAME
@@ -219,7 +219,6 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
             report.add(Diagnostic(name, 1, 1, (), Severity.ERROR, code, {"found": name}))
     ws.today = build_date(config.tanggal_dokumen if config else None)
     checker = Checker(ws, competitions=competitions)
-    checker.staging = staging
     ws.registry = checker.registry
     workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
     memo = CheckMemo(root, context_key(ws, competitions)) if use_cache else None
@@ -246,7 +245,6 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
         else:
             _check_paths(ws, checker, cache, paths, memo)
             share_parts(ws.report.diagnostics)  # as check workers do (Windows has none)
-            ws.staged.extend(checker.staged)
     # Forgetting what this load did not use is right only after a load of every entry: a
     # check of one file alone must not throw away the others' parsed text and findings.
     if cache is not None:
