@@ -159,9 +159,8 @@ def _render_in_workers(ws: LoadedWorkspace, ctx: Context, pairs: list[Readiness]
 
 
 RENDER_CHUNK_MAX = 200
-"""At most this many documents go to a worker at a time, so that no worker is left with a
-long last chunk while the others wait (an eighth of a national build's documents was a dozen
-seconds of one core)."""
+"""At most this many documents go to a worker at a time, as with the check's chunks
+(:data:`lomba.check.workspace.CHUNK_MAX`): fewer results wait in the parent at once."""
 
 
 def build(ws: LoadedWorkspace, pairs: list[Readiness], *, force: bool = False,

@@ -101,10 +101,10 @@ PARALLEL_MIN = 400
 """From this many entries on, they are checked in worker processes (one per core)."""
 
 CHUNK_MAX = 400
-"""At most this many entries go to a worker at a time: when the last chunks are handed out,
-one worker may still have a whole chunk to do while the others wait (at national scale, with
-the documents made during the check, an eighth of the entries was twenty seconds of one core
-idle)."""
+"""At most this many entries go to a worker at a time. The parent takes the workers' results a
+chunk at a time, so smaller chunks keep less of them waiting (at national scale the parent's
+peak during the check was 376 MB, against 394 and 395 MB in two runs with an eighth of the
+entries per chunk that evening; the time did not change)."""
 
 
 def _check_paths(ws: LoadedWorkspace, checker: Checker, cache: ParseCache | None,
