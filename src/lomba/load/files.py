@@ -99,9 +99,8 @@ def image_file_problem(reference: str, base: Path) -> str | None:
         if st.st_size > MAX_EMBED_BYTES:
             return f"lebih dari {MAX_EMBED_BYTES // (1024 * 1024)} MB"
         with open(path, "rb") as fh:
-            # As much as is there: a read asks the system for a buffer of the size it names,
-            # and a quarter-megabyte buffer for a photo of a few kilobytes costs more than
-            # reading it (a third of a millisecond per entry, most of its check's file work).
+            # As much as is there: a read first makes a buffer of the size it names, a
+            # quarter of a megabyte for a photo of a few kilobytes.
             head = fh.read(min(st.st_size + 1, HEAD_BYTES))
     except OSError:
         return None
