@@ -64,11 +64,12 @@ from lomba.write.formats import document_formats
 from lomba.write.outdir import BUILD_DIR, build_dir, output_target, removable
 from lomba.write.pdf import convert, due, find_soffice
 
-Stage = Callable[[Literal["check", "desk", "pdf"], int], None]
+Step = Literal["check", "desk", "pdf"]
+Stage = Callable[[Step, int], None]
 """Told when a long step begins and how many items it takes: the check of that many entries,
 the desk made with the facts of that many entries just checked (the others' rows are kept),
-that many PDFs. (Rendering is ``start``.) A
-person at the terminal then knows what a national-scale build is doing while it is quiet."""
+that many PDFs. (Rendering is ``start``.) A person at the terminal then knows what a
+national-scale build is doing while it is quiet."""
 
 
 def render_pair(ws: LoadedWorkspace, ctx: Context, readiness: Readiness,
@@ -513,7 +514,7 @@ def _make_pdfs(root: Path, result: BuildResult, manifest: incremental.Manifest,
     return written
 
 
-def _told(stage: Stage | None, step: Literal["check", "desk", "pdf"], count: int) -> None:
+def _told(stage: Stage | None, step: Step, count: int) -> None:
     if stage is not None:
         stage(step, count)
 
