@@ -9,7 +9,7 @@ import os
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ import lomba.fileio
 import lomba.validate.competitions
 from lomba.cli import main
 from lomba.errors import LombaError
+from lomba.fileio import WriteLog
 from lomba.plan.incremental import HELD
 from tests.conftest import REPO
 
@@ -208,10 +209,21 @@ def test_temporary_files_of_a_killed_run_are_cleaned_by_the_next(sample: Path) -
     assert (sample / "entries" / "dinkes" / "si-bunda.yaml").exists(), "only temporary files"
 
 
+def _whole(target: Path, log: lomba.fileio.WriteLog) -> None:
+    lomba.fileio.write_if_changed(target, b"abc", log)
+
+
+def _pieces(target: Path, log: lomba.fileio.WriteLog) -> None:
+    lomba.fileio.write_text_if_changed(target, iter(["a", "", "bc"]), log)
+
+
+@pytest.mark.parametrize("write", [_whole, _pieces])
 @pytest.mark.parametrize("old", [None, b"abc", b"abd", b"abcdef", "folder"])
-def test_a_file_is_written_exactly_when_its_bytes_differ(tmp_path: Path, old: object) -> None:
+def test_a_file_is_written_exactly_when_its_bytes_differ(tmp_path: Path, old: object,
+                                                         write: Callable) -> None:
     """Same size and other bytes, another size, none there, or a folder in its place: only a
-    file that holds the bytes already is left untouched."""
+    file that holds the bytes already is left untouched, whether they come whole or in
+    pieces; no temporary file is left either way."""
     target = tmp_path / "hasil.txt"
     if old == "folder":
         target.mkdir()
@@ -221,12 +233,48 @@ def test_a_file_is_written_exactly_when_its_bytes_differ(tmp_path: Path, old: ob
     log = lomba.fileio.WriteLog()
     if old == "folder":
         with pytest.raises(LombaError):
-            lomba.fileio.write_if_changed(target, b"abc", log)
+            write(target, log)
+        assert [p.name for p in tmp_path.iterdir()] == ["hasil.txt"]
         return
-    lomba.fileio.write_if_changed(target, b"abc", log)
+    write(target, log)
+    assert [p.name for p in tmp_path.iterdir()] == ["hasil.txt"]
     assert target.read_bytes() == b"abc"
     if old == b"abc":
         assert log.unchanged == [target] and log.written == []
         assert target.stat().st_mtime_ns == 10**18
     else:
         assert log.written == [target] and log.unchanged == []
+
+
+@pytest.mark.parametrize("old", ["", "ñ" * 10 + "abc", "ñ" * 10 + "abd", "ñ" * 10 + "abcd"])
+def test_text_in_pieces_is_compared_and_written_across_batches(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str) -> None:
+    """Batches smaller than the text: a difference in the last batch is still seen, and what
+    is written is the text, character for character (a letter of two bytes split by no
+    batch)."""
+    monkeypatch.setattr(lomba.fileio, "STREAM_BATCH", 4)
+    target = tmp_path / "halaman.html"
+    text = "ñ" * 10 + "abc"
+    if old:
+        target.write_text(old, encoding="utf-8")
+    log = lomba.fileio.WriteLog()
+    lomba.fileio.write_text_if_changed(target, iter(list(text)), log)
+    assert target.read_text(encoding="utf-8") == text
+    assert (log.unchanged if old == text else log.written) == [target]
+
+
+def test_a_piece_that_cannot_be_made_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    target = tmp_path / "halaman.html"
+    target.write_text("versi lama", encoding="utf-8")
+
+    def pieces() -> Iterator[str]:
+        yield "versi baru, separuh"
+        raise RuntimeError("rusak")
+
+    for write in (lambda: lomba.fileio.write_text_if_changed(target, pieces(), WriteLog()),
+                  lambda: lomba.fileio.atomic_write_pieces(
+                      target, (p.encode() for p in pieces()))):
+        with pytest.raises(RuntimeError):
+            write()
+        assert target.read_text(encoding="utf-8") == "versi lama"
+        assert [p.name for p in tmp_path.iterdir()] == ["halaman.html"]

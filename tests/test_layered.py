@@ -150,3 +150,25 @@ def test_any_sequence_of_writes_reads_back_as_the_last_record(
         raw, base = read_back(root)
         assert orjson.dumps(raw, option=orjson.OPT_SORT_KEYS) == \
             orjson.dumps(written, option=orjson.OPT_SORT_KEYS)
+
+
+def test_a_whole_record_is_written_as_one_json_document(tmp_path: Path) -> None:
+    """Written a value at a time, the base is the JSON of the whole record: the same value
+    as one ``orjson.dumps`` of it."""
+    layered.write(tmp_path, NAME, record(50), MAPS, None)
+    written = orjson.loads((tmp_path / NAME).read_bytes())
+    assert written["record"] == record(50)
+    assert b"".join(layered.whole("s", record(3), MAPS)) == orjson.dumps(
+        {"serial": "s", "record": record(3)})
+
+
+def test_a_whole_record_with_a_key_json_cannot_hold_is_not_kept(tmp_path: Path) -> None:
+    """A key that is no string (orjson refuses it) found halfway through the base: no record,
+    and no half-written base or temporary file left."""
+    layered.write(tmp_path, NAME, record(3), MAPS, None)
+    bad = record(100)
+    bad["facts"][7] = ["tujuh"]
+    layered.write(tmp_path, NAME, bad, MAPS, None)
+    assert layered.read(tmp_path, NAME, MAPS) is None
+    assert {p.name for p in (tmp_path / NAME).parent.iterdir()} == {NAME.name}
+    assert orjson.loads((tmp_path / NAME).read_bytes())["record"] == record(3)

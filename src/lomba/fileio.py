@@ -11,6 +11,7 @@ import errno
 import itertools
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,50 @@ def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]
+
+
+STREAM_BATCH = 1 << 20
+"""How many bytes of a streamed file are gathered before they are written: few system calls,
+and never more than this held at once."""
+
+
+def _write_pieces(fd: int, pieces: Iterable[bytes]) -> int:
+    """Write ``pieces`` in batches of about :data:`STREAM_BATCH` bytes; returns the size."""
+    size = held = 0
+    batch: list[bytes] = []
+    for piece in pieces:
+        batch.append(piece)
+        held += len(piece)
+        if held >= STREAM_BATCH:
+            _write_all(fd, b"".join(batch))
+            size += held
+            held = 0
+            batch.clear()
+    _write_all(fd, b"".join(batch))
+    return size + held
+
+
+def atomic_write_pieces(target: Path, pieces: Iterable[bytes], *,
+                        durable: bool = True) -> None:
+    """:func:`atomic_write_bytes` of the bytes ``pieces`` make, never held whole (a cache of a
+    row per entry is tens of megabytes at national scale). A piece that cannot be made (its
+    maker raises) leaves ``target`` as it was."""
+    try:
+        fd, tmp = _create_temporary(target)
+        try:
+            try:
+                _write_pieces(fd, pieces)
+                if durable:
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise os_error(exc, target) from None
 
 
 def _create_temporary(target: Path) -> tuple[int, str]:
@@ -144,5 +189,42 @@ def write_if_changed(target: Path, data: bytes, outcome: WriteLog) -> None:
         raise os_error(exc, target) from None
     atomic_write_bytes(target, data, durable=False)
     outcome.written.append(target)
+
+
+def write_text_if_changed(target: Path, pieces: Iterable[str], outcome: WriteLog) -> None:
+    """:func:`write_if_changed` of the UTF-8 text ``pieces`` make, never held whole: they go to
+    a temporary file as they come, which replaces ``target`` only if its bytes differ. (A desk
+    file of a national-scale workspace is tens of megabytes: made whole, it is held as text,
+    joined, and again as bytes.)"""
+    try:
+        fd, tmp = _create_temporary(target)
+        try:
+            try:
+                size = _write_pieces(fd, (piece.encode("utf-8") for piece in pieces))
+            finally:
+                os.close(fd)
+            if _size(target) == size and _same_bytes(tmp, target):
+                os.unlink(tmp)
+                outcome.unchanged.append(target)
+                return
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise os_error(exc, target) from None
+    outcome.written.append(target)
+
+
+def _same_bytes(one: str, other: Path) -> bool:
+    """Whether two files hold the same bytes, read a batch at a time."""
+    with open(one, "rb") as a, open(other, "rb") as b:
+        while True:
+            x, y = a.read(STREAM_BATCH), b.read(STREAM_BATCH)
+            if x != y:
+                return False
+            if not x:
+                return True
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import orjson
@@ -30,10 +31,22 @@ def json_document_listing(command: str, payload: dict[str, Any], key: str,
                           items: list[str]) -> str:
     """:func:`json_document`, with ``payload[key]`` the list of ``items``, each already written
     by :func:`json_item` (so that items kept from an earlier document are not encoded again)."""
+    return "".join(json_listing_pieces(command, payload, key, items))
+
+
+def json_listing_pieces(command: str, payload: dict[str, Any], key: str,
+                        items: list[str]) -> Iterator[str]:
+    """:func:`json_document_listing` in pieces, to be written as they come (a listing of a
+    national-scale workspace is tens of megabytes)."""
     text = json_document(command, {**payload, key: []})
-    if not items:
-        return text
     # Only the key itself starts a line with two spaces and a quote: in a string value, a line
     # break and a quote are escaped, and deeper keys are indented further.
     empty = f'\n  "{key}": []'
-    return text.replace(empty, f'\n  "{key}": [\n    ' + ",\n    ".join(items) + "\n  ]", 1)
+    if not items or empty not in text:
+        yield text
+        return
+    head, _, tail = text.partition(empty)
+    yield f'{head}\n  "{key}": [\n    '
+    for n, item in enumerate(items):
+        yield f",\n    {item}" if n else item
+    yield "\n  ]" + tail

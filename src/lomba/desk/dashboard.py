@@ -8,7 +8,9 @@ so it opens from a USB stick or an e-mail attachment.
 from __future__ import annotations
 
 import html
+import itertools
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -132,23 +134,21 @@ def row_parts(row: Row, documents: dict[str, tuple[str, str]]) -> list[Any]:
     return [pieces, listed]
 
 
-def matrix_rows(parts: list[list[Any]]) -> str:
+def matrix_rows(parts: list[list[Any]]) -> Iterator[str]:
     """The readiness table's rows, each reason numbered in its cell in table order (the
     numbers of the list of reasons below it)."""
-    out = []
     note = 0
     for pieces, _ in parts:
-        out.append(pieces[0])
+        yield pieces[0]
         for piece in pieces[1:]:
             note += 1
-            out.append(f'<sup><a href="#alasan-{note}">{note}</a></sup>')
-            out.append(piece)
-    return "".join(out)
+            yield f'<sup><a href="#alasan-{note}">{note}</a></sup>'
+            yield piece
 
 
-def document_list(parts: list[list[Any]]) -> str:
+def document_list(parts: list[list[Any]]) -> Iterator[str]:
     """Every document made, one list item each, by entry and edition."""
-    return "".join(listed for _, listed in parts)
+    return (listed for _, listed in parts)
 
 
 def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
@@ -156,7 +156,9 @@ def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
                      letters: dict[str, str], rows: list[list[Any]],
                      region: RegionScore | None = None,
                      actions: list[Action] | None = None, index_note: str | None = None,
-                     region_documents: list[Any] | None = None) -> str:
+                     region_documents: list[Any] | None = None) -> Iterator[str]:
+    """The page, in pieces to be written as they come (at national scale it is tens of
+    megabytes: see :func:`~lomba.fileio.write_text_if_changed`)."""
     per_opd = [(c.kode, len(c.innovations)) for c in sorted(compliance, key=lambda c: c.kode)]
     per_competition = [
         (col.short, Counter({s: col.totals.get(s, 0) for s in STATE_LABELS}))
@@ -189,10 +191,11 @@ def render_dashboard(*, pemda: str, year: int, today: date, matrix: Matrix,
     head, _, rest = frame.partition(_ROWS)
     middle, _, tail = rest.partition(_DOCUMENTS)
     if frame.count(_ROWS) != 1 or frame.count(_DOCUMENTS) != 1 or _DOCUMENTS not in rest:
-        return xml_safe(template.render(matrix_rows=Markup(matrix_rows(rows)),
-                                        document_list=Markup(document_list(rows)), **context))
-    return "".join((xml_safe(head), matrix_rows(rows), xml_safe(middle), document_list(rows),
-                    xml_safe(tail)))
+        return iter([xml_safe(template.render(
+            matrix_rows=Markup("".join(matrix_rows(rows))),
+            document_list=Markup("".join(document_list(rows))), **context))])
+    return itertools.chain((xml_safe(head),), matrix_rows(rows), (xml_safe(middle),),
+                           document_list(rows), (xml_safe(tail),))
 
 
 _ROWS = "\x00baris-matriks\x00"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,9 +25,9 @@ from lomba.desk.status import (
 )
 from lomba.desk.views import status_entry, status_json
 from lomba.errors import os_error
-from lomba.fileio import WriteLog, atomic_write_text, write_if_changed
+from lomba.fileio import WriteLog, atomic_write_text, write_if_changed, write_text_if_changed
 from lomba.fingerprint import code_digest
-from lomba.jsonout import json_document_listing, json_item
+from lomba.jsonout import json_item, json_listing_pieces
 from lomba.load import stats
 from lomba.load.reference import reference_bytes, reference_for
 from lomba.model.register import Kind
@@ -171,7 +172,7 @@ def _write_dashboard(ws: LoadedWorkspace, facts: list[EntryFacts], kind: Kind, m
                                      for letter, path in letters},
                             rows=rows, region=region, actions=actions, index_note=note,
                             region_documents=region_documents or [])
-    write_if_changed(build / "index.html", page.encode("utf-8"), sink)
+    write_text_if_changed(build / "index.html", page, sink)
     write_if_changed(build / "jadwal.ics",
                      to_ics(dates, f"Tenggat inovasi {ws.config.pemda.nama}", ws.today).encode(),
                      sink)
@@ -194,10 +195,10 @@ def _write_recap(root: Path, matrix: Matrix, items: list[OpdCompliance],
                       lambda row=row: [*recap_row(row), json_item(status_entry(row, "id"))],
                       _recap_row) for row in matrix.rows]
     write_if_changed(build / "rekap.xlsx", to_xlsx(matrix, items, parts), log)
-    write_if_changed(build / "rekap.csv", to_csv(parts).encode("utf-8"), log)
-    status = json_document_listing("status", status_json(replace(matrix, rows=[]), "id"),
-                                   "entries", [part[3] for part in parts])
-    write_if_changed(build / "status.json", (status + "\n").encode("utf-8"), log)
+    write_text_if_changed(build / "rekap.csv", to_csv(parts), log)
+    status = json_listing_pieces("status", status_json(replace(matrix, rows=[]), "id"),
+                                 "entries", [part[3] for part in parts])
+    write_text_if_changed(build / "status.json", itertools.chain(status, ("\n",)), log)
     memo.save(root)
     return log.written
 

@@ -64,13 +64,15 @@ def compliance_rows(items: list[OpdCompliance]) -> list[list[object]]:
             for c in items]
 
 
-def to_csv(parts: list[list[Any]]) -> str:
+def to_csv(parts: list[list[Any]]) -> Iterator[str]:
     """The recap as CSV for Excel with Indonesian settings: a byte order mark, semicolons, CRLF,
     and no cell that a spreadsheet would run as a formula. ``parts``: :func:`recap_row` of
-    each entry."""
+    each entry. In pieces, to be written as they come."""
     out = io.StringIO()
     csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n").writerow(INNOVATION_HEADER)
-    return "\ufeff" + out.getvalue() + "".join(part[0] for part in parts)
+    yield "\ufeff" + out.getvalue()
+    for part in parts:
+        yield part[0]
 
 
 XLSX_TYPES = (

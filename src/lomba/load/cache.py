@@ -21,7 +21,7 @@ import math
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ import orjson
 
 from lomba.diagnostics import Diagnostic, Severity
 from lomba.errors import LombaError
-from lomba.fileio import atomic_write_bytes
+from lomba.fileio import atomic_write_bytes, atomic_write_pieces
 from lomba.fingerprint import code_digest
 from lomba.load.yamlio import LoadedYaml, _read, parse_yaml, placeholder_hint
 
@@ -158,15 +158,19 @@ def cache_file(root: Path, name: Path) -> Path | None:
     return root / name if confined(root / name) else None
 
 
-def write_cache_file(root: Path, name: Path, data: bytes) -> bool:
+def write_cache_file(root: Path, name: Path, data: bytes | Iterable[bytes]) -> bool:
     """Write a cache file atomically, best effort: False when it cannot be (then it is simply
-    not there next time), and never through a link out of the workspace's own ``build/``."""
+    not there next time), and never through a link out of the workspace's own ``build/``.
+    ``data``: its bytes, or pieces of them written as they come."""
     path = cache_file(root, name)
     if path is None:
         return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, data, durable=False)
+        if isinstance(data, bytes):
+            atomic_write_bytes(path, data, durable=False)
+        else:
+            atomic_write_pieces(path, data, durable=False)
     except (OSError, LombaError):  # the writer names the file in a LombaError
         return False
     return True

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,11 +127,36 @@ def _write(root: Path, name: Path, record: dict[str, Any], maps: tuple[str, ...]
             return
     serial = secrets.token_hex(8)
     # The base first: the old patch, naming the old serial, no longer fits it.
-    if not (write_cache_file(root, name, orjson.dumps({"serial": serial, "record": record}))
+    if not (write_cache_file(root, name, whole(serial, record, maps))
             and write_cache_file(root, patch_name(name), orjson.dumps(
                 {"base": serial, "top": {}, "set": {k: {} for k in maps},
                  "gone": {k: [] for k in maps}}))):
         forget(root, name)
+
+
+def whole(serial: str, record: dict[str, Any], maps: tuple[str, ...]) -> Iterator[bytes]:
+    """``{"serial": serial, "record": record}`` as JSON, one value of each map at a time: a map
+    of a row per entry is tens of megabytes at national scale, which one ``orjson.dumps``
+    would hold whole. Not JSON (a key that is no string, say): a ``TypeError``, as orjson's."""
+    yield b'{"serial":' + orjson.dumps(serial) + b',"record":{'
+    for n, (key, value) in enumerate(record.items()):
+        yield (b"," if n else b"") + _key(key)
+        if key not in maps:
+            yield orjson.dumps(value)
+            continue
+        if not isinstance(value, dict):
+            raise TypeError(key)
+        yield b"{"
+        for m, (item, held) in enumerate(value.items()):
+            yield (b"," if m else b"") + _key(item) + orjson.dumps(held)
+        yield b"}"
+    yield b"}}"
+
+
+def _key(key: Any) -> bytes:
+    if type(key) is not str:
+        raise TypeError(key)
+    return orjson.dumps(key) + b":"
 
 
 def on_disk(root: Path, name: Path) -> bool:
