@@ -40,19 +40,37 @@ otherwise write every newline as two characters)."""
 
 
 def _atomic_write(target: Path, data: bytes, durable: bool) -> None:
+    _put_in_place(_written_beside(target, (data,), durable)[0], target)
+
+
+def _written_beside(target: Path, pieces: Iterable[bytes], durable: bool) -> tuple[str, int]:
+    """A temporary file beside ``target`` holding ``pieces``, and its size; removed again if
+    anything fails on the way (a full disk, a piece whose maker raises, an interrupt)."""
     fd, tmp = _create_temporary(target)
     try:
         try:
-            _write_all(fd, data)
+            size = _write_pieces(fd, pieces)
             if durable:
                 os.fsync(fd)
         finally:
             os.close(fd)
+    except BaseException:
+        _remove(tmp)
+        raise
+    return tmp, size
+
+
+def _put_in_place(tmp: str, target: Path) -> None:
+    try:
         os.replace(tmp, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        _remove(tmp)
         raise
+
+
+def _remove(tmp: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -88,19 +106,7 @@ def atomic_write_pieces(target: Path, pieces: Iterable[bytes], *,
     row per entry is tens of megabytes at national scale). A piece that cannot be made (its
     maker raises) leaves ``target`` as it was."""
     try:
-        fd, tmp = _create_temporary(target)
-        try:
-            try:
-                _write_pieces(fd, pieces)
-                if durable:
-                    os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        _put_in_place(_written_beside(target, pieces, durable)[0], target)
     except OSError as exc:
         raise os_error(exc, target) from None
 
@@ -197,21 +203,18 @@ def write_text_if_changed(target: Path, pieces: Iterable[str], outcome: WriteLog
     file of a national-scale workspace is tens of megabytes: made whole, it is held as text,
     joined, and again as bytes.)"""
     try:
-        fd, tmp = _create_temporary(target)
+        tmp, size = _written_beside(target, (piece.encode("utf-8") for piece in pieces),
+                                    durable=False)
         try:
-            try:
-                size = _write_pieces(fd, (piece.encode("utf-8") for piece in pieces))
-            finally:
-                os.close(fd)
-            if _size(target) == size and _same_bytes(tmp, target):
-                os.unlink(tmp)
-                outcome.unchanged.append(target)
-                return
-            os.replace(tmp, target)
+            same = _size(target) == size and _same_bytes(tmp, target)
         except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            _remove(tmp)
             raise
+        if same:
+            _remove(tmp)
+            outcome.unchanged.append(target)
+            return
+        _put_in_place(tmp, target)
     except OSError as exc:
         raise os_error(exc, target) from None
     outcome.written.append(target)
@@ -226,5 +229,3 @@ def _same_bytes(one: str, other: Path) -> bool:
                 return False
             if not x:
                 return True
-
-
