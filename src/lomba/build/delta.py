@@ -264,14 +264,25 @@ def save(root: Path, kept: Kept) -> None:
     layered.write(root, STATE_FILE, data, KEPT_MAPS, kept.base)
 
 
-def keep_whole(root: Path, context: str, tokens: dict[str, str], entries: list[Entry],
+EntryRecords = tuple[dict[str, list[Any]], dict[str, list[list[str]]]]
+"""What a whole build keeps of each entry itself: what the other entries' checks read of it,
+and its evidence files outside the watched folders with their stat."""
+
+
+def entry_records(root: Path, entries: list[Entry]) -> EntryRecords:
+    """:data:`EntryRecords` of ``entries``, taken before the build lets go of their models
+    (:meth:`~lomba.validate.snapshot.Entry.release`)."""
+    return ({e.display: cross_record(e) for e in entries},
+            {e.display: out for e in entries if (out := outside_evidence(root, e))})
+
+
+def keep_whole(root: Path, context: str, tokens: dict[str, str], records: EntryRecords,
                facts: list[EntryFacts], regions: list[list[Any]], previews: list[Path],
                desk_rows: str | None) -> None:
     """Keep what a whole build of every entry found (raises :class:`NotKept`)."""
-    save(root, Kept(context, tokens, {e.display: cross_record(e) for e in entries},
-                    {e.display: out for e in entries if (out := outside_evidence(root, e))},
-                    {f.display: pack(f) for f in facts}, regions,
-                    [p.relative_to(root).as_posix() for p in previews], desk_rows))
+    cross, outside = records
+    save(root, Kept(context, tokens, cross, outside, {f.display: pack(f) for f in facts},
+                    regions, [p.relative_to(root).as_posix() for p in previews], desk_rows))
 
 
 def keep_changed(root: Path, kept: Kept, tokens: dict[str, str], entries: list[Entry],

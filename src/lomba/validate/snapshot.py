@@ -77,6 +77,12 @@ class Entry:
     model: Inovasi | None = None
     light: bool = False
     """True once the narrative text was dropped after checking (see :meth:`lighten`)."""
+    released: bool = False
+    """True once a whole build let go of the model and positions (see :meth:`release`): then
+    ``model is None`` does not mean the file is broken, and :meth:`full` gives them back."""
+    digest: str | None = None
+    """The digest of the bytes that were checked, kept when the rest of ``loaded`` is let go
+    of."""
 
     def lighten(self, *, tables: bool = True) -> None:
         """Keep what status, recap, scores and checks across entries need, and drop the
@@ -98,14 +104,23 @@ class Entry:
         _share_parts(model)
         self.light = True
 
+    def release(self) -> None:
+        """Let go of the model and the positions, once a whole build has taken all it reads of
+        them (documents, facts, what other entries' checks read): the desk reads only facts,
+        and at national scale these are some 200 MB a forked recap process would start with.
+        :meth:`full` still gives the entry whole, from the same bytes."""
+        if self.model is not None and self.loaded is not None:
+            self.digest = self.loaded.digest
+            self.model, self.loaded, self.released = None, None, True
+
     def full(self, root: Path, cache: ParseCache | None = None) -> Entry:
         """This entry with everything, from exactly the bytes that were checked: the parse
         cache's record of them, else the file read again and compared. Raises
         :class:`EntryChanged` when the file no longer holds the checked bytes. ``cache``: the
         workspace's parse cache, opened once by a caller that reloads many entries."""
-        if not self.light:
+        if not (self.light or self.released):
             return self
-        checked = self.loaded.digest if self.loaded is not None else None
+        checked = self.loaded.digest if self.loaded is not None else self.digest
         cache = cache if cache is not None else ParseCache(root)
         loaded = cache.by_digest(checked, self.display) if checked else None
         if loaded is None:
