@@ -290,9 +290,9 @@ def keep_changed(root: Path, kept: Kept, tokens: dict[str, str], entries: list[E
     """Keep what a whole build of the changed ``entries`` found, with the others' as kept
     (not kept at all when a finding cannot be: the next build then loads every entry)."""
     loaded = {e.display for e in entries}
-    for entry in entries:
-        kept.cross[entry.display] = cross_record(entry)
-        kept.outside[entry.display] = outside_evidence(root, entry)
+    cross, outside = entry_records(root, entries)
+    kept.cross.update(cross)
+    kept.outside.update((name, outside.get(name, [])) for name in loaded)
     kept.tokens = tokens
     kept.previews = [p.relative_to(root).as_posix() for p in previews]
     kept.desk_rows = desk_rows
