@@ -70,3 +70,25 @@ def test_a_rebuild_imports_neither_commonmark_nor_the_xml_parser(sample: Path) -
                             check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_check_of_one_file_builds_no_validator_it_does_not_use(sample: Path) -> None:
+    """Models build their validators when first used (``defer_build``): a check of one entry
+    validates the entry, ``lomba.yaml`` and the competitions, never a region's profile. A
+    validator built on first use is the whole one: it still refuses an unknown field."""
+    assert lomba("-C", str(sample), "check").returncode == 1  # the sample's index and caches
+    entry = next((sample / "entries").rglob("*.yaml"))
+    code = ("from pathlib import Path\nfrom pydantic import ValidationError\n"
+            "from lomba.check.workspace import load_workspace\n"
+            "from lomba.model.innovation import Inovasi\n"
+            "from lomba.model.region import ProfilInovasiDaerah as P\n"
+            f"load_workspace(Path({str(sample)!r}), [Path({str(entry)!r})])\n"
+            "print(Inovasi.__pydantic_complete__, P.__pydantic_complete__)\n"
+            "p = P.model_validate({'program': [{'nama': 'SOSI', 'tahun': '2016-2019'}]})\n"
+            "print(P.__pydantic_complete__, p.program[0].nama)\n"
+            "try:\n    P.model_validate({'strateg': 'x'})\nexcept ValidationError as e:\n"
+            "    print(e.errors()[0]['type'])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "True", "SOSI", "extra_forbidden"]
