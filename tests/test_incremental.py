@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 import sys
 import time
@@ -235,6 +236,22 @@ def test_the_tree_lines_list_each_file_once_in_a_stable_order(tmp_path: Path) ->
     assert list(listed.items()) == list(entry_names(tmp_path).items())
     assert "entries/patah.yaml" in listed and "entries/m/lain.yml" in listed
     assert "entries/m/catatan.txt" not in listed and "entries/.hidden/f.yaml" not in listed
+    # One listing gives the same names as os.walk finds them, and each one's size and time as
+    # a stat of its own would (a link to nothing: "-").
+    from lomba.load.stats import entry_listing, stat_token
+
+    walked = {}
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for f in files:
+            if f.endswith((".yaml", ".yml")):
+                path = os.path.join(folder, f)
+                walked[os.path.relpath(path, tmp_path).replace(os.sep, "/")] = path
+    names_listed, tokens = entry_listing(tmp_path)
+    assert list(names_listed.items()) == list(entry_names(tmp_path).items()) \
+        == sorted(walked.items())
+    assert tokens == {name: stat_token(path) for name, path in names_listed.items()}
+    assert tokens["entries/patah.yaml"] == "-" and tokens["entries/a.yaml"] != "-"
 
 
 def test_a_build_record_with_malformed_values_keeps_only_the_text_ones(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from lomba.check.region import RegionReadiness
 from lomba.diagnostics import Diagnostic, Report, Severity, relative_name, share_parts
 from lomba.load import stats
 from lomba.load.cache import ParseCache
-from lomba.load.discover import CONFIG_NAME, discover_entries, entry_names
+from lomba.load.discover import CONFIG_NAME, discover_entries
 from lomba.load.yamlio import LoadedYaml
 from lomba.locale import build_date
 from lomba.model.innovation import Inovasi
@@ -208,7 +208,9 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     config_path = root / CONFIG_NAME
     config_loaded, config = load_document(config_path, CONFIG_NAME, Workspace, report)
     ws = LoadedWorkspace(root=root, config=config, config_loaded=config_loaded, report=report)
-    names = entry_names(root) if names is None else names
+    if names is None:  # listed here: each file's size and time come with its name
+        names, listed = stats.entry_listing(root)
+        tokens = listed if tokens is None else tokens
     cache = ParseCache(root) if use_cache else None
     wanted = None
     if selection:
@@ -226,7 +228,8 @@ def load_workspace(root: Path, selection: Iterable[Path] | None = None, *,
     # editions in use) comes from the index, refreshed for the files that changed.
     alone = wanted is not None and use_cache and competitions and ws.config is not None \
         and entry_files_only(wanted, root)
-    before = {name: stats.stat_token(path) for name, path in names.items()} \
+    before = (tokens if tokens is not None else
+              {name: stats.stat_token(path) for name, path in names.items()}) \
         if selection is None and use_cache else None
     paths = [] if alone else [Path(p) for p in names.values()]
     with collector_paused():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lomba.errors import UsageError
@@ -34,16 +34,32 @@ def entry_names(root: Path) -> dict[str, str]:
     """Every entry file under ``entries/``: its workspace-relative name (``entries/x/y.yaml``)
     to its path, sorted by name. Plain strings: a large workspace has ten thousand, and only the
     files a command reads become ``Path`` objects."""
-    top = os.path.join(os.fspath(root), ENTRIES_DIR)
+    return dict(sorted((name, item.path) for name, item in entry_files(root)))
+
+
+def entry_files(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Each entry file under ``entries/`` (a broken link too) with its listing, in no set
+    order: ``os.walk``'s traversal (hidden folders and links to folders are not entered), from
+    ``os.scandir`` so that a caller can stat a file from its listing, which Windows does without
+    asking the disk again."""
     cut = len(os.fspath(root)) + 1
-    found: dict[str, str] = {}
-    for folder, dirs, files in os.walk(top):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for f in files:
-            if f.endswith(ENTRY_SUFFIXES):
-                path = os.path.join(folder, f)
-                found[path[cut:].replace(os.sep, "/")] = path
-    return dict(sorted(found.items()))
+    folders = [os.path.join(os.fspath(root), ENTRIES_DIR)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as listing:
+                items = list(listing)
+        except OSError:
+            continue
+        for item in items:
+            try:
+                is_dir = item.is_dir()
+            except OSError:  # as os.walk takes it: not a folder
+                is_dir = False
+            if is_dir:
+                if not item.name.startswith(".") and not item.is_symlink():
+                    folders.append(item.path)
+            elif item.name.endswith(ENTRY_SUFFIXES):
+                yield item.path[cut:].replace(os.sep, "/"), item
 
 
 def discover_entries(root: Path, selection: Iterable[Path] | None = None) -> list[Path]:
