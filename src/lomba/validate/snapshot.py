@@ -22,8 +22,9 @@ class EntryChanged(Exception):
 
 
 
-_NO_NARASI = Narasi()
-"""The narrative of every light entry: one object for all (no code changes a model)."""
+_NO_NARASI = Narasi.model_construct()
+"""The narrative of every light entry: one object for all (no code changes a model). Made
+without validating its empty defaults, so that importing this builds no validator."""
 
 
 class _NoItems(list):  # type: ignore[type-arg]
