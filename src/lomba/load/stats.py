@@ -73,9 +73,12 @@ def file_hash(path: Path) -> str:
 
 def stat_token(path: Path | str) -> str:
     try:
-        st = os.stat(path)
+        return _token(os.stat(path))
     except OSError:
         return "-"
+
+
+def _token(st: os.stat_result) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
@@ -88,11 +91,9 @@ def entry_listing(root: Path) -> tuple[dict[str, str], dict[str, str]]:
     for name, item in entry_files(root):
         names[name] = item.path
         try:
-            st = item.stat()
+            tokens[name] = _token(item.stat())
         except OSError:  # gone meanwhile, or a link to nothing
             tokens[name] = "-"
-        else:
-            tokens[name] = f"{st.st_size}:{st.st_mtime_ns}"
     return dict(sorted(names.items())), tokens
 
 
