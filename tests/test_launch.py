@@ -66,10 +66,15 @@ def test_a_rebuild_imports_neither_commonmark_nor_the_xml_parser(sample: Path) -
             f"root = Path({str(sample)!r})\nrun_build(root)\n"
             f"load_workspace(root, [Path({str(entry)!r})])\n"
             "print(sorted({'markdown_it', 'lxml'} & {m.split('.')[0] for m in sys.modules}))")
+    assert python_says(code).strip() == "[]"
+
+
+def python_says(code: str) -> str:
+    """What ``code`` prints, run in a new Python process (so that nothing is imported yet)."""
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    return result.stdout
 
 
 def test_a_check_of_one_file_builds_no_validator_it_does_not_use(sample: Path) -> None:
@@ -88,10 +93,7 @@ def test_a_check_of_one_file_builds_no_validator_it_does_not_use(sample: Path) -
             "print(P.__pydantic_complete__, p.program[0].nama)\n"
             "try:\n    P.model_validate({'strateg': 'x'})\nexcept ValidationError as e:\n"
             "    print(e.errors()[0]['type'])")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "False", "True", "SOSI", "extra_forbidden"]
+    assert python_says(code).split() == ["True", "False", "True", "SOSI", "extra_forbidden"]
 
 
 def test_starting_builds_no_validator() -> None:
@@ -103,8 +105,5 @@ def test_starting_builds_no_validator() -> None:
             "        yield sub\n        yield from every(sub)\n"
             "models = list(every(Strict))\n"
             "print(len(models), sorted(m.__name__ for m in models if m.__pydantic_complete__))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
-    assert result.returncode == 0, result.stderr
-    count, built = result.stdout.split(" ", 1)
+    count, built = python_says(code).split(" ", 1)
     assert int(count) > 40 and built.strip() == "[]"

@@ -51,15 +51,20 @@ def entry_files(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
         except OSError:
             continue
         for item in items:
-            try:
-                is_dir = item.is_dir()
-            except OSError:  # as os.walk takes it: not a folder
-                is_dir = False
-            if is_dir:
+            if is_folder(item):
                 if not item.name.startswith(".") and not item.is_symlink():
                     folders.append(item.path)
             elif item.name.endswith(ENTRY_SUFFIXES):
                 yield item.path[cut:].replace(os.sep, "/"), item
+
+
+def is_folder(item: os.DirEntry[str]) -> bool:
+    """Whether a listed item is a folder (or a link to one), as ``os.walk`` takes it: one that
+    cannot be looked at is not."""
+    try:
+        return item.is_dir()
+    except OSError:
+        return False
 
 
 def discover_entries(root: Path, selection: Iterable[Path] | None = None) -> list[Path]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from lomba.load.discover import ENTRY_SUFFIXES, entry_files
+from lomba.load.discover import ENTRY_SUFFIXES, entry_files, is_folder
 
 SKIP_DIRS = {".git", "build", ".venv", "__pycache__", "node_modules"}
 
@@ -45,11 +45,7 @@ def _stat_folder(folder: str, prefix: str, skip: Collection[str], lines: list[st
         return
     folders = []
     for item in found:
-        try:
-            is_dir = item.is_dir()
-        except OSError:  # as os.walk takes it: not a folder
-            is_dir = False
-        if is_dir:
+        if is_folder(item):
             if not item.is_symlink() and item.name not in skip and not item.name.startswith("."):
                 folders.append(item)
             continue
