@@ -46,12 +46,22 @@ def test_national_bench_runs_with_its_baseline() -> None:
     assert "python-docx polos" in rows[1] and re.search(
         r"semua keluaran: [\d.]+x \(tanpa sampul, kepala halaman dan gambar: [\d.]+ ms/dok, "
         r"[\d.]+x\)$", rows[1].rstrip())
+    # The least any build of that volume takes this hour: its parts, their sum, over the cores.
+    floor = re.fullmatch(
+        r"nasional, batas bawah pada jam ini \(contoh yang sama, satu inti\): ([\d.]+) ms CPU "
+        r"per inovasi \(baca, muat, validasi ([\d.]+) ms, DOCX ([\d.]+) ms, HTML ([\d.]+) ms, "
+        r"dua berkas baru ([\d.]+) ms\), yaitu \d+ s untuk 8 inovasi pada 1 inti yang bekerja "
+        r"penuh tanpa jeda; build lomba: [\d.]+ ms CPU per inovasi, [\d.]+x batas itu; "
+        r"target 60 s", rows[2].rstrip())
+    assert floor, rows[2]
+    total, *parts = map(float, floor.groups())
+    assert all(p > 0 for p in parts) and abs(sum(parts) - total) <= 0.03
     # Where the time and the memory went, stage by stage (the check, the documents, the desk).
     assert re.fullmatch(
         r"nasional, per tahap: pemeriksaan [\d.]+ s \(CPU [\d.]+ s; memori proses induk sampai "
         r"\d+ MB\); penyusunan dokumen [\d.]+ s \(CPU [\d.]+ s; memori proses induk sampai "
         r"\d+ MB\); meja kerja dan catatan build [\d.]+ s \(CPU [\d.]+ s; memori proses induk "
-        r"sampai \d+ MB\); proses anak sampai \d+ MB", rows[2].rstrip())
+        r"sampai \d+ MB\); proses anak sampai \d+ MB", rows[3].rstrip())
 
 
 def test_write_cost_bench_runs_both_ways() -> None:
