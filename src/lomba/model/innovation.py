@@ -20,6 +20,7 @@ from lomba.model.common import (
     Tanggal,
     TanggalFakta,
     Url,
+    empty_list,
 )
 from lomba.model.vocab import (
     ArahIndikator,
@@ -83,7 +84,7 @@ class AnggotaTim(Strict):
 
 class UrusanInovasi(Strict):
     utama: Urusan = Field(description="Urusan pemerintahan utama")
-    beririsan: list[Urusan] = Field(default_factory=list, description="Urusan yang beririsan")
+    beririsan: list[Urusan] = Field(default_factory=empty_list, description="Urusan yang beririsan")
 
 
 class TanggalInovasi(Strict):
@@ -144,7 +145,7 @@ class Bukti(Strict):
     berkas: str = Field(min_length=1, description="Jalur relatif ke berkas inovasi")
     jenis: JenisBukti
     judul: str | None = Field(None, description="Mis. Perbup Nomor 12 Tahun 2018 tentang ...")
-    mendukung: list[str] = Field(default_factory=list, description="Apa yang dibuktikan")
+    mendukung: list[str] = Field(default_factory=empty_list, description="Apa yang dibuktikan")
 
 
 class Foto(Strict):
@@ -205,10 +206,11 @@ class KlaimIndikatorIga(Strict):
     dasar: str | None = Field(
         None, description="Dasar ukur yang dipilih, untuk indikator yang punya beberapa (IGA "
         "2026 indikator 33: a-f); kosong = dasar pertama")
-    bukti: list[str] = Field(default_factory=list, description="Berkas bukti pendukung")
+    bukti: list[str] = Field(default_factory=empty_list, description="Berkas bukti pendukung")
     catatan: str | None = None
     verifikasi: list[Verifikasi] = Field(
-        default_factory=list, description="Hasil pemeriksaan bukti oleh Champion Inovator/tim QC"
+        default_factory=empty_list,
+        description="Hasil pemeriksaan bukti oleh Champion Inovator/tim QC"
     )
 
 
@@ -219,13 +221,14 @@ class Inovasi(Strict):
     akronim: str | None = None
     kepanjangan: str | None = Field(None, description="Kepanjangan akronim")
     nama_lain: list[str] = Field(
-        default_factory=list, description="Nama, ejaan atau kepanjangan lain yang juga dipakai")
+        default_factory=empty_list,
+        description="Nama, ejaan atau kepanjangan lain yang juga dipakai")
     opd: str = Field(min_length=1, pattern=KODE_PATTERN, description="Kode OPD dari lomba.yaml")
     opd_mitra: list[Annotated[str, Field(pattern=KODE_PATTERN)]] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="OPD lain yang ikut menjalankan inovasi bersama; OPD utama tetap `opd`")
     unit_pelaksana: str | None = Field(None, description="Unit pelaksana, jika bukan OPD induk")
-    tim: list[AnggotaTim] = Field(default_factory=list)
+    tim: list[AnggotaTim] = Field(default_factory=empty_list)
 
     bentuk: Bentuk
     jenis: Jenis
@@ -233,12 +236,12 @@ class Inovasi(Strict):
     nama_inisiator: str | None = None
     tahapan: Tahapan
     urusan: UrusanInovasi
-    sdgs: list[Sdg] = Field(default_factory=list, description="Nomor TPB/SDGs 1-17")
+    sdgs: list[Sdg] = Field(default_factory=empty_list, description="Nomor TPB/SDGs 1-17")
     sdgs_target: list[SdgTarget] = Field(
-        default_factory=list, description="Target TPB/SDGs, mis. \"4.5\" atau \"17.16\"")
+        default_factory=empty_list, description="Target TPB/SDGs, mis. \"4.5\" atau \"17.16\"")
     klasifikasi: Klasifikasi | None = Field(None, description="IGA 2026: klasifikasi inovasi")
     asta_cita: AstaCita | list[AstaCita] = Field(
-        default_factory=list, description="Asta Cita 1-8 (IGA 2026 menerima satu; satu angka "
+        default_factory=empty_list, description="Asta Cita 1-8 (IGA 2026 menerima satu; satu angka "
         "boleh ditulis tanpa kurung siku)")
     pkpn: KlasterPkpn | None = Field(
         None, description="IGA 2026: klaster Program Kerja Prioritas Nasional")
@@ -257,18 +260,18 @@ class Inovasi(Strict):
         """One Asta Cita as written (``asta_cita: 3``) or several: a list either way."""
         return [value] if isinstance(value, int) else value
 
-    indikator_kinerja: list[IndikatorKinerja] = Field(default_factory=list)
-    anggaran: list[BarisAnggaran] = Field(default_factory=list)
-    kegiatan: list[Kegiatan] = Field(default_factory=list)
-    pemangku_kepentingan: list[PemangkuKepentingan] = Field(default_factory=list)
-    bukti: list[Bukti] = Field(default_factory=list)
-    foto: list[Foto] = Field(default_factory=list)
+    indikator_kinerja: list[IndikatorKinerja] = Field(default_factory=empty_list)
+    anggaran: list[BarisAnggaran] = Field(default_factory=empty_list)
+    kegiatan: list[Kegiatan] = Field(default_factory=empty_list)
+    pemangku_kepentingan: list[PemangkuKepentingan] = Field(default_factory=empty_list)
+    bukti: list[Bukti] = Field(default_factory=empty_list)
+    foto: list[Foto] = Field(default_factory=empty_list)
     video: Url | None = None
-    replikasi: list[Replikasi] = Field(default_factory=list)
-    penghargaan: list[Penghargaan] = Field(default_factory=list)
+    replikasi: list[Replikasi] = Field(default_factory=empty_list)
+    penghargaan: list[Penghargaan] = Field(default_factory=empty_list)
 
     kompetisi: dict[str, Keikutsertaan] = Field(default_factory=dict)
-    indikator_iga: list[KlaimIndikatorIga] = Field(default_factory=list)
+    indikator_iga: list[KlaimIndikatorIga] = Field(default_factory=empty_list)
 
     lainnya: dict[str, Any] = Field(
         default_factory=dict, description="Kolom bebas untuk keperluan lokal (tidak divalidasi)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from lomba.model.common import Strict, TahunAtauRentang, TanggalFakta
+from lomba.model.common import Strict, TahunAtauRentang, TanggalFakta, empty_list
 
 REGION_PROFILE = "daerah/profil-inovasi.yaml"
 """Where the region's innovation profile lives, relative to the workspace."""
@@ -41,10 +41,12 @@ class RiwayatHidup(Strict):
     tempat_lahir: str | None = Field(None, description="Kota atau kabupaten tempat lahir")
     tanggal_lahir: TanggalFakta | None = Field(None, description="Mis. 1968-05-17 atau 1968")
     pendidikan: list[str] = Field(
-        default_factory=list, description="Mis. S2 Ilmu Pemerintahan, UGM, 1998")
-    jabatan: list[str] = Field(default_factory=list, description="Riwayat jabatan, terbaru dahulu")
-    penghargaan: list[str] = Field(default_factory=list, description="Mis. Satyalancana, 2018")
-    organisasi: list[str] = Field(default_factory=list, description="Riwayat organisasi")
+        default_factory=empty_list, description="Mis. S2 Ilmu Pemerintahan, UGM, 1998")
+    jabatan: list[str] = Field(default_factory=empty_list,
+        description="Riwayat jabatan, terbaru dahulu")
+    penghargaan: list[str] = Field(default_factory=empty_list,
+        description="Mis. Satyalancana, 2018")
+    organisasi: list[str] = Field(default_factory=empty_list, description="Riwayat organisasi")
 
 
 class ProfilInovasiDaerah(Strict):
@@ -53,7 +55,8 @@ class ProfilInovasiDaerah(Strict):
 
     strategi: str | None = Field(None, description="Strategi inovasi daerah (Markdown)")
     program: list[ProgramInovasi] = Field(
-        default_factory=list, description="Program inovasi daerah, mis. Satu OPD Satu Inovasi")
+        default_factory=empty_list,
+        description="Program inovasi daerah, mis. Satu OPD Satu Inovasi")
     hasil: str | None = Field(None, description="Hasil yang dicapai, dengan angka dan tahunnya")
     sida: str | None = Field(
         None, description="Sistem Inovasi Daerah: kelembagaan, regulasi, jaringan, anggaran")

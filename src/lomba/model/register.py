@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from lomba.model.common import Strict, Tanggal
+from lomba.model.common import Strict, Tanggal, empty_list
 
 Kind = Literal["teguran", "pengingat"]
 
@@ -27,4 +27,4 @@ class Register(Strict):
     terakhir: dict[int, int] = Field(
         default_factory=dict,
         description="Nomor urut tertinggi yang pernah diterbitkan per tahun; tidak pernah turun")
-    surat: list[Entri] = Field(default_factory=list)
+    surat: list[Entri] = Field(default_factory=empty_list)

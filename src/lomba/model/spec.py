@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from lomba.model.common import Strict, Tanggal
+from lomba.model.common import Strict, Tanggal, empty_list
 from lomba.model.vocab import Bentuk, Jenis, JenisBukti, Tahapan, TingkatPenghargaan, TingkatWilayah
 
 Keyakinan = Literal["resmi", "berita", "regional", "komunitas", "inferensi"]
@@ -40,7 +40,7 @@ class Tenggat(Strict):
     nama: str = Field(min_length=1)
     tanggal: Tanggal
     jam: str | None = Field(None, description="Mis. 23:59 WIB")
-    sumber: Cites = Field(default_factory=list)
+    sumber: Cites = Field(default_factory=empty_list)
     catatan: str | None = None
 
 
@@ -55,8 +55,9 @@ class PengecualianPenghargaan(Strict):
         "sebuah kompetisi nasional tidak mengecualikan)")
     kali: int = Field(1, ge=1, description="Berapa kali peringkat itu membuat tidak memenuhi "
                       "syarat, mis. 2 untuk \"Top 99 dua kali\"")
-    kelompok: list[str] = Field(default_factory=list, description="Berlaku untuk kelompok ini saja")
-    sumber: Cites = Field(default_factory=list)
+    kelompok: list[str] = Field(default_factory=empty_list,
+        description="Berlaku untuk kelompok ini saja")
+    sumber: Cites = Field(default_factory=empty_list)
 
 
 class JendelaPenerapan(Strict):
@@ -65,7 +66,7 @@ class JendelaPenerapan(Strict):
     mulai: Tanggal
     selesai: Tanggal
     atau_pengembangan: bool = True
-    sumber: Cites = Field(default_factory=list)
+    sumber: Cites = Field(default_factory=empty_list)
 
 
 class Kelayakan(Strict):
@@ -76,38 +77,41 @@ class Kelayakan(Strict):
         default_factory=dict, description="Usia minimal yang berbeda per kelompok, mis. "
         "{replikasi: 1} bila kelompok lain 2 tahun")
     usia_dari_tenggat: str = Field("pendaftaran", description="Kode tenggat acuan usia")
-    usia_sumber: Cites = Field(default_factory=list)
+    usia_sumber: Cites = Field(default_factory=empty_list)
     usia_dipinjam: str | None = Field(
         None, description="Aturan usia disimpulkan dari edisi lain (mis. sinovik/2018): "
         "pelanggarannya peringatan, bukan galat")
     jendela_penerapan: JendelaPenerapan | None = None
-    pengecualian_penghargaan: list[PengecualianPenghargaan] = Field(default_factory=list)
-    tahapan: list[Tahapan] = Field(default_factory=list, description="Tahapan yang boleh ikut")
-    bentuk: list[Bentuk] = Field(default_factory=list)
-    jenis: list[Jenis] = Field(default_factory=list)
+    pengecualian_penghargaan: list[PengecualianPenghargaan] = Field(default_factory=empty_list)
+    tahapan: list[Tahapan] = Field(default_factory=empty_list,
+        description="Tahapan yang boleh ikut")
+    bentuk: list[Bentuk] = Field(default_factory=empty_list)
+    jenis: list[Jenis] = Field(default_factory=empty_list)
     sdgs_wajib: bool = Field(False, description="Wajib terkait paling sedikit satu TPB/SDGs")
     kolom_wajib: list[str] = Field(
-        default_factory=list, description="Kolom entri yang wajib terisi, mis. video, koordinat"
+        default_factory=empty_list,
+        description="Kolom entri yang wajib terisi, mis. video, koordinat"
     )
     kolom_dianjurkan: list[str] = Field(
-        default_factory=list, description="Kolom yang ditanyakan formulir tetapi tidak disebut "
+        default_factory=empty_list,
+        description="Kolom yang ditanyakan formulir tetapi tidak disebut "
         "wajib oleh sumbernya: kosong = peringatan, bukan galat")
     satu_nilai: list[str] = Field(
-        default_factory=list, description="Kolom daftar yang formulirnya hanya menerima satu "
+        default_factory=empty_list, description="Kolom daftar yang formulirnya hanya menerima satu "
         "nilai, mis. asta_cita")
-    sumber: Cites = Field(default_factory=list)
+    sumber: Cites = Field(default_factory=empty_list)
 
 
 class Pilihan(Strict):
     kode: str = Field(min_length=1)
     nama: str = Field(min_length=1)
     kolom_wajib: list[Literal["replikasi_dari", "instansi_asal"]] = Field(
-        default_factory=list, description="Isian keikutsertaan yang wajib bila pilihan ini "
+        default_factory=empty_list, description="Isian keikutsertaan yang wajib bila pilihan ini "
         "dipilih, mis. inovasi asal untuk kelompok Replikasi")
     kuota: int | None = Field(
         None, ge=1, description="Paling banyak sekian inovasi satu instansi (pemda) dalam "
         "pilihan ini, mis. 10 untuk kelompok Umum KIPP 2021; lebih dari itu: peringatan")
-    sumber: Cites = Field(default_factory=list)
+    sumber: Cites = Field(default_factory=empty_list)
 
 
 class Bagian(Strict):
@@ -131,13 +135,14 @@ class Bagian(Strict):
     )
     wajib: bool = True
     kelompok: list[str] = Field(
-        default_factory=list, description="Hanya untuk kelompok ini (kosong = semua kelompok), "
+        default_factory=empty_list,
+        description="Hanya untuk kelompok ini (kosong = semua kelompok), "
         "mis. pertanyaan khusus kelompok Replikasi")
     inferensi: bool = Field(False, description="Bagian ini disimpulkan, bukan dari sumber resmi")
     batas_dipinjam: str | None = Field(
         None, description="Batas kata bagian ini dipinjam dari edisi lain (mis. iga/2021), bukan "
         "dari sumber edisi ini: pelanggarannya peringatan, bukan galat")
-    sumber: Cites = Field(default_factory=list)
+    sumber: Cites = Field(default_factory=empty_list)
     catatan: str | None = None
     hapus: bool = Field(False, description="Dalam edisi turunan: hapus bagian ini")
 
@@ -155,14 +160,15 @@ class Lampiran(Strict):
     nama: str = Field(min_length=1)
     jenis: Literal["video", "bukti", "foto"]
     jenis_bukti: list[JenisBukti] = Field(
-        default_factory=list, description="Jenis bukti yang memenuhi (untuk jenis bukti)"
+        default_factory=empty_list, description="Jenis bukti yang memenuhi (untuk jenis bukti)"
     )
     jumlah_min: int = Field(1, ge=1)
     durasi_maks_menit: float | None = Field(None, gt=0)
     wajib: bool = True
     kelompok: list[str] = Field(
-        default_factory=list, description="Hanya untuk kelompok ini (kosong = semua kelompok)")
-    sumber: Cites = Field(default_factory=list)
+        default_factory=empty_list,
+        description="Hanya untuk kelompok ini (kosong = semua kelompok)")
+    sumber: Cites = Field(default_factory=empty_list)
     catatan: str | None = None
 
 
@@ -170,7 +176,7 @@ class Level(Strict):
     level: int = Field(ge=1, le=3)
     uraian: str = Field(min_length=1)
     bukti_jenis: list[JenisBukti] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Jenis bukti yang mendukung level ini; kosong = bukti apa pun",
     )
 
@@ -192,12 +198,12 @@ class IndikatorIga(Strict):
     bobot: float | None = Field(
         None, gt=0, description="Bobot indikator; kosong = tidak diketahui (skor tidak dihitung)")
     wajib: bool = False
-    level: list[Level] = Field(default_factory=list)
+    level: list[Level] = Field(default_factory=empty_list)
     bukti: str | None = Field(None, description="Data dukung yang diharapkan")
     dasar: list[DasarUkur] = Field(
-        default_factory=list, description="Dasar ukur alternatif; daerah memilih satu per "
+        default_factory=empty_list, description="Dasar ukur alternatif; daerah memilih satu per "
         "inovasi (kosong = hanya uraian level)")
-    sumber: Cites = Field(default_factory=list)
+    sumber: Cites = Field(default_factory=empty_list)
 
     def basis(self, chosen: str | None) -> DasarUkur | None:
         """The basis a claim chose (the first when it names none), or None if unknown."""
@@ -215,8 +221,8 @@ class IndikatorSpd(Strict):
     nama: str
     bobot: float = Field(gt=0)
     wajib: bool = False
-    level: list[Level] = Field(default_factory=list)
-    sumber: Cites = Field(default_factory=list)
+    level: list[Level] = Field(default_factory=empty_list)
+    sumber: Cites = Field(default_factory=empty_list)
 
 
 class Predikat(Strict):
@@ -233,12 +239,12 @@ class AturanIndeks(Strict):
     pembagi_minimal: int | None = Field(None, ge=1, description="k pada MAX(k, n)")
     skor_per_inovasi: float | None = Field(None, gt=0)
     batas_jumlah_inovasi: int | None = Field(None, ge=1)
-    urusan_wajib: list[str] = Field(default_factory=list)
+    urusan_wajib: list[str] = Field(default_factory=empty_list)
     urusan_minimal: int | None = Field(None, ge=0)
     skor_maksimal: float | None = Field(None, gt=0)
-    predikat: list[Predikat] = Field(default_factory=list)
+    predikat: list[Predikat] = Field(default_factory=empty_list)
     catatan: str | None = None
-    sumber: Cites = Field(default_factory=list)
+    sumber: Cites = Field(default_factory=empty_list)
 
 
 class TataLetak(Strict):
@@ -268,7 +274,7 @@ class Spec(Strict):
         "inovasi", description="Yang dinilai: satu inovasi (satu dokumen per entri) atau pemda "
         "(satu dokumen per daerah, dari daerah/profil-inovasi.yaml dan entri yang ikut)")
     untuk_pemda: list[Literal["provinsi", "kabupaten", "kota"]] = Field(
-        default_factory=list, description="Jenis pemda yang boleh ikut (kosong = semua); "
+        default_factory=empty_list, description="Jenis pemda yang boleh ikut (kosong = semua); "
         "kategori dengan kode yang sama dengan jenisnya dipilih otomatis")
     nama: str = Field(min_length=1)
     singkatan: str | None = None
@@ -279,15 +285,15 @@ class Spec(Strict):
     disimpulkan: str | None = Field(
         None, description="Apa yang disimpulkan tentang edisi ini secara keseluruhan, bukan "
         "dari sumber resmi (dicetak di halaman pertama setiap dokumennya)")
-    sumber: list[Sumber] = Field(default_factory=list)
-    tenggat: list[Tenggat] = Field(default_factory=list)
+    sumber: list[Sumber] = Field(default_factory=empty_list)
+    tenggat: list[Tenggat] = Field(default_factory=empty_list)
     kelayakan: Kelayakan = Field(default_factory=Kelayakan)
-    kelompok: list[Pilihan] = Field(default_factory=list)
-    kategori: list[Pilihan] = Field(default_factory=list)
+    kelompok: list[Pilihan] = Field(default_factory=empty_list)
+    kategori: list[Pilihan] = Field(default_factory=empty_list)
     bagian: list[Bagian] = Field(min_length=1)
-    lampiran: list[Lampiran] = Field(default_factory=list)
-    indikator: list[IndikatorIga] = Field(default_factory=list)
-    spd: list[IndikatorSpd] = Field(default_factory=list)
+    lampiran: list[Lampiran] = Field(default_factory=empty_list)
+    indikator: list[IndikatorIga] = Field(default_factory=empty_list)
+    spd: list[IndikatorSpd] = Field(default_factory=empty_list)
     indeks: AturanIndeks | None = None
     tata_letak: TataLetak = Field(default_factory=TataLetak)
 

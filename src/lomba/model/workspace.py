@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from lomba.model.common import KODE_PATTERN, Email, Strict, Tahun, Tanggal, Url
+from lomba.model.common import KODE_PATTERN, Email, Strict, Tahun, Tanggal, Url, empty_list
 from lomba.model.vocab import JenisOpd
 
 
@@ -98,7 +98,7 @@ class PengaturanSurat(Strict):
     sifat_teguran: str = "Penting"
     sifat_pengingat: str = "Biasa"
     tenggat_baru_hari: int = Field(14, ge=1, le=180, description="Tenggat baru: hari setelah surat")
-    tembusan: list[str] = Field(default_factory=list)
+    tembusan: list[str] = Field(default_factory=empty_list)
 
 
 class DataIga(Strict):
@@ -121,7 +121,7 @@ class Workspace(Strict):
     pemda: Pemda
     kepala_daerah: Pejabat
     wakil_kepala_daerah: Pejabat | None = None
-    penandatangan: list[Penandatangan] = Field(default_factory=list)
+    penandatangan: list[Penandatangan] = Field(default_factory=empty_list)
     champion_inovator: Kontak
     tahun_kerja: Tahun
     tanggal_dokumen: Tanggal | None = Field(
@@ -136,7 +136,7 @@ class Workspace(Strict):
         """The date printed on documents of edition ``ref``."""
         return self.tanggal_dokumen_edisi.get(ref, default)
     opd: list[Opd] = Field(min_length=1)
-    tenggat_internal: list[TenggatInternal] = Field(default_factory=list)
+    tenggat_internal: list[TenggatInternal] = Field(default_factory=empty_list)
     surat: PengaturanSurat = Field(default_factory=PengaturanSurat)
     pdf: bool = Field(False, description="Buat juga PDF dari setiap dokumen dan pratinjau surat "
                       "pada `lomba build` (perlu LibreOffice), seperti `lomba build --pdf`")
