@@ -107,10 +107,15 @@ def pairs_in_use(index: dict[str, Indexed], config: Workspace,
     """Each indexed entry's per-entry editions (as its checks would assess), with the group it
     chose there: (entry, edition, group)."""
     out = []
+    per_entry: dict[tuple[str, int | None], Edition | None] = {}  # a few, ten thousand times
     for display, item in index.items():
         for key, chosen in item.entered.items():
-            edition = registry.get(key, chosen if chosen is not None else config.tahun_kerja)
-            if edition is not None and edition.spec.satuan == "inovasi":
+            if (key, chosen) not in per_entry:
+                edition = registry.get(key, chosen if chosen is not None else config.tahun_kerja)
+                per_entry[key, chosen] = edition \
+                    if edition is not None and edition.spec.satuan == "inovasi" else None
+            edition = per_entry[key, chosen]
+            if edition is not None:
                 out.append((display, edition, item.groups.get(key)))
     return out
 

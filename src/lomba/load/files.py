@@ -25,12 +25,19 @@ def path_problem(reference: str, base: Path, root: Path) -> str | None:
     not leave ``root`` through a symlink. A Windows user's ``bukti\\sk.pdf`` means
     ``bukti/sk.pdf`` on every platform.
     """
+    return _confined(reference, base, root)[0]
+
+
+def _confined(reference: str, base: Path,
+              root: Path) -> tuple[str | None, str, os.stat_result | None]:
+    """:func:`path_problem`'s code, the real path it walked to, and that file's stat when the
+    reference is fine: a reader then neither resolves the path nor stats the file again."""
     reference = reference.replace("\\", "/")
-    posix = PurePosixPath(reference)
-    if posix.is_absolute() or PureWindowsPath(reference).is_absolute() or reference.startswith("~"):
-        return "evidence-absolute"
-    if ".." in posix.parts or ".." in PureWindowsPath(reference).parts:
-        return "evidence-parent"
+    posix, windows = PurePosixPath(reference), PureWindowsPath(reference)
+    if posix.is_absolute() or windows.is_absolute() or reference.startswith("~"):
+        return "evidence-absolute", reference, None
+    if ".." in posix.parts or ".." in windows.parts:
+        return "evidence-parent", reference, None
     real_root = _real(str(root))
     current = _real(str(base))
     # Walk the reference one component at a time; only a symlink needs a full resolve.
@@ -39,15 +46,15 @@ def path_problem(reference: str, base: Path, root: Path) -> str | None:
         try:
             mode = os.lstat(candidate).st_mode
         except OSError:
-            return "evidence-missing"
+            return "evidence-missing", candidate, None
         current = os.path.realpath(candidate) if stat.S_ISLNK(mode) else candidate
     if os.path.commonpath([real_root, current]) != real_root:
-        return "evidence-outside"
+        return "evidence-outside", current, None
     try:
-        mode = os.stat(current).st_mode
+        st = os.stat(current)
     except OSError:
-        return "evidence-missing"
-    return None if stat.S_ISREG(mode) else "evidence-not-file"
+        return "evidence-missing", current, None
+    return (None, current, st) if stat.S_ISREG(st.st_mode) else ("evidence-not-file", current, None)
 
 
 def file_name(reference: str) -> str:
@@ -73,13 +80,10 @@ def read_confined(reference: str, base: Path, root: Path, *, image: bool = False
     (and, for an ``image``, :func:`lomba.load.images.image_problem` too): the same rules that
     the check applies, so a file the check refuses is never embedded, with or without
     ``--force``. Content-hashed; None when refused or gone."""
-    if path_problem(reference, base, root) is not None:
+    problem, path, st = _confined(reference, base, root)
+    if problem is not None or st is None:
         return None
-    path = os.path.realpath(os.path.join(base, reference.replace("\\", "/")))
     try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
-            return None
         blob = _read_blob(path, st.st_size, st.st_mtime_ns, os.path.basename(reference))
     except OSError:
         return None
