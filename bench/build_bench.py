@@ -270,11 +270,13 @@ def national(n: int, jobs: int, keep: Path | None = None) -> None:
 
 def floor_parts(pairs, documents, reference: bytes,  # type: ignore[no-untyped-def]
                 new_file: float) -> dict[str, float]:
-    """Seconds of CPU per innovation, part by part, that no build of it can go below with this
-    stack: its file read, loaded by libyaml without positions and validated by the model (no
+    """Seconds per innovation, part by part, that no build of it can go below with this stack:
+    its file read, loaded by libyaml without positions and validated by the model (no
     diagnostic, no rule, no cache); its document, already composed, made into bytes by lomba's
-    own DOCX and HTML writers; the two new files. A target below their sum times the entries,
-    over the cores, cannot be met in that hour by making lomba's own work cheaper."""
+    own DOCX and HTML writers; the two new files. Each part is one process's time on one core,
+    which is its CPU time (the files were just read; nothing waits), except the new files,
+    whose CPU :func:`file_cost` measured. A target below their sum times the entries, over the
+    cores, cannot be met in that hour by making lomba's own work cheaper."""
     import yaml
 
     from lomba.model.innovation import Inovasi
