@@ -107,14 +107,16 @@ def pairs_in_use(index: dict[str, Indexed], config: Workspace,
     """Each indexed entry's per-entry editions (as its checks would assess), with the group it
     chose there: (entry, edition, group)."""
     out = []
-    per_entry: dict[tuple[str, int | None], Edition | None] = {}  # a few, ten thousand times
+    # The edition each (competition, chosen year) means, when it is one per entry: a few pairs,
+    # asked ten thousand times.
+    edition_of: dict[tuple[str, int | None], Edition | None] = {}
     for display, item in index.items():
         for key, chosen in item.entered.items():
-            if (key, chosen) not in per_entry:
+            if (key, chosen) not in edition_of:
                 edition = registry.get(key, chosen if chosen is not None else config.tahun_kerja)
-                per_entry[key, chosen] = edition \
+                edition_of[key, chosen] = edition \
                     if edition is not None and edition.spec.satuan == "inovasi" else None
-            edition = per_entry[key, chosen]
+            edition = edition_of[key, chosen]
             if edition is not None:
                 out.append((display, edition, item.groups.get(key)))
     return out

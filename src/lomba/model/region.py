@@ -42,10 +42,10 @@ class RiwayatHidup(Strict):
     tanggal_lahir: TanggalFakta | None = Field(None, description="Mis. 1968-05-17 atau 1968")
     pendidikan: list[str] = Field(
         default_factory=empty_list, description="Mis. S2 Ilmu Pemerintahan, UGM, 1998")
-    jabatan: list[str] = Field(default_factory=empty_list,
-        description="Riwayat jabatan, terbaru dahulu")
-    penghargaan: list[str] = Field(default_factory=empty_list,
-        description="Mis. Satyalancana, 2018")
+    jabatan: list[str] = Field(
+        default_factory=empty_list, description="Riwayat jabatan, terbaru dahulu")
+    penghargaan: list[str] = Field(
+        default_factory=empty_list, description="Mis. Satyalancana, 2018")
     organisasi: list[str] = Field(default_factory=empty_list, description="Riwayat organisasi")
 
 

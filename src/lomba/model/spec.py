@@ -55,8 +55,8 @@ class PengecualianPenghargaan(Strict):
         "sebuah kompetisi nasional tidak mengecualikan)")
     kali: int = Field(1, ge=1, description="Berapa kali peringkat itu membuat tidak memenuhi "
                       "syarat, mis. 2 untuk \"Top 99 dua kali\"")
-    kelompok: list[str] = Field(default_factory=empty_list,
-        description="Berlaku untuk kelompok ini saja")
+    kelompok: list[str] = Field(
+        default_factory=empty_list, description="Berlaku untuk kelompok ini saja")
     sumber: Cites = Field(default_factory=empty_list)
 
 
@@ -83,8 +83,8 @@ class Kelayakan(Strict):
         "pelanggarannya peringatan, bukan galat")
     jendela_penerapan: JendelaPenerapan | None = None
     pengecualian_penghargaan: list[PengecualianPenghargaan] = Field(default_factory=empty_list)
-    tahapan: list[Tahapan] = Field(default_factory=empty_list,
-        description="Tahapan yang boleh ikut")
+    tahapan: list[Tahapan] = Field(
+        default_factory=empty_list, description="Tahapan yang boleh ikut")
     bentuk: list[Bentuk] = Field(default_factory=empty_list)
     jenis: list[Jenis] = Field(default_factory=empty_list)
     sdgs_wajib: bool = Field(False, description="Wajib terkait paling sedikit satu TPB/SDGs")
