@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
+from installed import as_installed
 from lomba.build import run_build
 from lomba.check.workspace import load_workspace
 from lomba.load.reference import reference_bytes, reference_for
@@ -468,6 +469,7 @@ def main() -> None:
     if args.nasional:
         national(args.nasional, args.jobs, args.simpan)
         return
+    print(as_installed())
     print(f"{os.cpu_count()} inti; build memakai {args.jobs} proses. 2 dokumen per inovasi "
           "(SINOVIK 2019 dan IGA 2019), masing-masing DOCX dan HTML.")
     print(f"{'N':>6} {'check':>8} {'check':>8} {'check':>8} {'build':>8} {'CPU/dok':>8} "

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
+from installed import as_installed
 from lomba.check.workspace import load_workspace
 from lomba.desk.status import compliance, readiness_matrix
 from lomba.model.innovation import Inovasi
@@ -70,6 +71,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000", help="comma-separated entry counts")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    print(as_installed())
     print(f"{'entri':>7} {'check':>8} {'validasi':>9} {'status':>8} {'baseline':>9} "
           f"{'rasio':>6} {'per entri':>10} {'1 berkas':>9}")
     print("  check = lomba check lengkap (skema, rujukan, kelengkapan, dan kesiapan setiap lomba)")

@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
+from installed import as_installed
 
 WORK = Path(__file__).resolve().parent / ".work"
 LOMBA = [sys.executable, "-m", "lomba"]
@@ -69,6 +70,7 @@ def main() -> None:
     parser.add_argument("--simpan", type=Path, metavar="DIR",
                         help="generate the workspace in DIR once and keep it")
     args = parser.parse_args()
+    print(as_installed())
     WORK.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=WORK) as tmp:
         root = (args.simpan or Path(tmp)) / "ws"
