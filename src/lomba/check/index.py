@@ -12,9 +12,8 @@ it; the result of a check never depends on it (tests compare both ways).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import orjson
 
@@ -35,9 +34,10 @@ if TYPE_CHECKING:
 INDEX_FILE = Path("build") / ".cache" / "entries-index.json"
 
 
-@dataclass(frozen=True)
-class Indexed:
-    """One entry as the others' checks see it (None: its file does not validate)."""
+class Indexed(NamedTuple):
+    """One entry as the others' checks see it (None: its file does not validate). A named
+    tuple: a one-file check reads ten thousand from the index, at half a frozen dataclass's
+    cost each."""
 
     token: str
     name: str | None
