@@ -297,6 +297,7 @@ def floor_parts(pairs, documents, reference: bytes,  # type: ignore[no-untyped-d
 
     load()  # the validator is built on first use
     count = len(pairs)
+
     def least(fn) -> float:  # type: ignore[no-untyped-def]
         return min(timed(fn) for _ in range(FLOOR_RUNS)) / count
 
